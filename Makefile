@@ -1,0 +1,107 @@
+# Alliance: `make run` and `make test` do everything from a fresh clone.
+# Plain make + pkg-config; `make deps` installs what is missing (dpkg -s first,
+# so a warm machine skips apt-get).
+
+CC      ?= cc
+PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
+           -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+
+# Debian packages the build, the tests and the benchmarks need.
+DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
+                libsodium-dev libutf8proc-dev libcmocka-dev sqlite3 chromium wrk curl
+
+SRC      := $(wildcard src/*.c src/*/*.c)
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+UI_FILES := $(shell find ui -type f 2>/dev/null | sort)
+DATA     := data/skills.tsv data/aliases.tsv data/roles.tsv
+VENDOR   := node_modules/sortablejs/Sortable.min.js
+
+B        := build
+OBJ      := $(SRC:%.c=$(B)/obj/%.o)
+ASAN_OBJ := $(SRC:%.c=$(B)/asan/%.o)
+ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all deps run test test-unit test-api test-browser test-asan lint-openapi bench clean
+
+all: $(B)/alliance
+
+# --- dependencies -----------------------------------------------------------
+deps: $(B)/.deps-apt node_modules/.package-lock.json
+
+$(B)/.deps-apt: Makefile
+	@mkdir -p $(B)
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(VENDOR): node_modules/.package-lock.json
+
+# --- build ------------------------------------------------------------------
+$(B)/embedded.c: tools/embed.c $(UI_FILES) $(DATA) $(VENDOR) | $(B)/.deps-apt
+	@mkdir -p $(B)
+	$(CC) -O2 -o $(B)/embed tools/embed.c
+	$(B)/embed $@ $(foreach f,$(UI_FILES),$(f)=$(f)) ui/vendor/sortable.js=$(VENDOR) \
+	  $(foreach f,$(DATA),$(f)=$(f))
+
+$(B)/obj/%.o: %.c | $(B)/.deps-apt
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/obj/embedded.o: $(B)/embedded.c
+	$(CC) $(CFLAGS) -Isrc/lib -c -o $@ $<
+
+$(B)/alliance: $(OBJ) $(B)/obj/embedded.o
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@ln -sf $(B)/alliance alliance
+
+# Second build under AddressSanitizer and UndefinedBehaviorSanitizer.
+$(B)/asan/%.o: %.c | $(B)/.deps-apt
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/asan/embedded.o: $(B)/embedded.c
+	$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -Isrc/lib -c -o $@ $<
+
+$(B)/asan/alliance: $(ASAN_OBJ) $(B)/asan/embedded.o
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) -o $@ $^ $(LDLIBS)
+
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
+
+# --- unit tests (cmocka): one binary per tests/unit/test_*.c ---------------
+UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/asan/tests/%)
+UNIT_LIBS := $(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+LIB_ASAN_OBJ := $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/embedded.o
+
+$(B)/asan/tests/%: tests/unit/%.c $(LIB_ASAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -Isrc -o $@ $^ $(UNIT_LIBS)
+
+# --- the commands of the README ---------------------------------------------
+run: deps $(B)/alliance
+	@[ -f alliance.db ] || ./$(B)/alliance init --demo --db alliance.db
+	@echo "Open http://127.0.0.1:8080 and sign in as <role>@demo.alliance.example / alliance-demo"
+	@echo "(roles: admin manager sales recruiter tech consultant)"
+	./$(B)/alliance serve --db alliance.db --addr 127.0.0.1:8080
+
+test: deps $(B)/alliance $(B)/asan/alliance $(UNIT_BIN)
+	@tests/run.sh
+
+bench: deps $(B)/alliance
+	bench/http.sh
+
+clean:
+	rm -rf $(B) alliance

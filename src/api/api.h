@@ -1,0 +1,52 @@
+/* api: one file per resource; each handler parses and validates input,
+ * calls domain rules and the store, and renders JSON. The route table that
+ * binds them to paths is routes.c. */
+#ifndef ALLIANCE_API_H
+#define ALLIANCE_API_H
+#include "../http/http.h"
+#include "../http/validate.h"
+
+void health_get(Request *rq, Response *rs);
+void metrics_get(Request *rq, Response *rs);
+
+void session_create(Request *rq, Response *rs);
+void session_delete(Request *rq, Response *rs);
+void me_get(Request *rq, Response *rs);
+
+void skills_search_get(Request *rq, Response *rs);
+void about_get(Request *rq, Response *rs);
+
+void clients_list(Request *rq, Response *rs);
+void clients_create(Request *rq, Response *rs);
+void clients_get(Request *rq, Response *rs);
+
+void people_list(Request *rq, Response *rs);
+void people_create(Request *rq, Response *rs);
+void people_get(Request *rq, Response *rs);
+void people_update(Request *rq, Response *rs);
+void people_delete(Request *rq, Response *rs);
+
+void needs_list(Request *rq, Response *rs);
+void needs_create(Request *rq, Response *rs);
+void needs_get(Request *rq, Response *rs);
+void needs_update(Request *rq, Response *rs);
+void needs_matches(Request *rq, Response *rs);
+
+void candidacies_list(Request *rq, Response *rs);
+void candidacies_create(Request *rq, Response *rs);
+void candidacies_get(Request *rq, Response *rs);
+void candidacies_update(Request *rq, Response *rs);
+
+void users_list(Request *rq, Response *rs);
+void users_create(Request *rq, Response *rs);
+void users_get(Request *rq, Response *rs);
+void users_update(Request *rq, Response *rs);
+
+void audit_list(Request *rq, Response *rs);
+
+json_t *user_json(const User *u);
+
+/* Shared answers for store results: 404, 409, 412 or 503. */
+void reply_store_error(Request *rq, Response *rs, int result);
+
+#endif

@@ -1,0 +1,126 @@
+/* candidacies: a person in the pipeline of a need (API.md "Candidacy"). */
+#include <string.h>
+#include "../domain/pipeline.h"
+#include "../store/candidacies.h"
+#include "../store/needs.h"
+#include "../store/people.h"
+#include "api.h"
+
+static const FieldSpec CREATE[] = {
+    {"person_id", F_ID, true, 1, 1LL << 53, NULL},
+    {"need_id", F_ID, true, 1, 1LL << 53, NULL},
+    {"stage", F_ENUM, false, 0, 0, STAGES},
+    {"reason", F_TEXT, false, 0, 2000, NULL},
+    {NULL, 0, false, 0, 0, NULL},
+};
+
+static const FieldSpec UPDATE[] = {
+    {"stage", F_ENUM, true, 0, 0, STAGES},
+    {"reason", F_TEXT, false, 0, 2000, NULL},
+    {"id", F_IGNORED, false, 0, 0, NULL},
+    {"version", F_IGNORED, false, 0, 0, NULL},
+    {NULL, 0, false, 0, 0, NULL},
+};
+
+static json_t *candidacy_json(const CandidacyRow *r) {
+    const Candidacy *c = &r->c;
+    return json_pack("{s:I, s:I, s:I, s:I, s:s, s:o, s:s, s:s, s:{s:I, s:s, s:s}, s:{s:I, s:s}}", "id", c->id,
+                     "version", c->version, "person_id", c->person_id, "need_id", c->need_id, "stage", c->stage,
+                     "reason", json_str_or_null(c->reason), "created_at", c->created_at, "updated_at", c->updated_at,
+                     "person", "id", c->person_id, "name", r->person_name, "kind", r->person_kind, "need", "id",
+                     c->need_id, "title", r->need_title);
+}
+
+/* A reason is asked for on exits; elsewhere it is dropped. */
+static bool check_move(Request *rq, Response *rs, const char *from, Candidacy *c) {
+    switch (pipeline_check_move(from, c->stage, c->reason)) {
+    case MOVE_OK: break;
+    case MOVE_REASON_REQUIRED: {
+        json_t *errs = json_array();
+        errors_add(rq, errs, "reason", "reason_required");
+        reply_invalid(rq, rs, errs);
+        return false;
+    }
+    case MOVE_FROM_FINAL: reply_problem(rq, rs, 409, "candidacy-closed", "stage_closed", NULL); return false;
+    case MOVE_UNKNOWN_STAGE: reply_problem(rq, rs, 400, "bad-stage", "bad_request", NULL); return false;
+    }
+    if (!stage_is_exit(c->stage)) c->reason = NULL;
+    return true;
+}
+
+static bool parse_filter_id(const char *v, long long *out) {
+    if (!v) return true;
+    char *end;
+    *out = strtoll(v, &end, 10);
+    return !*end && *out > 0;
+}
+
+void candidacies_list(Request *rq, Response *rs) {
+    int limit;
+    long long before;
+    if (!req_page(rq, rs, &limit, &before)) return;
+    CandidaciesFilter f = {-1, -1, req_query(rq, "stage")};
+    if (!parse_filter_id(req_query(rq, "need_id"), &f.need_id) ||
+        !parse_filter_id(req_query(rq, "person_id"), &f.person_id) || (f.stage && !stage_valid(f.stage)))
+        return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "need_id, person_id, stage");
+    CandidacyRow *rows;
+    int n;
+    if (store_candidacies_list(rq->db, &rq->arena, &f, before, limit, &rows, &n) != STORE_OK)
+        return reply_db_error(rq, rs);
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++) json_array_append_new(items, candidacy_json(&rows[i]));
+    reply_json(rs, 200, page_body(items, limit, n ? rows[n - 1].c.id : 0));
+}
+
+void candidacies_create(Request *rq, Response *rs) {
+    json_t *errs = json_array();
+    if (validate_object(rq, rq->json, CREATE, false, errs)) return reply_invalid(rq, rs, errs);
+    Candidacy c = {.person_id = jint(rq->json, "person_id"), .need_id = jint(rq->json, "need_id")};
+    c.stage = jstr(rq->json, "stage") ? jstr(rq->json, "stage") : "sourced";
+    c.reason = jstr(rq->json, "reason");
+    Person p;
+    Need n;
+    if (store_person_get(rq->db, &rq->arena, c.person_id, &p) == STORE_NOT_FOUND)
+        errors_add(rq, errs, "person_id", "no_such_person");
+    if (store_need_get(rq->db, &rq->arena, c.need_id, &n) == STORE_NOT_FOUND)
+        errors_add(rq, errs, "need_id", "no_such_need");
+    if (json_array_size(errs)) return reply_invalid(rq, rs, errs);
+    json_decref(errs);
+    if (!check_move(rq, rs, NULL, &c)) return;
+    StoreResult r = store_candidacy_insert(rq->db, &rq->arena, &c);
+    if (r == STORE_CONFLICT) return reply_problem(rq, rs, 409, "duplicate-candidacy", "duplicate_candidacy", NULL);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    CandidacyRow row;
+    if (store_candidacy_get(rq->db, &rq->arena, c.id, &row) != STORE_OK) return reply_db_error(rq, rs);
+    rs->audit_type = "candidacy";
+    rs->audit_id = c.id;
+    reply_versioned(rq, rs, c.version, candidacy_json(&row));
+    rs->status = 201;
+}
+
+void candidacies_get(Request *rq, Response *rs) {
+    CandidacyRow row;
+    StoreResult r = store_candidacy_get(rq->db, &rq->arena, rq->ids[0], &row);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    reply_versioned(rq, rs, row.c.version, candidacy_json(&row));
+}
+
+void candidacies_update(Request *rq, Response *rs) {
+    long long expected;
+    if (!req_if_match(rq, rs, &expected)) return;
+    CandidacyRow row;
+    StoreResult r = store_candidacy_get(rq->db, &rq->arena, rq->ids[0], &row);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    json_t *errs = json_array();
+    if (validate_object(rq, rq->json, UPDATE, true, errs)) return reply_invalid(rq, rs, errs);
+    json_decref(errs);
+    if (row.c.version != expected) return reply_store_error(rq, rs, STORE_STALE);
+    const char *from = row.c.stage;
+    jset_str(rq, rq->json, "stage", &row.c.stage);
+    jset_str(rq, rq->json, "reason", &row.c.reason);
+    if (!check_move(rq, rs, from, &row.c)) return;
+    r = store_candidacy_update(rq->db, &rq->arena, &row.c, expected);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    rs->audit_type = "candidacy";
+    reply_versioned(rq, rs, row.c.version, candidacy_json(&row));
+}

@@ -1,0 +1,171 @@
+/* needs: client needs and their ranked matches (API.md "Need", "Match"). */
+#include <string.h>
+#include "../domain/need_status.h"
+#include "../match/rank.h"
+#include "../store/clients.h"
+#include "../store/needs.h"
+#include "../store/people.h"
+#include "skill_input.h"
+
+static const FieldSpec NEED[] = {
+    {"title", F_STRING, true, 0, 200, NULL},
+    {"client_id", F_ID, false, 1, 1LL << 53, NULL},
+    {"status", F_ENUM, false, 0, 0, NEED_STATUSES},
+    {"description", F_TEXT, false, 0, 10000, NULL},
+    {"location", F_STRING, false, 0, 100, NULL},
+    {"remote", F_ENUM, false, 0, 0, REMOTE_POLICIES},
+    {"start_date", F_DATE, false, 0, 10, NULL},
+    {"duration_days", F_INT, false, 1, 3650, NULL},
+    {"daily_rate_max", F_INT, false, 0, 100000, NULL},
+    {"skills", F_ARRAY, false, 0, 50, NULL},
+    {"id", F_IGNORED, false, 0, 0, NULL},
+    {"version", F_IGNORED, false, 0, 0, NULL},
+    {"client_name", F_IGNORED, false, 0, 0, NULL},
+    {"created_at", F_IGNORED, false, 0, 0, NULL},
+    {"updated_at", F_IGNORED, false, 0, 0, NULL},
+    {NULL, 0, false, 0, 0, NULL},
+};
+
+static json_t *need_json(Request *rq, const Need *n) {
+    json_t *skills = json_array();
+    for (int i = 0; i < n->nskills; i++) json_array_append_new(skills, skill_json_need(rq, &n->skills[i]));
+    return json_pack("{s:I, s:I, s:s, s:o, s:o, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:s, s:s}", "id", n->id,
+                     "version", n->version, "title", n->title, "client_id", json_int_or_null(n->client_id), "client_name",
+                     json_str_or_null(n->client_name), "status", n->status, "description", json_str_or_null(n->description), "location",
+                     json_str_or_null(n->location), "remote", n->remote, "start_date", json_str_or_null(n->start_date), "duration_days",
+                     json_int_or_null(n->duration_days), "daily_rate_max", json_int_or_null(n->daily_rate_max), "skills", skills,
+                     "created_at", n->created_at, "updated_at", n->updated_at);
+}
+
+/* Overlays the fields present in j on n; checks the client and the move
+ * between statuses (from is the current status, NULL on create). */
+static bool read_need(Request *rq, Response *rs, json_t *j, bool partial, Need *n) {
+    const char *from = n->status;
+    json_t *errs = json_array();
+    validate_object(rq, j, NEED, partial, errs);
+    jset_str(rq, j, "title", &n->title);
+    jset_int(j, "client_id", &n->client_id);
+    jset_str(rq, j, "status", &n->status);
+    jset_str(rq, j, "description", &n->description);
+    jset_str(rq, j, "location", &n->location);
+    jset_str(rq, j, "remote", &n->remote);
+    jset_str(rq, j, "start_date", &n->start_date);
+    jset_int(j, "duration_days", &n->duration_days);
+    jset_int(j, "daily_rate_max", &n->daily_rate_max);
+    if (!n->status) n->status = "draft";
+    if (!n->remote) n->remote = "none";
+    json_t *skills = json_object_get(j, "skills");
+    if (json_is_array(skills)) skill_input_need(rq, skills, &n->skills, &n->nskills, errs);
+    else if (json_is_null(skills)) n->nskills = 0;
+    Client c;
+    if (json_is_integer(json_object_get(j, "client_id")) && n->client_id > 0 &&
+        store_client_get(rq->db, &rq->arena, n->client_id, &c) == STORE_NOT_FOUND)
+        errors_add(rq, errs, "client_id", "no_such_client");
+    if (json_array_size(errs)) {
+        reply_invalid(rq, rs, errs);
+        return false;
+    }
+    json_decref(errs);
+    if (from && need_status_valid(n->status) && !need_status_can_move(from, n->status)) {
+        reply_problem(rq, rs, 409, "status-move-not-allowed", "conflict",
+                      arena_printf(&rq->arena, "%s -> %s", from, n->status));
+        return false;
+    }
+    return true;
+}
+
+void needs_list(Request *rq, Response *rs) {
+    int limit;
+    long long before;
+    if (!req_page(rq, rs, &limit, &before)) return;
+    NeedsFilter f = {req_query(rq, "status"), -1, req_query(rq, "q")};
+    if (f.status && !need_status_valid(f.status))
+        return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "status");
+    const char *client = req_query(rq, "client_id");
+    if (client) {
+        char *end;
+        f.client_id = strtoll(client, &end, 10);
+        if (*end || f.client_id < 1) return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "client_id");
+    }
+    if (f.q && (!*f.q || strlen(f.q) > 200)) f.q = NULL;
+    Need *needs;
+    int n;
+    if (store_needs_list(rq->db, &rq->arena, &f, before, limit, &needs, &n) != STORE_OK) return reply_db_error(rq, rs);
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++) json_array_append_new(items, need_json(rq, &needs[i]));
+    reply_json(rs, 200, page_body(items, limit, n ? needs[n - 1].id : 0));
+}
+
+void needs_create(Request *rq, Response *rs) {
+    Need n = {.client_id = -1, .duration_days = -1, .daily_rate_max = -1};
+    if (!read_need(rq, rs, rq->json, false, &n)) return;
+    StoreResult r = store_need_insert(rq->db, &rq->arena, &n, rq->user.id);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    store_need_get(rq->db, &rq->arena, n.id, &n); /* for the client's name */
+    rs->audit_type = "need";
+    rs->audit_id = n.id;
+    reply_versioned(rq, rs, n.version, need_json(rq, &n));
+    rs->status = 201;
+    reply_header(rq, rs, "Location", arena_printf(&rq->arena, "/api/v1/needs/%lld", n.id));
+}
+
+void needs_get(Request *rq, Response *rs) {
+    Need n;
+    StoreResult r = store_need_get(rq->db, &rq->arena, rq->ids[0], &n);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    reply_versioned(rq, rs, n.version, need_json(rq, &n));
+}
+
+void needs_update(Request *rq, Response *rs) {
+    long long expected;
+    if (!req_if_match(rq, rs, &expected)) return;
+    Need n;
+    StoreResult r = store_need_get(rq->db, &rq->arena, rq->ids[0], &n);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (n.version != expected) return reply_store_error(rq, rs, STORE_STALE);
+    if (!read_need(rq, rs, rq->json, true, &n)) return;
+    r = store_need_update(rq->db, &rq->arena, &n, expected);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    store_need_get(rq->db, &rq->arena, n.id, &n);
+    rs->audit_type = "need";
+    reply_versioned(rq, rs, n.version, need_json(rq, &n));
+}
+
+void needs_matches(Request *rq, Response *rs) {
+    const char *l = req_query(rq, "limit");
+    long limit = 20;
+    if (l) {
+        char *end;
+        limit = strtol(l, &end, 10);
+        if (*end || limit < 1 || limit > 200) return reply_problem(rq, rs, 400, "bad-limit", "bad_request", "limit: 1..200");
+    }
+    Need n;
+    StoreResult r = store_need_get(rq->db, &rq->arena, rq->ids[0], &n);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    const char **ids = arena_alloc(&rq->arena, (size_t)(n.nskills + 1) * sizeof *ids);
+    for (int i = 0; i < n.nskills; i++) ids[i] = n.skills[i].skill;
+    Person *people;
+    int np = 0;
+    if (n.nskills && store_people_with_skills(rq->db, &rq->arena, ids, n.nskills, &people, &np) != STORE_OK)
+        return reply_db_error(rq, rs);
+    MatchScore *scores = rank_people(&rq->arena, &n, people, np);
+    json_t *items = json_array();
+    for (int i = 0; i < np && i < limit; i++) {
+        const MatchScore *m = &scores[i];
+        const Person *p = &people[m->index];
+        json_t *skills = json_array(), *missing = json_array();
+        for (int k = 0; k < n.nskills; k++) {
+            const SkillScore *s = &m->skills[k];
+            json_array_append_new(skills, json_pack("{s:s, s:s, s:i, s:i, s:f}", "skill", s->skill, "label",
+                                                    skill_label(rq, s->skill), "required_level", s->required_level,
+                                                    "level", s->level, "contribution", s->contribution));
+            if (!s->level) json_array_append_new(missing, json_string(s->skill));
+        }
+        json_array_append_new(
+            items, json_pack("{s:{s:I, s:s, s:s, s:o, s:o}, s:f, s:b, s:o, s:o}", "person", "id", p->id, "name",
+                             arena_printf(&rq->arena, "%s %s", p->first_name, p->last_name), "kind", p->kind,
+                             "location", json_str_or_null(p->location), "available_from", json_str_or_null(p->available_from), "score",
+                             m->score, "mandatory_met", m->mandatory_met, "skills", skills, "missing", missing));
+    }
+    reply_json(rs, 200, json_pack("{s:o, s:i}", "items", items, "total", np));
+}

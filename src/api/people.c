@@ -1,0 +1,122 @@
+/* people: candidates and consultants (API.md "Person"). */
+#include <string.h>
+#include "../domain/skills.h"
+#include "../store/people.h"
+#include "skill_input.h"
+
+static const char *const KINDS[] = {"candidate", "consultant", NULL};
+
+static const FieldSpec PERSON[] = {
+    {"kind", F_ENUM, true, 0, 0, KINDS},
+    {"first_name", F_STRING, true, 0, 100, NULL},
+    {"last_name", F_STRING, true, 0, 100, NULL},
+    {"email", F_EMAIL, false, 0, 254, NULL},
+    {"phone", F_STRING, false, 0, 40, NULL},
+    {"location", F_STRING, false, 0, 100, NULL},
+    {"available_from", F_DATE, false, 0, 10, NULL},
+    {"daily_rate", F_INT, false, 0, 100000, NULL},
+    {"skills", F_ARRAY, false, 0, 100, NULL},
+    /* read-only fields a client may send back unchanged */
+    {"id", F_IGNORED, false, 0, 0, NULL},
+    {"version", F_IGNORED, false, 0, 0, NULL},
+    {"name", F_IGNORED, false, 0, 0, NULL},
+    {"created_at", F_IGNORED, false, 0, 0, NULL},
+    {"updated_at", F_IGNORED, false, 0, 0, NULL},
+    {NULL, 0, false, 0, 0, NULL},
+};
+
+json_t *person_json(Request *rq, const Person *p) {
+    json_t *skills = json_array();
+    for (int i = 0; i < p->nskills; i++) json_array_append_new(skills, skill_json_person(rq, &p->skills[i]));
+    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s}", "id", p->id, "version",
+                     p->version, "kind", p->kind, "first_name", p->first_name, "last_name", p->last_name, "name",
+                     arena_printf(&rq->arena, "%s %s", p->first_name, p->last_name), "email", json_str_or_null(p->email),
+                     "phone", json_str_or_null(p->phone), "location", json_str_or_null(p->location), "available_from",
+                     json_str_or_null(p->available_from), "daily_rate", json_int_or_null(p->daily_rate), "skills", skills, "created_at",
+                     p->created_at, "updated_at", p->updated_at);
+}
+
+/* Overlays the fields present in j on p (all of them on create). */
+static bool read_person(Request *rq, Response *rs, json_t *j, bool partial, Person *p) {
+    json_t *errs = json_array();
+    validate_object(rq, j, PERSON, partial, errs);
+    jset_str(rq, j, "kind", &p->kind);
+    jset_str(rq, j, "first_name", &p->first_name);
+    jset_str(rq, j, "last_name", &p->last_name);
+    jset_str(rq, j, "email", &p->email);
+    jset_str(rq, j, "phone", &p->phone);
+    jset_str(rq, j, "location", &p->location);
+    jset_str(rq, j, "available_from", &p->available_from);
+    jset_int(j, "daily_rate", &p->daily_rate);
+    json_t *skills = json_object_get(j, "skills");
+    if (json_is_array(skills)) skill_input_person(rq, skills, &p->skills, &p->nskills, errs);
+    else if (json_is_null(skills)) p->nskills = 0;
+    if (json_array_size(errs)) {
+        reply_invalid(rq, rs, errs);
+        return false;
+    }
+    json_decref(errs);
+    return true;
+}
+
+void people_list(Request *rq, Response *rs) {
+    int limit;
+    long long before;
+    if (!req_page(rq, rs, &limit, &before)) return;
+    PeopleFilter f = {req_query(rq, "kind"), req_query(rq, "q"), NULL};
+    if (f.kind && strcmp(f.kind, "candidate") != 0 && strcmp(f.kind, "consultant") != 0)
+        return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "kind: candidate | consultant");
+    if (f.q && (!*f.q || strlen(f.q) > 200)) f.q = NULL;
+    const char *skill = req_query(rq, "skill");
+    if (skill && *skill) {
+        const Skill *s = skills_resolve(skill);
+        if (!s) return reply_json(rs, 200, page_body(json_array(), limit, 0));
+        f.skill = s->id;
+    }
+    Person *people;
+    int n;
+    if (store_people_list(rq->db, &rq->arena, &f, before, limit, &people, &n) != STORE_OK) return reply_db_error(rq, rs);
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++) json_array_append_new(items, person_json(rq, &people[i]));
+    reply_json(rs, 200, page_body(items, limit, n ? people[n - 1].id : 0));
+}
+
+void people_create(Request *rq, Response *rs) {
+    Person p = {.daily_rate = -1};
+    if (!read_person(rq, rs, rq->json, false, &p)) return;
+    StoreResult r = store_person_insert(rq->db, &rq->arena, &p);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    rs->audit_type = "person";
+    rs->audit_id = p.id;
+    reply_versioned(rq, rs, p.version, person_json(rq, &p));
+    rs->status = 201;
+    reply_header(rq, rs, "Location", arena_printf(&rq->arena, "/api/v1/people/%lld", p.id));
+}
+
+void people_get(Request *rq, Response *rs) {
+    Person p;
+    StoreResult r = store_person_get(rq->db, &rq->arena, rq->ids[0], &p);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    reply_versioned(rq, rs, p.version, person_json(rq, &p));
+}
+
+void people_update(Request *rq, Response *rs) {
+    long long expected;
+    if (!req_if_match(rq, rs, &expected)) return;
+    Person p;
+    StoreResult r = store_person_get(rq->db, &rq->arena, rq->ids[0], &p);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (p.version != expected) return reply_store_error(rq, rs, STORE_STALE);
+    if (!read_person(rq, rs, rq->json, true, &p)) return;
+    r = store_person_update(rq->db, &rq->arena, &p, expected);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    rs->audit_type = "person";
+    reply_versioned(rq, rs, p.version, person_json(rq, &p));
+}
+
+void people_delete(Request *rq, Response *rs) {
+    StoreResult r = store_person_delete(rq->db, rq->ids[0]);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    rs->audit_type = "person";
+    reply_empty(rs, 204);
+}

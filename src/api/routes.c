@@ -1,0 +1,46 @@
+/* routes: every route of the server, its permission and its handler, in
+ * one table (docs/openapi.yaml describes the same routes). */
+#include "../http/router.h"
+#include "api.h"
+
+const Route ROUTES[] = {
+    {"GET", "/healthz", NULL, health_get, ROUTE_PUBLIC},
+    {"GET", "/metrics", NULL, metrics_get, ROUTE_PUBLIC},
+    {"GET", "/api/v1/about", NULL, about_get, ROUTE_PUBLIC},
+
+    {"POST", "/api/v1/session", NULL, session_create, ROUTE_PUBLIC | ROUTE_JSON | ROUTE_OWN_TX},
+    {"DELETE", "/api/v1/session", "me.read", session_delete, 0},
+    {"GET", "/api/v1/me", "me.read", me_get, 0},
+
+    {"GET", "/api/v1/skills", "skills.read", skills_search_get, 0},
+
+    {"GET", "/api/v1/clients", "clients.read", clients_list, 0},
+    {"POST", "/api/v1/clients", "clients.write", clients_create, ROUTE_JSON},
+    {"GET", "/api/v1/clients/{id}", "clients.read", clients_get, 0},
+
+    {"GET", "/api/v1/people", "people.read", people_list, 0},
+    {"POST", "/api/v1/people", "people.write", people_create, ROUTE_JSON},
+    {"GET", "/api/v1/people/{id}", "people.read", people_get, 0},
+    {"PATCH", "/api/v1/people/{id}", "people.write", people_update, ROUTE_JSON},
+    {"DELETE", "/api/v1/people/{id}", "people.delete", people_delete, 0},
+
+    {"GET", "/api/v1/needs", "needs.read", needs_list, 0},
+    {"POST", "/api/v1/needs", "needs.write", needs_create, ROUTE_JSON},
+    {"GET", "/api/v1/needs/{id}", "needs.read", needs_get, 0},
+    {"PATCH", "/api/v1/needs/{id}", "needs.write", needs_update, ROUTE_JSON},
+    {"GET", "/api/v1/needs/{id}/matches", "matches.read", needs_matches, 0},
+
+    {"GET", "/api/v1/candidacies", "candidacies.read", candidacies_list, 0},
+    {"POST", "/api/v1/candidacies", "candidacies.write", candidacies_create, ROUTE_JSON},
+    {"GET", "/api/v1/candidacies/{id}", "candidacies.read", candidacies_get, 0},
+    {"PATCH", "/api/v1/candidacies/{id}", "candidacies.write", candidacies_update, ROUTE_JSON},
+
+    {"GET", "/api/v1/users", "users.read", users_list, 0},
+    {"POST", "/api/v1/users", "users.write", users_create, ROUTE_JSON | ROUTE_OWN_TX},
+    {"GET", "/api/v1/users/{id}", "users.read", users_get, 0},
+    {"PATCH", "/api/v1/users/{id}", "users.write", users_update, ROUTE_JSON},
+
+    {"GET", "/api/v1/audit", "audit.read", audit_list, 0},
+};
+
+const int NROUTES = sizeof ROUTES / sizeof ROUTES[0];

@@ -1,0 +1,110 @@
+/* session: sign in, sign out, who am I.
+ * Sign-in is rate-limited per e-mail and per address (failures counted in
+ * the database, so every server sees them) and takes the same time whether
+ * or not the e-mail exists. */
+#include <ctype.h>
+#include <pthread.h>
+#include <string.h>
+#include "../lib/secret.h"
+#include "../lib/timeutil.h"
+#include "../http/auth.h"
+#include "../store/sessions.h"
+#include "../store/users.h"
+#include "api.h"
+
+enum { FAILURE_WINDOW_S = 15 * 60, MAX_FAILURES_PER_EMAIL = 10, MAX_FAILURES_PER_ADDRESS = 100 };
+
+json_t *user_json(const User *u) {
+    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:b}", "id", u->id, "version", u->version, "email", u->email,
+                     "name", u->name, "handle", u->handle, "role", u->role, "disabled", u->disabled);
+}
+
+static const FieldSpec SIGNIN[] = {
+    {"email", F_STRING, true, 0, 254, NULL},
+    {"password", F_STRING, true, 0, 1024, NULL},
+    {NULL, 0, false, 0, 0, NULL},
+};
+
+/* A hash to verify against when the e-mail is unknown, so that the answer
+ * takes as long as for a real account. Made once, lazily. */
+static char g_dummy_hash[128];
+static void make_dummy_hash(void) { secret_password_hash("not a real password", g_dummy_hash); }
+static const char *dummy_hash(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, make_dummy_hash);
+    return g_dummy_hash;
+}
+
+static void cookie_header(Request *rq, Response *rs, const char *value, int max_age) {
+    const char *proto = req_header(rq, "X-Forwarded-Proto");
+    bool tls = proto && strcmp(proto, "https") == 0;
+    reply_header(rq, rs, "Set-Cookie",
+                 arena_printf(&rq->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s", SESSION_COOKIE,
+                              value, max_age, tls ? "; Secure" : ""));
+}
+
+void session_create(Request *rq, Response *rs) {
+    json_t *errs = json_array();
+    if (validate_object(rq, rq->json, SIGNIN, false, errs)) return reply_invalid(rq, rs, errs);
+    json_decref(errs);
+    char *email = arena_strdup(&rq->arena, jstr(rq->json, "email"));
+    for (char *p = email; *p; p++) *p = (char)tolower((unsigned char)*p);
+    const char *password = jstr(rq->json, "password");
+
+    char now[21], since[21];
+    time_t t = time(NULL);
+    time_iso(t, now);
+    time_iso(t - FAILURE_WINDOW_S, since);
+    int by_email, by_address;
+    if (store_signin_failures(rq->db, email, rq->address, since, &by_email, &by_address) != STORE_OK)
+        return reply_db_error(rq, rs);
+    if (by_email >= MAX_FAILURES_PER_EMAIL || by_address >= MAX_FAILURES_PER_ADDRESS) {
+        reply_header(rq, rs, "Retry-After", "900");
+        return reply_problem(rq, rs, 429, "too-many-attempts", "too_many_attempts", NULL);
+    }
+
+    User u;
+    const char *hash = NULL;
+    StoreResult r = store_user_by_email(rq->db, &rq->arena, email, &u, &hash);
+    if (r == STORE_ERROR) return reply_db_error(rq, rs);
+    bool ok = secret_password_verify(r == STORE_OK ? hash : dummy_hash(), password) && r == STORE_OK && !u.disabled;
+
+    if (db_begin_write(rq->db) != DB_OK) return reply_db_error(rq, rs);
+    if (!ok) {
+        if (store_signin_failure_add(rq->db, email, rq->address, now) != STORE_OK) return reply_db_error(rq, rs);
+        rs->keep_writes = true;
+        return reply_problem(rq, rs, 401, "wrong-credentials", "wrong_credentials", NULL);
+    }
+    char token[SECRET_TOKEN_LEN], token_hash[SECRET_HASH_LEN], csrf[SECRET_TOKEN_LEN], expires[21];
+    secret_token(token);
+    secret_token(csrf);
+    secret_token_hash(token, token_hash);
+    time_iso(t + SESSION_DAYS * 86400, expires);
+    long long sid;
+    if (store_session_create(rq->db, token_hash, u.id, csrf, expires, &sid) != STORE_OK) return reply_db_error(rq, rs);
+    store_sessions_purge_expired(rq->db, now);
+    rq->user = u;
+    rq->signed_in = true;
+    rs->audit_type = "session";
+    rs->audit_id = sid;
+    cookie_header(rq, rs, token, SESSION_DAYS * 86400);
+    reply_json(rs, 200, json_pack("{s:o, s:s}", "user", user_json(&u), "csrf_token", csrf));
+}
+
+void session_delete(Request *rq, Response *rs) {
+    if (rq->via_token) /* a bearer token is revoked with the CLI, not by signing out */
+        return reply_problem(rq, rs, 409, "not-a-session", "conflict", NULL);
+    if (store_session_delete(rq->db, rq->session_id) != STORE_OK) return reply_db_error(rq, rs);
+    rs->audit_type = "session";
+    rs->audit_id = rq->session_id;
+    cookie_header(rq, rs, "", 0);
+    reply_empty(rs, 204);
+}
+
+void me_get(Request *rq, Response *rs) {
+    json_t *body = json_pack("{s:o}", "user", user_json(&rq->user));
+    /* The page needs the CSRF token again after a reload; only pages of
+     * this origin can read this answer. */
+    if (rq->csrf) json_object_set_new(body, "csrf_token", json_string(rq->csrf));
+    reply_json(rs, 200, body);
+}

@@ -1,0 +1,21 @@
+/* cli: the subcommands. Each returns the process exit code: 0 success,
+ * 1 failure, 2 bad usage (after printing the usage). */
+#ifndef ALLIANCE_CLI_H
+#define ALLIANCE_CLI_H
+#include <stdio.h>
+#include "../store/db.h"
+
+void cli_usage(FILE *out);
+int cli_serve(int argc, char **argv);
+int cli_init(int argc, char **argv);
+int cli_user(int argc, char **argv);
+int cli_token(int argc, char **argv);
+
+/* Shared start-up: libsodium, skills reference, database url from --db or
+ * ALLIANCE_DB (default alliance.db), migrations. Returns this thread's
+ * connection or NULL after printing why. */
+Db *cli_open(const char *db_flag);
+/* Creates the demo firm (demo.c). 0 on success. */
+int demo_create(Db *db);
+
+#endif

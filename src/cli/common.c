@@ -1,0 +1,46 @@
+/* common: usage text and the start-up every subcommand shares. */
+#include <stdlib.h>
+#include "../domain/skills.h"
+#include "../lib/embedded.h"
+#include "../lib/secret.h"
+#include "../store/schema.h"
+#include "cli.h"
+
+void cli_usage(FILE *out) {
+    fputs("usage: alliance <command> [options]\n"
+          "\n"
+          "commands:\n"
+          "  serve [--addr HOST:PORT] [--db FILE]   serve the web UI and the API (default 127.0.0.1:8080)\n"
+          "  init [--demo] [--db FILE]              create the database; --demo adds a demo firm\n"
+          "  user add --email E --role R --name N [--db FILE]\n"
+          "                                         add an account; the password is read from stdin\n"
+          "  token create --email E [--label L] [--db FILE]\n"
+          "                                         print a new API token for that account\n"
+          "  token list --email E [--db FILE]       list that account's tokens\n"
+          "  token revoke --id N [--db FILE]        revoke a token\n"
+          "  version                                print the version\n"
+          "  help                                   print this help\n"
+          "\n"
+          "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address)\n"
+          "roles: admin manager sales recruiter tech consultant\n",
+          out);
+}
+
+Db *cli_open(const char *db_flag) {
+    if (secret_init()) {
+        fprintf(stderr, "alliance: libsodium failed to start\n");
+        return NULL;
+    }
+    const EmbeddedFile *skills = embedded_find("data/skills.tsv"), *aliases = embedded_find("data/aliases.tsv");
+    if (!skills || !aliases ||
+        skills_load((const char *)skills->data, skills->len, (const char *)aliases->data, aliases->len)) {
+        fprintf(stderr, "alliance: cannot load the skills reference\n");
+        return NULL;
+    }
+    const char *url = db_flag ? db_flag : getenv("ALLIANCE_DB");
+    db_configure(url && *url ? url : "alliance.db");
+    Db *db = db_thread();
+    if (!db) return NULL;
+    if (schema_migrate(db)) return NULL;
+    return db;
+}

@@ -1,0 +1,71 @@
+/* user: add an account from the command line (password on stdin, so it
+ * stays out of the shell history and the process list). */
+#include <getopt.h>
+#include <string.h>
+#include "../domain/permissions.h"
+#include "../lib/arena.h"
+#include "../lib/secret.h"
+#include "../store/users.h"
+#include "cli.h"
+
+enum { MIN_PASSWORD = 10 };
+
+static int user_add(int argc, char **argv) {
+    const char *email = NULL, *role = NULL, *name = NULL, *db = NULL;
+    static const struct option opts[] = {{"email", required_argument, NULL, 'e'}, {"role", required_argument, NULL, 'r'},
+                                         {"name", required_argument, NULL, 'n'},  {"db", required_argument, NULL, 'd'},
+                                         {NULL, 0, NULL, 0}};
+    int c;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'e': email = optarg; break;
+        case 'r': role = optarg; break;
+        case 'n': name = optarg; break;
+        case 'd': db = optarg; break;
+        default: cli_usage(stderr); return 2;
+        }
+    }
+    if (optind != argc || !email || !role || !name || !strchr(email, '@') || !*name) {
+        cli_usage(stderr);
+        return 2;
+    }
+    if (!role_valid(role)) {
+        fprintf(stderr, "alliance: unknown role '%s'\n", role);
+        cli_usage(stderr);
+        return 2;
+    }
+    char password[1026];
+    if (!fgets(password, sizeof password, stdin)) {
+        fprintf(stderr, "alliance: no password on stdin\n");
+        return 1;
+    }
+    password[strcspn(password, "\r\n")] = '\0';
+    if (strlen(password) < MIN_PASSWORD) {
+        fprintf(stderr, "alliance: the password must be at least %d characters long\n", MIN_PASSWORD);
+        return 1;
+    }
+    Db *h = cli_open(db);
+    if (!h) return 1;
+    char hash[128];
+    if (secret_password_hash(password, hash)) return 1;
+    Arena a = {0};
+    User u = {.email = email, .name = name, .role = role};
+    db_begin_write(h);
+    u.handle = store_user_free_handle(h, &a, name);
+    StoreResult r = store_user_insert(h, &u, hash);
+    if (r == STORE_OK && db_commit(h) == DB_OK) {
+        printf("user %lld added: %s (%s, @%s)\n", u.id, email, role, u.handle);
+    } else {
+        db_rollback(h);
+        fprintf(stderr, "alliance: %s\n", r == STORE_CONFLICT ? "this e-mail is already used" : "cannot add the user");
+    }
+    arena_free(&a);
+    db_thread_close();
+    return r == STORE_OK ? 0 : 1;
+}
+
+int cli_user(int argc, char **argv) {
+    if (argc >= 2 && strcmp(argv[1], "add") == 0) return user_add(argc - 1, argv + 1);
+    cli_usage(stderr);
+    return 2;
+}

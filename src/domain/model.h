@@ -1,0 +1,59 @@
+/* model: the business objects shared by store/, domain/, match/ and api/.
+ * Strings are owned by whoever allocated the object (an arena in a request).
+ * Optional integers use -1 for "not given"; optional strings use NULL. */
+#ifndef ALLIANCE_MODEL_H
+#define ALLIANCE_MODEL_H
+#include <stdbool.h>
+
+typedef struct {
+    const char *skill;  /* reference id, e.g. "java" */
+    int level;          /* 1..5 */
+    int years;          /* -1 unknown */
+} PersonSkill;
+
+typedef struct {
+    long long id, version;
+    const char *kind;   /* "candidate" | "consultant" */
+    const char *first_name, *last_name, *email, *phone, *location, *available_from;
+    long long daily_rate;  /* -1 not given */
+    PersonSkill *skills;
+    int nskills;
+    const char *created_at, *updated_at;
+} Person;
+
+typedef struct {
+    const char *skill;
+    int min_level;      /* 1..5 */
+    int weight;         /* 1..5 */
+    bool mandatory;
+} Requirement;
+
+typedef struct {
+    long long id, version;
+    const char *title, *status, *description, *location, *remote, *start_date;
+    long long client_id;       /* -1 none */
+    const char *client_name;   /* read-only, joined from clients */
+    long long duration_days;   /* -1 not given */
+    long long daily_rate_max;  /* -1 not given */
+    Requirement *skills;
+    int nskills;
+    const char *created_at, *updated_at;
+} Need;
+
+typedef struct {
+    long long id, version, person_id, need_id;
+    const char *stage, *reason, *created_at, *updated_at;
+} Candidacy;
+
+typedef struct {
+    long long id, version;
+    const char *email, *name, *handle, *role;
+    bool disabled;
+} User;
+
+typedef struct {
+    long long id, version;
+    const char *name;
+} Client;
+
+#endif

@@ -1,0 +1,48 @@
+/* permissions: the one permission table. A row per action; a column per
+ * role. Reading it top to bottom answers "who may do what". */
+#include "permissions.h"
+#include <string.h>
+
+const char *const ROLES[] = {"admin", "manager", "sales", "recruiter", "tech", "consultant", NULL};
+
+enum { ADMIN = 1, MANAGER = 2, SALES = 4, RECRUITER = 8, TECH = 16, CONSULTANT = 32 };
+enum { EVERYONE = ADMIN | MANAGER | SALES | RECRUITER | TECH | CONSULTANT };
+enum { STAFF = ADMIN | MANAGER | SALES | RECRUITER | TECH }; /* everyone but consultants */
+
+static const struct {
+    const char *action;
+    int roles;
+} table[] = {
+    {"me.read", EVERYONE},
+    {"skills.read", EVERYONE},
+    {"clients.read", EVERYONE},
+    {"clients.write", ADMIN | MANAGER | SALES},
+    {"needs.read", EVERYONE},
+    {"needs.write", ADMIN | MANAGER | SALES},
+    {"matches.read", STAFF},
+    /* People hold candidates' personal data: consultants do not see them. */
+    {"people.read", STAFF},
+    {"people.write", ADMIN | MANAGER | RECRUITER | TECH},
+    {"people.delete", ADMIN | MANAGER},
+    {"candidacies.read", STAFF},
+    {"candidacies.write", ADMIN | MANAGER | SALES | RECRUITER},
+    {"users.read", ADMIN},
+    {"users.write", ADMIN},
+    {"audit.read", ADMIN},
+};
+
+static int role_bit(const char *role) {
+    for (int i = 0; ROLES[i]; i++)
+        if (strcmp(ROLES[i], role) == 0) return 1 << i;
+    return 0;
+}
+
+bool role_valid(const char *role) { return role && role_bit(role) != 0; }
+
+bool permission_allows(const char *role, const char *action) {
+    if (!role || !action) return false;
+    int bit = role_bit(role);
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (strcmp(table[i].action, action) == 0) return (table[i].roles & bit) != 0;
+    return false;
+}

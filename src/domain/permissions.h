@@ -1,0 +1,12 @@
+/* permissions: which role may do what, in one table (permissions.c).
+ * Actions are named "<resource>.<verb>"; routes declare theirs. */
+#ifndef ALLIANCE_PERMISSIONS_H
+#define ALLIANCE_PERMISSIONS_H
+#include <stdbool.h>
+
+extern const char *const ROLES[];   /* NULL-terminated: admin manager sales recruiter tech consultant */
+bool role_valid(const char *role);
+/* True when role may perform action; unknown actions are denied. */
+bool permission_allows(const char *role, const char *action);
+
+#endif

@@ -1,0 +1,90 @@
+/* http: what a handler sees of a request and what it fills in as the answer.
+ *
+ * Handlers are plain functions `void h(Request *, Response *)`. They receive
+ * a request whose route, authentication, permission and JSON body were
+ * already checked (router.c), run inside one database transaction opened by
+ * the dispatcher (commit on success, rollback on any error status), and set
+ * the response with the reply_* helpers. Memory comes from rq->arena and is
+ * freed when the response is sent. */
+#ifndef ALLIANCE_HTTP_H
+#define ALLIANCE_HTTP_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "../domain/model.h"
+#include "../lib/arena.h"
+#include "../lib/buf.h"
+#include "../lib/i18n.h"
+#include "../store/db.h"
+
+enum { MAX_JSON_BODY = 1024 * 1024, MAX_PATH_IDS = 2, MAX_HEADERS = 8 };
+
+typedef struct Request {
+    Arena arena;
+    const char *method, *path, *address;
+    struct MHD_Connection *conn;
+    Buf body;
+    bool body_too_large;
+    long long ids[MAX_PATH_IDS];   /* numeric path segments, in order */
+    int nids;
+    Lang lang;
+    Db *db;
+    bool signed_in, via_token;     /* via_token: bearer API token (no CSRF) */
+    User user;                     /* valid when signed_in */
+    long long session_id;
+    const char *csrf;              /* the session's CSRF token; NULL for bearer tokens */
+    json_t *json;                  /* parsed body for routes that take JSON; borrowed */
+} Request;
+
+typedef struct {
+    const char *name, *value;
+} Header;
+
+typedef struct Response {
+    int status;
+    json_t *json;                  /* owned: decref'd after sending */
+    const char *content_type;      /* for raw bodies */
+    const void *raw;               /* raw body, not owned (static data) */
+    size_t raw_len;
+    Header headers[MAX_HEADERS];
+    int nheaders;
+    const char *audit_type;        /* object written, for the audit log */
+    long long audit_id;
+    bool keep_writes;              /* commit even though the status is an error */
+} Response;
+
+/* Query-string value or NULL. */
+const char *req_query(Request *rq, const char *name);
+/* Request header value or NULL. */
+const char *req_header(Request *rq, const char *name);
+const char *req_cookie(Request *rq, const char *name);
+
+void reply_json(Response *rs, int status, json_t *body);   /* steals body */
+void reply_empty(Response *rs, int status);
+void reply_header(Request *rq, Response *rs, const char *name, const char *value);
+/* RFC 9457 problem: type is a short slug ("precondition-failed"), title a
+ * message key (lib/i18n.c), detail free text in the user's language or NULL. */
+void reply_problem(Request *rq, Response *rs, int status, const char *type, const char *title_key,
+                   const char *detail);
+/* 422 with errors[] (stolen). */
+void reply_invalid(Request *rq, Response *rs, json_t *errors);
+/* Sets ETag "<version>" and answers 200 with body. */
+void reply_versioned(Request *rq, Response *rs, long long version, json_t *body);
+/* For PATCH: reads If-Match; on success returns true and sets *version.
+ * Otherwise answers 428 (missing) or 400 (unreadable) and returns false. */
+bool req_if_match(Request *rq, Response *rs, long long *version);
+/* Pagination, newest first: limit (default 50, 1..200) and cursor (the
+ * last id of the previous page; items with a smaller id follow).
+ * Answers 400 and returns false on a bad value. */
+bool req_page(Request *rq, Response *rs, int *limit, long long *before_id);
+/* Wraps items in {"items", "next_cursor"}; next cursor when more may follow. */
+json_t *page_body(json_t *items, int limit, long long last_id);
+
+/* JSON for optional values: null for NULL or a negative integer. */
+json_t *json_str_or_null(const char *s);
+json_t *json_int_or_null(long long v);
+
+/* The dispatcher's fallback for storage failures. */
+void reply_db_error(Request *rq, Response *rs);
+
+#endif

@@ -1,0 +1,32 @@
+/* router: matches a method and path against the route table (api/routes.c).
+ * A pattern is a path whose "{id}" segments match positive integers, which
+ * the request receives in rq->ids, in order. */
+#ifndef ALLIANCE_ROUTER_H
+#define ALLIANCE_ROUTER_H
+#include <stdbool.h>
+#include "http.h"
+
+typedef void (*Handler)(Request *rq, Response *rs);
+
+enum {
+    ROUTE_PUBLIC = 1,     /* no sign-in needed */
+    ROUTE_JSON = 2,       /* the body must be a JSON object (rq->json) */
+    ROUTE_OWN_TX = 4,     /* the handler manages its own transactions */
+};
+
+typedef struct {
+    const char *method, *pattern;
+    const char *action;   /* permission (domain/permissions.c); NULL for public routes */
+    Handler handler;
+    int flags;
+} Route;
+
+extern const Route ROUTES[];
+extern const int NROUTES;
+
+/* The route for method and path, or NULL. *path_known tells whether some
+ * route has this path with another method (405 rather than 404). */
+const Route *router_match(const char *method, const char *path, long long ids[MAX_PATH_IDS], int *nids,
+                          bool *path_known);
+
+#endif

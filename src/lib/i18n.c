@@ -1,0 +1,71 @@
+/* i18n: server message catalog (see i18n.h). Kept sorted by key. */
+#include "i18n.h"
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct {
+    const char *key, *fr, *en;
+} Message;
+
+static const Message messages[] = {
+    {"bad_request", "Requête invalide", "Bad request"},
+    {"conflict", "Conflit", "Conflict"},
+    {"csrf", "Jeton CSRF absent ou invalide", "Missing or invalid CSRF token"},
+    {"duplicate_candidacy", "Cette personne est déjà dans le pipeline de ce besoin",
+     "This person is already in this need's pipeline"},
+    {"duplicate_email", "Cette adresse e-mail est déjà utilisée", "This e-mail address is already in use"},
+    {"forbidden", "Action non autorisée pour votre rôle", "Your role may not do this"},
+    {"invalid_utf8", "Le texte n'est pas de l'UTF-8 valide", "The text is not valid UTF-8"},
+    {"malformed_json", "JSON mal formé", "Malformed JSON"},
+    {"method_not_allowed", "Méthode non autorisée sur cette adresse", "Method not allowed on this address"},
+    {"must_be_array", "doit être une liste", "must be a list"},
+    {"must_be_boolean", "doit être vrai ou faux", "must be true or false"},
+    {"must_be_date", "doit être une date AAAA-MM-JJ", "must be a date YYYY-MM-DD"},
+    {"must_be_email", "doit être une adresse e-mail", "must be an e-mail address"},
+    {"must_be_integer", "doit être un nombre entier", "must be a whole number"},
+    {"must_be_object", "doit être un objet", "must be an object"},
+    {"must_be_one_of", "doit valoir l'une de ces valeurs : %s", "must be one of: %s"},
+    {"must_be_string", "doit être du texte", "must be text"},
+    {"must_be_between", "doit être compris entre %lld et %lld", "must be between %lld and %lld"},
+    {"no_such_need", "ce besoin n'existe pas", "this need does not exist"},
+    {"no_such_person", "cette personne n'existe pas", "this person does not exist"},
+    {"no_such_client", "ce client n'existe pas", "this client does not exist"},
+    {"not_found", "Introuvable", "Not found"},
+    {"not_signed_in", "Connexion requise", "Sign-in required"},
+    {"password_too_short", "doit compter au moins %d caractères", "must be at least %d characters long"},
+    {"precondition_failed", "Quelqu'un a modifié cet élément avant vous : rechargez-le",
+     "Someone changed this item before you: reload it"},
+    {"precondition_required", "En-tête If-Match requis pour une modification",
+     "An If-Match header is required to change this item"},
+    {"reason_required", "une raison est requise pour cette étape", "a reason is required for this stage"},
+    {"required", "est obligatoire", "is required"},
+    {"skill_twice", "compétence présente deux fois", "skill listed twice"},
+    {"stage_closed", "Cette candidature est close (embauche)", "This candidacy is closed (hired)"},
+    {"storage_unavailable", "Base de données momentanément indisponible", "Database temporarily unavailable"},
+    {"too_large", "Corps de requête trop volumineux", "Request body too large"},
+    {"too_long", "ne doit pas dépasser %d caractères", "must be at most %d characters"},
+    {"too_many_attempts", "Trop de tentatives : réessayez plus tard", "Too many attempts: try again later"},
+    {"unknown_field", "champ inconnu", "unknown field"},
+    {"unknown_skill", "compétence inconnue", "unknown skill"},
+    {"unknown_skill_suggest", "compétence inconnue ; proches : %s", "unknown skill; closest: %s"},
+    {"unsupported_media", "Type de contenu non pris en charge : envoyez du JSON",
+     "Unsupported media type: send JSON"},
+    {"validation", "Certains champs sont invalides", "Some fields are invalid"},
+    {"wrong_credentials", "E-mail ou mot de passe incorrect", "Wrong e-mail or password"},
+};
+
+Lang i18n_lang_from_header(const char *al) {
+    if (!al) return LANG_FR;
+    /* The first language listed wins; q-values are rarely used by browsers
+     * to reorder, and French stays the default for anything unknown. */
+    while (*al == ' ') al++;
+    if (strncasecmp(al, "en", 2) == 0) return LANG_EN;
+    return LANG_FR;
+}
+
+const char *i18n(Lang lang, const char *key) {
+    for (size_t i = 0; i < sizeof messages / sizeof messages[0]; i++)
+        if (strcmp(messages[i].key, key) == 0) return lang == LANG_EN ? messages[i].en : messages[i].fr;
+    return key;
+}

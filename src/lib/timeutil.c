@@ -1,0 +1,50 @@
+/* timeutil: UTC timestamps and dates (see timeutil.h). */
+#include "timeutil.h"
+#include <stdio.h>
+#include <string.h>
+
+void time_iso(time_t t, char out[21]) {
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void time_now_iso(char out[21]) { time_iso(time(NULL), out); }
+
+static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static bool parse_date(const char *s, int *y, int *m, int *d) {
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+    *y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    *m = (s[5] - '0') * 10 + (s[6] - '0');
+    *d = (s[8] - '0') * 10 + (s[9] - '0');
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (*y < 1900 || *m < 1 || *m > 12 || *d < 1) return false;
+    int max = mdays[*m - 1] + (*m == 2 && is_leap(*y));
+    return *d <= max;
+}
+
+bool time_valid_date(const char *s) {
+    int y, m, d;
+    return parse_date(s, &y, &m, &d);
+}
+
+long time_date_days(const char *s) {
+    int y, m, d;
+    if (!parse_date(s, &y, &m, &d)) return -1;
+    /* days from civil (Howard Hinnant's algorithm) */
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+long long time_monotonic_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}

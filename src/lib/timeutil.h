@@ -1,0 +1,18 @@
+/* timeutil: UTC timestamps and ISO 8601 dates, formatted in C so that SQL
+ * stays free of engine-specific time functions. */
+#ifndef ALLIANCE_TIMEUTIL_H
+#define ALLIANCE_TIMEUTIL_H
+#include <stdbool.h>
+#include <time.h>
+
+/* "2026-11-22T09:30:00Z" into out (at least 21 bytes). */
+void time_iso(time_t t, char out[21]);
+void time_now_iso(char out[21]);
+/* True for a real calendar date "YYYY-MM-DD" (leap years included). */
+bool time_valid_date(const char *s);
+/* Days since 1970-01-01 of a valid date; -1 otherwise. */
+long time_date_days(const char *s);
+/* Monotonic clock in microseconds, for latency measurement. */
+long long time_monotonic_us(void);
+
+#endif

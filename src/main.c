@@ -1,0 +1,37 @@
+/* main: the command line. Parses the subcommand and hands over to
+ * src/cli/; the only place that calls exit codes into being. */
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "version.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"serve", cli_serve},
+    {"init", cli_init},
+    {"user", cli_user},
+    {"token", cli_token},
+};
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        cli_usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        cli_usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("alliance %s\n", ALLIANCE_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, cmd) == 0) return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "alliance: unknown command '%s'\n", cmd);
+    cli_usage(stderr);
+    return 2;
+}

@@ -1,0 +1,65 @@
+/* db: the one door to the database engine. Every other store file speaks
+ * SQL through these helpers, so SQL reads like SQL and engine differences
+ * stay here.
+ *
+ * SQL conventions (portable between engines):
+ *   - parameters are written $1, $2 ... and bound by number;
+ *   - inserts end with "RETURNING id" and read the id as a row;
+ *   - times are ISO 8601 text computed in C (lib/timeutil.h), never SQL
+ *     time functions.
+ *
+ * Connections: one per thread (db_thread()), each with its own cache of
+ * prepared statements keyed by the address of the SQL text, so statements
+ * are prepared once per connection. Pass string literals to db_prepare(). */
+#ifndef ALLIANCE_DB_H
+#define ALLIANCE_DB_H
+#include <stdbool.h>
+
+typedef struct Db Db;
+typedef struct DbStmt DbStmt;
+
+typedef enum {
+    DB_OK = 0,
+    DB_ROW,         /* db_step: a row is ready */
+    DB_DONE,        /* db_step: no more rows */
+    DB_CONSTRAINT,  /* unique, foreign key or check violated */
+    DB_ERROR,
+} DbStatus;
+
+/* Where the data lives, set once at start ("alliance.db", "sqlite:file"). */
+void db_configure(const char *url);
+const char *db_url(void);
+/* Opens a new connection to url; NULL on failure with a message in err
+ * (static or caller-provided buffer of 256 bytes). Applies pragmas. */
+Db *db_open(const char *url, char err[256]);
+void db_close(Db *db);
+/* This thread's connection, opened on first use from db_configure()'s url.
+ * NULL when the database cannot be opened. Closed by db_thread_close(). */
+Db *db_thread(void);
+void db_thread_close(void);
+
+DbStatus db_exec(Db *db, const char *sql);          /* one or more statements, no parameters */
+DbStmt *db_prepare(Db *db, const char *sql);        /* cached; reset and unbound; NULL on error */
+void db_bind_int(DbStmt *st, int idx, long long v);
+void db_bind_text(DbStmt *st, int idx, const char *v);  /* NULL binds SQL NULL */
+void db_bind_null(DbStmt *st, int idx);
+DbStatus db_step(DbStmt *st);
+long long db_col_int(DbStmt *st, int col);
+const char *db_col_text(DbStmt *st, int col);       /* NULL for SQL NULL; valid until next step */
+bool db_col_is_null(DbStmt *st, int col);
+/* Runs a prepared statement that returns no row (or ignores rows). */
+DbStatus db_run(DbStmt *st);
+/* Resets every statement left mid-iteration, e.g. before a commit. */
+void db_reset_all(Db *db);
+int db_changes(Db *db);                              /* rows changed by the last statement */
+const char *db_errmsg(Db *db);
+
+/* Transactions: a write transaction takes the write lock at once, so two
+ * writers never both read and then both write (BEGIN IMMEDIATE on SQLite). */
+DbStatus db_begin_write(Db *db);
+DbStatus db_begin_read(Db *db);
+DbStatus db_commit(Db *db);
+void db_rollback(Db *db);
+bool db_in_transaction(Db *db);
+
+#endif

@@ -1,0 +1,193 @@
+/* store/people: people and person_skills (see people.h). */
+#include "people.h"
+#include <string.h>
+#include "../lib/timeutil.h"
+
+#define PERSON_COLS \
+    "id, version, kind, first_name, last_name, email, phone, location, available_from, daily_rate, created_at, updated_at"
+
+static void read_person(Arena *a, DbStmt *st, Person *p) {
+    p->id = db_col_int(st, 0);
+    p->version = db_col_int(st, 1);
+    p->kind = store_text(a, st, 2);
+    p->first_name = store_text(a, st, 3);
+    p->last_name = store_text(a, st, 4);
+    p->email = store_text(a, st, 5);
+    p->phone = store_text(a, st, 6);
+    p->location = store_text(a, st, 7);
+    p->available_from = store_text(a, st, 8);
+    p->daily_rate = store_opt_int(st, 9);
+    p->created_at = store_text(a, st, 10);
+    p->updated_at = store_text(a, st, 11);
+}
+
+static StoreResult load_skills(Db *db, Arena *a, Person *p) {
+    DbStmt *st = db_prepare(db, "SELECT skill, level, years FROM person_skills WHERE person_id = $1 "
+                                "ORDER BY level DESC, skill");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, p->id);
+    size_t cap = 0;
+    p->skills = NULL;
+    p->nskills = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        p->skills = arena_grow(a, p->skills, (size_t)p->nskills, &cap, sizeof *p->skills);
+        p->skills[p->nskills++] = (PersonSkill){store_text(a, st, 0), (int)db_col_int(st, 1), (int)store_opt_int(st, 2)};
+    }
+    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+/* Reads every row of a prepared people query, then their skills. */
+static StoreResult read_people(Db *db, Arena *a, DbStmt *st, Person **out, int *n) {
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
+        read_person(a, st, &(*out)[(*n)++]);
+    }
+    if (s != DB_DONE) return STORE_ERROR;
+    for (int i = 0; i < *n; i++)
+        if (load_skills(db, a, &(*out)[i]) != STORE_OK) return STORE_ERROR;
+    return STORE_OK;
+}
+
+StoreResult store_person_get(Db *db, Arena *a, long long id, Person *p) {
+    DbStmt *st = db_prepare(db, "SELECT " PERSON_COLS " FROM people WHERE id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    DbStatus s = db_step(st);
+    if (s != DB_ROW) return s == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+    read_person(a, st, p);
+    db_reset_all(db);
+    return load_skills(db, a, p);
+}
+
+StoreResult store_people_list(Db *db, Arena *a, const PeopleFilter *f, long long before_id, int limit,
+                              Person **out, int *n) {
+    /* The LIKE pattern is bound as a value; '%' and '_' typed by a user
+     * are escaped so they match themselves. */
+    DbStmt *st = db_prepare(db, "SELECT " PERSON_COLS " FROM people p WHERE ($1 = 0 OR id < $1) "
+                                "AND ($2 IS NULL OR kind = $2) "
+                                "AND ($3 IS NULL OR (first_name || ' ' || last_name) LIKE $3 ESCAPE '\\' "
+                                "     OR (last_name || ' ' || first_name) LIKE $3 ESCAPE '\\' OR email LIKE $3 ESCAPE '\\') "
+                                "AND ($4 IS NULL OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill = $4)) "
+                                "ORDER BY id DESC LIMIT $5");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, before_id);
+    db_bind_text(st, 2, f->kind);
+    if (f->q) {
+        char *pat = arena_alloc(a, strlen(f->q) * 2 + 3), *w = pat;
+        *w++ = '%';
+        for (const char *r = f->q; *r; r++) {
+            if (*r == '%' || *r == '_' || *r == '\\') *w++ = '\\';
+            *w++ = *r;
+        }
+        *w++ = '%';
+        db_bind_text(st, 3, pat);
+    } else {
+        db_bind_null(st, 3);
+    }
+    db_bind_text(st, 4, f->skill);
+    db_bind_int(st, 5, limit);
+    return read_people(db, a, st, out, n);
+}
+
+static StoreResult insert_skills(Db *db, const Person *p) {
+    for (int i = 0; i < p->nskills; i++) {
+        DbStmt *st = db_prepare(db, "INSERT INTO person_skills (person_id, skill, level, years) VALUES ($1, $2, $3, $4)");
+        if (!st) return STORE_ERROR;
+        db_bind_int(st, 1, p->id);
+        db_bind_text(st, 2, p->skills[i].skill);
+        db_bind_int(st, 3, p->skills[i].level);
+        store_bind_opt_int(st, 4, p->skills[i].years);
+        StoreResult r = store_result(db_run(st));
+        if (r != STORE_OK) return r;
+    }
+    return STORE_OK;
+}
+
+static void bind_fields(DbStmt *st, const Person *p) {
+    db_bind_text(st, 1, p->kind);
+    db_bind_text(st, 2, p->first_name);
+    db_bind_text(st, 3, p->last_name);
+    db_bind_text(st, 4, p->email);
+    db_bind_text(st, 5, p->phone);
+    db_bind_text(st, 6, p->location);
+    db_bind_text(st, 7, p->available_from);
+    store_bind_opt_int(st, 8, p->daily_rate);
+}
+
+StoreResult store_person_insert(Db *db, Arena *a, Person *p) {
+    char now[21];
+    time_now_iso(now);
+    DbStmt *st = db_prepare(db, "INSERT INTO people (kind, first_name, last_name, email, phone, location, "
+                                "available_from, daily_rate, created_at, updated_at) "
+                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id");
+    if (!st) return STORE_ERROR;
+    bind_fields(st, p);
+    db_bind_text(st, 9, now);
+    DbStatus s = db_step(st);
+    if (s != DB_ROW) return store_result(s);
+    p->id = db_col_int(st, 0);
+    p->version = 1;
+    p->created_at = p->updated_at = arena_strdup(a, now);
+    db_reset_all(db);
+    return insert_skills(db, p);
+}
+
+StoreResult store_person_update(Db *db, Arena *a, Person *p, long long expected_version) {
+    char now[21];
+    time_now_iso(now);
+    DbStmt *st = db_prepare(db, "UPDATE people SET kind = $1, first_name = $2, last_name = $3, email = $4, "
+                                "phone = $5, location = $6, available_from = $7, daily_rate = $8, "
+                                "updated_at = $9, version = version + 1 WHERE id = $10 AND version = $11");
+    if (!st) return STORE_ERROR;
+    bind_fields(st, p);
+    db_bind_text(st, 9, now);
+    db_bind_int(st, 10, p->id);
+    db_bind_int(st, 11, expected_version);
+    DbStatus s = db_run(st);
+    if (s != DB_OK) return store_result(s);
+    if (!db_changes(db)) return STORE_STALE;
+    p->version = expected_version + 1;
+    p->updated_at = arena_strdup(a, now);
+    st = db_prepare(db, "DELETE FROM person_skills WHERE person_id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, p->id);
+    if (db_run(st) != DB_OK) return STORE_ERROR;
+    return insert_skills(db, p);
+}
+
+StoreResult store_person_delete(Db *db, long long id) {
+    DbStmt *st = db_prepare(db, "DELETE FROM people WHERE id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    DbStatus s = db_run(st);
+    if (s != DB_OK) return store_result(s);
+    return db_changes(db) ? STORE_OK : STORE_NOT_FOUND;
+}
+
+StoreResult store_people_with_skills(Db *db, Arena *a, const char *const *skills, int nskills, Person **out,
+                                     int *n) {
+    /* One statement per need size would multiply prepared statements; the
+     * skills go in as one tab-separated parameter instead and are matched
+     * with instr(), which both engines can express. */
+    size_t len = 2;
+    for (int i = 0; i < nskills; i++) len += strlen(skills[i]) + 1;
+    char *list = arena_alloc(a, len), *w = list;
+    *w++ = '\t';
+    for (int i = 0; i < nskills; i++) {
+        size_t l = strlen(skills[i]);
+        memcpy(w, skills[i], l);
+        w += l;
+        *w++ = '\t';
+    }
+    DbStmt *st = db_prepare(db, "SELECT " PERSON_COLS " FROM people WHERE id IN "
+                                "(SELECT person_id FROM person_skills WHERE instr($1, char(9) || skill || char(9)) > 0) "
+                                "ORDER BY id");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, list);
+    return read_people(db, a, st, out, n);
+}

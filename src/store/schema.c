@@ -1,0 +1,150 @@
+/* schema: numbered migrations, applied in order and recorded in
+ * schema_migrations. A migration is never edited once released: add a new
+ * one. Types are kept to INTEGER and TEXT so the same text serves every
+ * engine; times are ISO 8601 text in UTC. */
+#include "schema.h"
+#include <stdio.h>
+#include "db.h"
+#include "../lib/timeutil.h"
+
+typedef struct {
+    int version;
+    const char *sql;
+} Migration;
+
+static const Migration migrations[] = {
+    {1,
+     "CREATE TABLE users (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  email TEXT NOT NULL UNIQUE,\n"
+     "  name TEXT NOT NULL,\n"
+     "  handle TEXT NOT NULL UNIQUE,\n"
+     "  role TEXT NOT NULL CHECK (role IN ('admin','manager','sales','recruiter','tech','consultant')),\n"
+     "  password_hash TEXT NOT NULL,\n"
+     "  disabled INTEGER NOT NULL DEFAULT 0,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE TABLE sessions (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  token_hash TEXT NOT NULL UNIQUE,\n"
+     "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+     "  csrf_token TEXT NOT NULL,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  expires_at TEXT NOT NULL);\n"
+     "CREATE TABLE api_tokens (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  token_hash TEXT NOT NULL UNIQUE,\n"
+     "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+     "  label TEXT,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  revoked_at TEXT);\n"
+     "CREATE TABLE signin_failures (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  email TEXT NOT NULL,\n"
+     "  address TEXT NOT NULL,\n"
+     "  at TEXT NOT NULL);\n"
+     "CREATE INDEX signin_failures_email ON signin_failures(email, at);\n"
+     "CREATE INDEX signin_failures_address ON signin_failures(address, at);\n"
+     "CREATE TABLE audit_log (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  at TEXT NOT NULL,\n"
+     "  user_id INTEGER,\n"
+     "  action TEXT NOT NULL,\n"
+     "  object_type TEXT,\n"
+     "  object_id INTEGER,\n"
+     "  address TEXT);\n"
+     "CREATE TABLE clients (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  name TEXT NOT NULL,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE TABLE people (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  kind TEXT NOT NULL CHECK (kind IN ('candidate','consultant')),\n"
+     "  first_name TEXT NOT NULL,\n"
+     "  last_name TEXT NOT NULL,\n"
+     "  email TEXT,\n"
+     "  phone TEXT,\n"
+     "  location TEXT,\n"
+     "  available_from TEXT,\n"
+     "  daily_rate INTEGER,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE TABLE person_skills (\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  skill TEXT NOT NULL,\n"
+     "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),\n"
+     "  years INTEGER,\n"
+     "  PRIMARY KEY (person_id, skill));\n"
+     "CREATE INDEX person_skills_skill ON person_skills(skill, level);\n"
+     "CREATE TABLE needs (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  title TEXT NOT NULL,\n"
+     "  client_id INTEGER REFERENCES clients(id),\n"
+     "  status TEXT NOT NULL CHECK (status IN ('draft','qualified','open','staffed','closed')),\n"
+     "  description TEXT,\n"
+     "  location TEXT,\n"
+     "  remote TEXT NOT NULL CHECK (remote IN ('none','partial','full')),\n"
+     "  start_date TEXT,\n"
+     "  duration_days INTEGER,\n"
+     "  daily_rate_max INTEGER,\n"
+     "  created_by INTEGER REFERENCES users(id),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE INDEX needs_status ON needs(status, id);\n"
+     "CREATE TABLE need_skills (\n"
+     "  need_id INTEGER NOT NULL REFERENCES needs(id) ON DELETE CASCADE,\n"
+     "  position INTEGER NOT NULL,\n"
+     "  skill TEXT NOT NULL,\n"
+     "  min_level INTEGER NOT NULL CHECK (min_level BETWEEN 1 AND 5),\n"
+     "  weight INTEGER NOT NULL CHECK (weight BETWEEN 1 AND 5),\n"
+     "  mandatory INTEGER NOT NULL,\n"
+     "  PRIMARY KEY (need_id, skill));\n"
+     "CREATE TABLE candidacies (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  need_id INTEGER NOT NULL REFERENCES needs(id) ON DELETE CASCADE,\n"
+     "  stage TEXT NOT NULL CHECK (stage IN ('sourced','contacted','interview','client_interview','offer','hired','rejected','withdrawn')),\n"
+     "  reason TEXT,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL,\n"
+     "  UNIQUE (person_id, need_id));\n"
+     "CREATE INDEX candidacies_need ON candidacies(need_id, id);\n"},
+};
+
+int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
+
+int schema_migrate(Db *db) {
+    if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)") != DB_OK)
+        return -1;
+    for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++) {
+        if (db_begin_write(db) != DB_OK) return -1;
+        DbStmt *st = db_prepare(db, "SELECT 1 FROM schema_migrations WHERE version = $1");
+        if (!st) goto fail;
+        db_bind_int(st, 1, migrations[i].version);
+        DbStatus s = db_step(st);
+        db_reset_all(db);
+        if (s == DB_ROW) {
+            db_commit(db);
+            continue;
+        }
+        if (db_exec(db, migrations[i].sql) != DB_OK) goto fail;
+        st = db_prepare(db, "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)");
+        if (!st) goto fail;
+        char now[21];
+        time_now_iso(now);
+        db_bind_int(st, 1, migrations[i].version);
+        db_bind_text(st, 2, now);
+        if (db_run(st) != DB_OK || db_commit(db) != DB_OK) goto fail;
+    }
+    return 0;
+fail:
+    fprintf(stderr, "alliance: migration failed: %s\n", db_errmsg(db));
+    db_rollback(db);
+    return -1;
+}

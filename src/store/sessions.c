@@ -1,0 +1,130 @@
+/* store/sessions: sessions, API tokens, sign-in failures (see sessions.h). */
+#include "sessions.h"
+#include "../lib/timeutil.h"
+#include "users.h"
+
+
+StoreResult store_session_create(Db *db, const char *token_hash, long long user_id, const char *csrf,
+                                 const char *expires_at, long long *id) {
+    char now[21];
+    time_now_iso(now);
+    DbStmt *st = db_prepare(db, "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
+                                "VALUES ($1, $2, $3, $4, $5) RETURNING id");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, token_hash);
+    db_bind_int(st, 2, user_id);
+    db_bind_text(st, 3, csrf);
+    db_bind_text(st, 4, now);
+    db_bind_text(st, 5, expires_at);
+    DbStatus s = db_step(st);
+    if (s != DB_ROW) return store_result(s);
+    *id = db_col_int(st, 0);
+    return STORE_OK;
+}
+
+StoreResult store_session_lookup(Db *db, Arena *a, const char *token_hash, const char *now, User *u,
+                                 const char **csrf, long long *session_id) {
+    DbStmt *st = db_prepare(db, "SELECT " USER_COLS_U ", s.csrf_token, s.id FROM sessions s "
+                                "JOIN users u ON u.id = s.user_id "
+                                "WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, token_hash);
+    db_bind_text(st, 2, now);
+    DbStatus s = db_step(st);
+    if (s != DB_ROW) return s == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+    store_read_user(a, st, u);
+    *csrf = store_text(a, st, 7);
+    *session_id = db_col_int(st, 8);
+    return STORE_OK;
+}
+
+StoreResult store_session_delete(Db *db, long long session_id) {
+    DbStmt *st = db_prepare(db, "DELETE FROM sessions WHERE id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, session_id);
+    return store_result(db_run(st));
+}
+
+StoreResult store_sessions_purge_expired(Db *db, const char *now) {
+    DbStmt *st = db_prepare(db, "DELETE FROM sessions WHERE expires_at <= $1");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, now);
+    return store_result(db_run(st));
+}
+
+StoreResult store_token_create(Db *db, const char *token_hash, long long user_id, const char *label, long long *id) {
+    char now[21];
+    time_now_iso(now);
+    DbStmt *st = db_prepare(db, "INSERT INTO api_tokens (token_hash, user_id, label, created_at) "
+                                "VALUES ($1, $2, $3, $4) RETURNING id");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, token_hash);
+    db_bind_int(st, 2, user_id);
+    db_bind_text(st, 3, label);
+    db_bind_text(st, 4, now);
+    DbStatus s = db_step(st);
+    if (s != DB_ROW) return store_result(s);
+    *id = db_col_int(st, 0);
+    return STORE_OK;
+}
+
+StoreResult store_token_lookup(Db *db, Arena *a, const char *token_hash, User *u) {
+    DbStmt *st = db_prepare(db, "SELECT " USER_COLS_U " FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                                "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, token_hash);
+    DbStatus s = db_step(st);
+    if (s != DB_ROW) return s == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+    store_read_user(a, st, u);
+    return STORE_OK;
+}
+
+StoreResult store_token_revoke(Db *db, long long id, const char *now) {
+    DbStmt *st = db_prepare(db, "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, now);
+    db_bind_int(st, 2, id);
+    DbStatus s = db_run(st);
+    if (s != DB_OK) return store_result(s);
+    return db_changes(db) ? STORE_OK : STORE_NOT_FOUND;
+}
+
+StoreResult store_tokens_list(Db *db, Arena *a, long long user_id, ApiToken **out, int *n) {
+    DbStmt *st = db_prepare(db, "SELECT id, label, created_at, revoked_at FROM api_tokens "
+                                "WHERE user_id = $1 ORDER BY id");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, user_id);
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
+        (*out)[(*n)++] = (ApiToken){db_col_int(st, 0), store_text(a, st, 1), store_text(a, st, 2),
+                                    store_text(a, st, 3)};
+    }
+    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+StoreResult store_signin_failures(Db *db, const char *email, const char *address, const char *since,
+                                  int *by_email, int *by_address) {
+    DbStmt *st = db_prepare(db, "SELECT (SELECT COUNT(*) FROM signin_failures WHERE email = $1 AND at > $3), "
+                                "(SELECT COUNT(*) FROM signin_failures WHERE address = $2 AND at > $3)");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, email);
+    db_bind_text(st, 2, address);
+    db_bind_text(st, 3, since);
+    if (db_step(st) != DB_ROW) return STORE_ERROR;
+    *by_email = (int)db_col_int(st, 0);
+    *by_address = (int)db_col_int(st, 1);
+    return STORE_OK;
+}
+
+StoreResult store_signin_failure_add(Db *db, const char *email, const char *address, const char *now) {
+    DbStmt *st = db_prepare(db, "INSERT INTO signin_failures (email, address, at) VALUES ($1, $2, $3)");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, email);
+    db_bind_text(st, 2, address);
+    db_bind_text(st, 3, now);
+    return store_result(db_run(st));
+}

@@ -1,0 +1,26 @@
+/* store: small helpers shared by the store files (see store.h). */
+#include "store.h"
+
+StoreResult store_result(DbStatus s) {
+    switch (s) {
+    case DB_OK:
+    case DB_DONE:
+    case DB_ROW: return STORE_OK;
+    case DB_CONSTRAINT: return STORE_CONFLICT;
+    default: return STORE_ERROR;
+    }
+}
+
+const char *store_text(Arena *a, DbStmt *st, int col) { return arena_strdup(a, db_col_text(st, col)); }
+
+long long store_opt_int(DbStmt *st, int col) { return db_col_is_null(st, col) ? -1 : db_col_int(st, col); }
+
+void store_bind_opt_int(DbStmt *st, int idx, long long v) {
+    if (v < 0) db_bind_null(st, idx);
+    else db_bind_int(st, idx, v);
+}
+
+StoreResult store_ping(Db *db) {
+    DbStmt *st = db_prepare(db, "SELECT 1");
+    return st && db_step(st) == DB_ROW ? STORE_OK : STORE_ERROR;
+}

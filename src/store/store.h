@@ -1,0 +1,28 @@
+/* store: results shared by every store file. Store functions return a
+ * StoreResult; objects they fill are allocated from the caller's arena. */
+#ifndef ALLIANCE_STORE_H
+#define ALLIANCE_STORE_H
+#include "../domain/model.h"
+#include "../lib/arena.h"
+#include "db.h"
+
+typedef enum {
+    STORE_OK = 0,
+    STORE_NOT_FOUND,
+    STORE_CONFLICT,   /* unique or foreign key constraint */
+    STORE_STALE,      /* the version given is not the current one */
+    STORE_ERROR,
+} StoreResult;
+
+/* The database answers a trivial query. */
+StoreResult store_ping(Db *db);
+/* Maps a db_run/db_step status to a StoreResult. */
+StoreResult store_result(DbStatus s);
+/* Arena copy of a text column (NULL stays NULL). */
+const char *store_text(Arena *a, DbStmt *st, int col);
+/* -1 for NULL, the value otherwise. */
+long long store_opt_int(DbStmt *st, int col);
+/* Binds v, or NULL when v < 0. */
+void store_bind_opt_int(DbStmt *st, int idx, long long v);
+
+#endif

@@ -1,0 +1,23 @@
+/* store/users: accounts. */
+#ifndef ALLIANCE_STORE_USERS_H
+#define ALLIANCE_STORE_USERS_H
+#include "store.h"
+
+/* The columns store_read_user() reads, first in a SELECT, plain or for alias u. */
+#define USER_COLS "id, version, email, name, handle, role, disabled"
+#define USER_COLS_U "u.id, u.version, u.email, u.name, u.handle, u.role, u.disabled"
+void store_read_user(Arena *a, DbStmt *st, User *u);
+
+StoreResult store_user_get(Db *db, Arena *a, long long id, User *u);
+/* Also returns the password hash (arena copy) when hash is not NULL. */
+StoreResult store_user_by_email(Db *db, Arena *a, const char *email, User *u, const char **hash);
+/* Inserts; u->id receives the new id. CONFLICT when the e-mail or handle is taken. */
+StoreResult store_user_insert(Db *db, User *u, const char *password_hash);
+StoreResult store_users_list(Db *db, Arena *a, long long before_id, int limit, User **out, int *n);
+/* Updates name, role, disabled when the version matches; bumps it. */
+StoreResult store_user_update(Db *db, const User *u, long long expected_version);
+StoreResult store_user_set_password(Db *db, long long id, const char *password_hash);
+/* A handle "prenom.nom" derived from the name, unique among users. */
+const char *store_user_free_handle(Db *db, Arena *a, const char *name);
+
+#endif
