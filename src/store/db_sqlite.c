@@ -176,7 +176,10 @@ const char *db_errmsg(Db *db) { return sqlite3_errmsg(db->h); }
 
 DbStatus db_begin_write(Db *db) { return db_exec(db, "BEGIN IMMEDIATE"); }
 DbStatus db_begin_read(Db *db) { return db_exec(db, "BEGIN"); }
-DbStatus db_commit(Db *db) { return db_exec(db, "COMMIT"); }
+DbStatus db_commit(Db *db) {
+    db_reset_all(db); /* a statement left mid-iteration would block the commit */
+    return db_exec(db, "COMMIT");
+}
 void db_rollback(Db *db) {
     if (!sqlite3_get_autocommit(db->h)) sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }

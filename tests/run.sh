@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs every suite of `make test` and closes with one line "N passed, N failed".
+#   1. unit tests (cmocka, built with ASan + UBSan)      build/asan/tests/test_*
+#   2. API and CLI tests against the real server          tests/api/*.test.mjs
+#   3. the same API tests against the ASan + UBSan build
+#   4. browser tests in Debian's Chromium                 tests/browser/*.test.mjs
+#   5. docs/openapi.yaml lint
+# Set SUITES="unit api" (space-separated) to run a subset.
+set -u
+cd "$(dirname "$0")/.."
+SUITES=${SUITES:-"unit api asan browser openapi"}
+passed=0
+failed=0
+log_dir=build/test-logs
+mkdir -p "$log_dir"
+
+count() { # adds pass/fail counts and says which suite failed
+  passed=$((passed + $2)); failed=$((failed + $3))
+  printf '%-8s %4d passed, %d failed\n' "$1" "$2" "$3"
+}
+
+run_unit() {
+  local p=0 f=0 t out
+  for t in build/asan/tests/test_*; do
+    [ -x "$t" ] || continue
+    out=$("$t" 2>&1); local rc=$?
+    echo "$out" >"$log_dir/$(basename "$t").log"
+    local np nf
+    np=$(echo "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+    nf=$(echo "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+    p=$((p + ${np:-0})); f=$((f + ${nf:-0}))
+    if [ $rc -ne 0 ]; then
+      [ -z "$nf" ] && f=$((f + 1)) # crashed before cmocka could count
+      echo "$out" | grep -E 'FAILED|ERROR|Sanitizer|runtime error' | head -20
+    fi
+  done
+  count unit "$p" "$f"
+}
+
+run_node() { # name, binary, files...
+  local name=$1 bin=$2; shift 2
+  ls "$@" >/dev/null 2>&1 || { count "$name" 0 0; return; }
+  local out
+  out=$(ALLIANCE_BIN="$PWD/$bin" node --test --test-concurrency=1 --test-reporter=tap "$@" 2>&1)
+  local rc=$?
+  echo "$out" >"$log_dir/$name.log"
+  local np nf
+  np=$(echo "$out" | sed -n 's/^# pass \([0-9]*\)/\1/p' | tail -1)
+  nf=$(echo "$out" | sed -n 's/^# fail \([0-9]*\)/\1/p' | tail -1)
+  [ $rc -ne 0 ] && [ "${nf:-0}" = 0 ] && nf=1
+  if [ "${nf:-0}" != 0 ]; then
+    echo "$out" | grep -B2 -A25 '^not ok\|^    not ok' | head -120
+  fi
+  count "$name" "${np:-0}" "${nf:-0}"
+}
+
+run_openapi() {
+  local out
+  if out=$(npx --no-install redocly lint docs/openapi.yaml 2>&1); then count openapi 1 0
+  else echo "$out" | tail -40; count openapi 0 1; fi
+}
+
+for s in $SUITES; do
+  case $s in
+    unit) run_unit ;;
+    api) run_node api build/alliance tests/api/*.test.mjs ;;
+    asan) ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+            run_node api-asan build/asan/alliance tests/api/*.test.mjs ;;
+    browser) run_node browser build/alliance tests/browser/*.test.mjs ;;
+    openapi) run_openapi ;;
+  esac
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
