@@ -58,25 +58,29 @@ $(B)/embedded.c: tools/embed.c $(UI_FILES) $(DATA) $(VENDOR) | $(B)/.deps-apt
 
 $(B)/obj/%.o: %.c | $(B)/.deps-apt
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "CC $<"
+	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/obj/embedded.o: $(B)/embedded.c
 	$(CC) $(CFLAGS) -Isrc/lib -c -o $@ $<
 
 $(B)/alliance: $(OBJ) $(B)/obj/embedded.o
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 	@ln -sf $(B)/alliance alliance
 
 # Second build under AddressSanitizer and UndefinedBehaviorSanitizer.
 $(B)/asan/%.o: %.c | $(B)/.deps-apt
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
+	@echo "CC (asan) $<"
+	@$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/asan/embedded.o: $(B)/embedded.c
 	$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -Isrc/lib -c -o $@ $<
 
 $(B)/asan/alliance: $(ASAN_OBJ) $(B)/asan/embedded.o
-	$(CC) $(CFLAGS) $(ASAN_FLAGS) -o $@ $^ $(LDLIBS)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) $(ASAN_FLAGS) -o $@ $^ $(LDLIBS)
 
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
 
@@ -88,7 +92,8 @@ LIB_ASAN_OBJ := $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/embedded.o
 
 $(B)/asan/tests/%: tests/unit/%.c $(LIB_ASAN_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -Isrc -o $@ $^ $(UNIT_LIBS)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -Isrc -o $@ $^ $(UNIT_LIBS)
 
 # --- the commands of the README ---------------------------------------------
 run: deps $(B)/alliance

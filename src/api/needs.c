@@ -144,7 +144,7 @@ void needs_matches(Request *rq, Response *rs) {
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     const char **ids = arena_alloc(&rq->arena, (size_t)(n.nskills + 1) * sizeof *ids);
     for (int i = 0; i < n.nskills; i++) ids[i] = n.skills[i].skill;
-    Person *people;
+    Person *people = NULL;
     int np = 0;
     if (n.nskills && store_people_with_skills(rq->db, &rq->arena, ids, n.nskills, &people, &np) != STORE_OK)
         return reply_db_error(rq, rs);

@@ -96,7 +96,8 @@ static void run_route(Request *rq, Response *rs, const Route *route) {
 static void finish_transaction(Request *rq, Response *rs, const Route *route) {
     bool ok = rs->status < 400;
     if (ok && is_write(rq->method)) {
-        const char *action = route->action ? route->action : route->pattern;
+        /* "PATCH /api/v1/needs/{id}": names the operation exactly */
+        const char *action = arena_printf(&rq->arena, "%s %s", route->method, route->pattern);
         long long object = rs->audit_id ? rs->audit_id : (rq->nids ? rq->ids[0] : -1);
         if (store_audit_add(rq->db, rq->signed_in ? rq->user.id : -1, action, rs->audit_type, object,
                             rq->address) != STORE_OK)
@@ -238,7 +239,7 @@ int server_run(const char *addr) {
     pthread_sigmask(SIG_BLOCK, &stop, NULL); /* worker threads inherit the mask */
     signal(SIGPIPE, SIG_IGN);
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, NULL,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, NULL,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)4,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024), MHD_OPTION_END);

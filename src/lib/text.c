@@ -65,23 +65,33 @@ char *text_fold(const char *s) {
 }
 
 int text_distance(const char *a, const char *b, int cap) {
+    /* Optimal string alignment: insertions, deletions, substitutions and
+     * swaps of two neighbours ("jaav" is one step from "java"). */
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64) return cap;
-    int row[65];
-    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+    int rows[3][65];
+    int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+    for (size_t j = 0; j <= lb; j++) prev[j] = (int)j;
     for (size_t i = 1; i <= la; i++) {
-        int prev = row[0], best = row[0] = (int)i;
+        cur[0] = (int)i;
+        int best = cur[0];
         for (size_t j = 1; j <= lb; j++) {
-            int cur = row[j];
-            int sub = prev + (a[i - 1] != b[j - 1]);
-            int del = row[j] + 1, ins = row[j - 1] + 1;
-            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-            prev = cur;
-            if (row[j] < best) best = row[j];
+            int cost = a[i - 1] != b[j - 1];
+            int v = prev[j - 1] + cost;
+            if (prev[j] + 1 < v) v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < v)
+                v = prev2[j - 2] + 1;
+            cur[j] = v;
+            if (v < best) best = v;
         }
         if (best >= cap) return cap;
+        int *t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
     }
-    return row[lb] < cap ? row[lb] : cap;
+    return prev[lb] < cap ? prev[lb] : cap;
 }
 
 bool text_equal_ct(const char *a, const char *b) {

@@ -12,7 +12,8 @@ size_t text_utf8_length(const char *s);            /* code points, for max-lengt
 char *text_trim(const char *s);
 /* Case-folded, accent-stripped, NFC copy of s; caller frees. NULL on invalid UTF-8. */
 char *text_fold(const char *s);
-/* Levenshtein distance over bytes, capped at cap (returns cap when larger). */
+/* Edit distance over bytes (Levenshtein plus swaps of neighbours), capped
+ * at cap (returns cap when larger). */
 int text_distance(const char *a, const char *b, int cap);
 /* Constant-time equality of two NUL-terminated strings of any length. */
 bool text_equal_ct(const char *a, const char *b);
