@@ -57,13 +57,13 @@ StoreResult store_needs_list(Db *db, Arena *a, const NeedsFilter *f, long long b
                              int *count) {
     DbStmt *st = db_prepare(db, "SELECT " NEED_COLS NEED_FROM "WHERE ($1 = 0 OR n.id < $1) "
                                 "AND ($2 IS NULL OR n.status = $2) AND ($3 < 0 OR n.client_id = $3) "
-                                "AND ($4 IS NULL OR instr(lower(n.title), lower($4)) > 0) "
+                                "AND ($4 IS NULL OR lower(n.title) LIKE lower($4) ESCAPE '\\') "
                                 "ORDER BY n.id DESC LIMIT $5");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, before_id);
     db_bind_text(st, 2, f->status);
     db_bind_int(st, 3, f->client_id);
-    db_bind_text(st, 4, f->q);
+    db_bind_text(st, 4, store_like_pattern(a, f->q));
     db_bind_int(st, 5, limit);
     *out = arena_alloc(a, (size_t)limit * sizeof **out);
     *count = 0;

@@ -66,29 +66,17 @@ StoreResult store_person_get(Db *db, Arena *a, long long id, Person *p) {
 
 StoreResult store_people_list(Db *db, Arena *a, const PeopleFilter *f, long long before_id, int limit,
                               Person **out, int *n) {
-    /* The LIKE pattern is bound as a value; '%' and '_' typed by a user
-     * are escaped so they match themselves. */
     DbStmt *st = db_prepare(db, "SELECT " PERSON_COLS " FROM people p WHERE ($1 = 0 OR id < $1) "
                                 "AND ($2 IS NULL OR kind = $2) "
-                                "AND ($3 IS NULL OR (first_name || ' ' || last_name) LIKE $3 ESCAPE '\\' "
-                                "     OR (last_name || ' ' || first_name) LIKE $3 ESCAPE '\\' OR email LIKE $3 ESCAPE '\\') "
+                                "AND ($3 IS NULL OR lower(first_name || ' ' || last_name) LIKE lower($3) ESCAPE '\\' "
+                                "     OR lower(last_name || ' ' || first_name) LIKE lower($3) ESCAPE '\\' "
+                                "     OR lower(email) LIKE lower($3) ESCAPE '\\') "
                                 "AND ($4 IS NULL OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill = $4)) "
                                 "ORDER BY id DESC LIMIT $5");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, before_id);
     db_bind_text(st, 2, f->kind);
-    if (f->q) {
-        char *pat = arena_alloc(a, strlen(f->q) * 2 + 3), *w = pat;
-        *w++ = '%';
-        for (const char *r = f->q; *r; r++) {
-            if (*r == '%' || *r == '_' || *r == '\\') *w++ = '\\';
-            *w++ = *r;
-        }
-        *w++ = '%';
-        db_bind_text(st, 3, pat);
-    } else {
-        db_bind_null(st, 3);
-    }
+    db_bind_text(st, 3, store_like_pattern(a, f->q));
     db_bind_text(st, 4, f->skill);
     db_bind_int(st, 5, limit);
     return read_people(db, a, st, out, n);
@@ -172,20 +160,20 @@ StoreResult store_person_delete(Db *db, long long id) {
 StoreResult store_people_with_skills(Db *db, Arena *a, const char *const *skills, int nskills, Person **out,
                                      int *n) {
     /* One statement per need size would multiply prepared statements; the
-     * skills go in as one tab-separated parameter instead and are matched
-     * with instr(), which both engines can express. */
+     * skills go in as one comma-separated parameter (",java,sql,") matched
+     * with LIKE, which every engine speaks. Skill ids are [a-z0-9-]. */
     size_t len = 2;
     for (int i = 0; i < nskills; i++) len += strlen(skills[i]) + 1;
     char *list = arena_alloc(a, len), *w = list;
-    *w++ = '\t';
+    *w++ = ',';
     for (int i = 0; i < nskills; i++) {
         size_t l = strlen(skills[i]);
         memcpy(w, skills[i], l);
         w += l;
-        *w++ = '\t';
+        *w++ = ',';
     }
     DbStmt *st = db_prepare(db, "SELECT " PERSON_COLS " FROM people WHERE id IN "
-                                "(SELECT person_id FROM person_skills WHERE instr($1, char(9) || skill || char(9)) > 0) "
+                                "(SELECT person_id FROM person_skills WHERE $1 LIKE '%,' || skill || ',%') "
                                 "ORDER BY id");
     if (!st) return STORE_ERROR;
     db_bind_text(st, 1, list);

@@ -1,5 +1,6 @@
 /* store: small helpers shared by the store files (see store.h). */
 #include "store.h"
+#include <string.h>
 
 StoreResult store_result(DbStatus s) {
     switch (s) {
@@ -23,4 +24,16 @@ void store_bind_opt_int(DbStmt *st, int idx, long long v) {
 StoreResult store_ping(Db *db) {
     DbStmt *st = db_prepare(db, "SELECT 1");
     return st && db_step(st) == DB_ROW ? STORE_OK : STORE_ERROR;
+}
+
+const char *store_like_pattern(Arena *a, const char *text) {
+    if (!text) return NULL;
+    char *pat = arena_alloc(a, strlen(text) * 2 + 3), *w = pat;
+    *w++ = '%';
+    for (const char *r = text; *r; r++) {
+        if (*r == '%' || *r == '_' || *r == '\\') *w++ = '\\';
+        *w++ = *r;
+    }
+    *w = '%';
+    return pat;
 }

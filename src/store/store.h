@@ -22,6 +22,9 @@ StoreResult store_result(DbStatus s);
 const char *store_text(Arena *a, DbStmt *st, int col);
 /* -1 for NULL, the value otherwise. */
 long long store_opt_int(DbStmt *st, int col);
+/* "%text%" for LIKE ... ESCAPE '\\' with %, _ and \\ typed by a user
+ * escaped, so they match themselves; NULL stays NULL. */
+const char *store_like_pattern(Arena *a, const char *text);
 /* Binds v, or NULL when v < 0. */
 void store_bind_opt_int(DbStmt *st, int idx, long long v);
 
