@@ -2,6 +2,7 @@
  * request gets a block of its own so small blocks are not wasted. */
 #include "arena.h"
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@ struct ArenaBlock {
 enum { ARENA_BLOCK = 16 * 1024 };
 
 void *arena_alloc(Arena *a, size_t size) {
+    if (size > SIZE_MAX / 2) return NULL; /* no request is that large; rounding would wrap */
     size = (size + 15) & ~(size_t)15;
     ArenaBlock *b = a->head;
     if (!b || b->cap - b->used < size) {
@@ -76,6 +78,7 @@ void arena_free(Arena *a) {
 void *arena_grow(Arena *a, void *old, size_t count, size_t *cap, size_t elem) {
     if (count < *cap) return old;
     size_t ncap = *cap ? *cap * 2 : 8;
+    if (elem && ncap > SIZE_MAX / 2 / elem) return NULL;
     void *p = arena_alloc(a, ncap * elem);
     if (!p) return NULL;
     if (old) memcpy(p, old, count * elem);

@@ -1,0 +1,127 @@
+/* The permission table (domain/permissions.c), checked cell by cell
+ * against the table written out again here, so that any change to who may
+ * do what shows up as a failing test and a deliberate edit of this file. */
+#include <string.h>
+#include "unit.h"
+#include "domain/permissions.h"
+#include "http/router.h"
+
+static const char *const ROLE_ORDER[] = {"admin", "manager", "sales", "recruiter", "tech", "consultant"};
+
+/* One row per action; one column per role in ROLE_ORDER (1 = allowed). */
+static const struct {
+    const char *action;
+    int allowed[6];
+} EXPECTED[] = {
+    /*                        adm mgr sal rec tec con */
+    {"me.read",              {1,  1,  1,  1,  1,  1}},
+    {"skills.read",          {1,  1,  1,  1,  1,  1}},
+    {"clients.read",         {1,  1,  1,  1,  1,  1}},
+    {"clients.write",        {1,  1,  1,  0,  0,  0}},
+    {"needs.read",           {1,  1,  1,  1,  1,  1}},
+    {"needs.write",          {1,  1,  1,  0,  0,  0}},
+    {"matches.read",         {1,  1,  1,  1,  1,  0}},
+    {"people.read",          {1,  1,  1,  1,  1,  0}},
+    {"people.write",         {1,  1,  0,  1,  1,  0}},
+    {"people.delete",        {1,  1,  0,  0,  0,  0}},
+    {"candidacies.read",     {1,  1,  1,  1,  1,  0}},
+    {"candidacies.write",    {1,  1,  1,  1,  0,  0}},
+    {"users.read",           {1,  0,  0,  0,  0,  0}},
+    {"users.write",          {1,  0,  0,  0,  0,  0}},
+    {"audit.read",           {1,  0,  0,  0,  0,  0}},
+};
+
+static void test_every_action_and_role_matches_the_written_table(void **state) {
+    (void)state;
+    for (size_t a = 0; a < N_ELEMS(EXPECTED); a++)
+        for (int r = 0; r < 6; r++) {
+            bool got = permission_allows(ROLE_ORDER[r], EXPECTED[a].action);
+            if (got != (bool)EXPECTED[a].allowed[r])
+                fail_msg("%s may %s: expected %s, got %s", ROLE_ORDER[r], EXPECTED[a].action,
+                         EXPECTED[a].allowed[r] ? "yes" : "no", got ? "yes" : "no");
+        }
+}
+
+static void test_roles_are_the_six_documented_ones_in_order(void **state) {
+    (void)state;
+    int n = 0;
+    while (ROLES[n]) n++;
+    assert_int_equal(n, 6);
+    for (int i = 0; i < 6; i++) assert_string_equal(ROLES[i], ROLE_ORDER[i]);
+}
+
+static void test_role_valid_accepts_only_known_roles(void **state) {
+    (void)state;
+    for (int i = 0; i < 6; i++) assert_true(role_valid(ROLE_ORDER[i]));
+    assert_false(role_valid("Admin"));
+    assert_false(role_valid("root"));
+    assert_false(role_valid(""));
+    assert_false(role_valid(NULL));
+    assert_false(role_valid("candidate")); /* the careers page visitor has no account */
+}
+
+static void test_unknown_action_is_denied_to_every_role(void **state) {
+    (void)state;
+    const char *unknown[] = {"people.purge", "people", "", "PEOPLE.READ", "people.read ", "admin"};
+    for (size_t a = 0; a < N_ELEMS(unknown); a++)
+        for (int r = 0; r < 6; r++) assert_false(permission_allows(ROLE_ORDER[r], unknown[a]));
+}
+
+static void test_unknown_or_missing_role_is_denied_every_action(void **state) {
+    (void)state;
+    const char *unknown[] = {"root", "", "ADMIN", "admin ", "candidate"};
+    for (size_t a = 0; a < N_ELEMS(EXPECTED); a++) {
+        for (size_t r = 0; r < N_ELEMS(unknown); r++) assert_false(permission_allows(unknown[r], EXPECTED[a].action));
+        assert_false(permission_allows(NULL, EXPECTED[a].action));
+    }
+    assert_false(permission_allows("admin", NULL));
+}
+
+static void test_consultants_never_see_peoples_personal_data(void **state) {
+    (void)state;
+    assert_false(permission_allows("consultant", "people.read"));
+    assert_false(permission_allows("consultant", "matches.read"));
+    assert_false(permission_allows("consultant", "candidacies.read"));
+}
+
+/* Routes name their permission by action; a typo would deny everyone. */
+static void test_every_route_action_is_in_the_table(void **state) {
+    (void)state;
+    for (int i = 0; i < NROUTES; i++) {
+        const Route *r = &ROUTES[i];
+        if (!r->action) {
+            assert_true(r->flags & ROUTE_PUBLIC);
+            continue;
+        }
+        bool known = false;
+        for (size_t a = 0; a < N_ELEMS(EXPECTED); a++) known |= strcmp(EXPECTED[a].action, r->action) == 0;
+        if (!known) fail_msg("route %s %s uses action %s, missing from the table", r->method, r->pattern, r->action);
+        assert_true(permission_allows("admin", r->action));
+    }
+}
+
+static void test_writes_require_a_write_action(void **state) {
+    (void)state;
+    for (int i = 0; i < NROUTES; i++) {
+        const Route *r = &ROUTES[i];
+        if (!r->action || strcmp(r->method, "GET") == 0) continue;
+        /* sign-out only needs to be signed in */
+        if (strcmp(r->pattern, "/api/v1/session") == 0) continue;
+        if (strstr(r->action, ".read"))
+            fail_msg("route %s %s changes data but only asks for %s", r->method, r->pattern, r->action);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_action_and_role_matches_the_written_table),
+        cmocka_unit_test(test_roles_are_the_six_documented_ones_in_order),
+        cmocka_unit_test(test_role_valid_accepts_only_known_roles),
+        cmocka_unit_test(test_unknown_action_is_denied_to_every_role),
+        cmocka_unit_test(test_unknown_or_missing_role_is_denied_every_action),
+        cmocka_unit_test(test_consultants_never_see_peoples_personal_data),
+        cmocka_unit_test(test_every_route_action_is_in_the_table),
+        cmocka_unit_test(test_writes_require_a_write_action),
+    };
+    return cmocka_run_group_tests_name("permissions", tests, NULL, NULL);
+}

@@ -1,0 +1,202 @@
+/* Route matching (http/router.c) against the real route table
+ * (api/routes.c): {id} segments, 404 versus 405, HEAD as GET. */
+#include <string.h>
+#include "unit.h"
+#include "http/router.h"
+
+typedef struct {
+    const Route *route;
+    long long ids[MAX_PATH_IDS];
+    int nids;
+    bool path_known;
+} Match;
+
+static Match match(const char *method, const char *path) {
+    Match m = {0};
+    m.route = router_match(method, path, m.ids, &m.nids, &m.path_known);
+    return m;
+}
+
+static void test_plain_paths_match_their_route(void **state) {
+    (void)state;
+    Match m = match("GET", "/api/v1/people");
+    assert_non_null(m.route);
+    assert_string_equal(m.route->pattern, "/api/v1/people");
+    assert_string_equal(m.route->method, "GET");
+    assert_int_equal(m.nids, 0);
+    m = match("POST", "/api/v1/people");
+    assert_non_null(m.route);
+    assert_string_equal(m.route->method, "POST");
+    assert_string_equal(m.route->action, "people.write");
+}
+
+static void test_id_segment_is_read_as_a_number(void **state) {
+    (void)state;
+    Match m = match("GET", "/api/v1/people/12");
+    assert_non_null(m.route);
+    assert_string_equal(m.route->pattern, "/api/v1/people/{id}");
+    assert_int_equal(m.nids, 1);
+    assert_int_equal(m.ids[0], 12);
+    m = match("GET", "/api/v1/needs/7/matches");
+    assert_non_null(m.route);
+    assert_string_equal(m.route->pattern, "/api/v1/needs/{id}/matches");
+    assert_int_equal(m.ids[0], 7);
+}
+
+static void test_leading_zeros_name_the_same_id(void **state) {
+    (void)state;
+    Match m = match("GET", "/api/v1/people/007");
+    assert_non_null(m.route);
+    assert_int_equal(m.ids[0], 7);
+}
+
+static void test_id_zero_matches_nothing(void **state) {
+    (void)state;
+    Match m = match("GET", "/api/v1/people/0");
+    assert_null(m.route);
+    assert_false(m.path_known); /* 404, not 405 */
+    assert_null(match("GET", "/api/v1/people/000").route);
+}
+
+static void test_ids_up_to_18_digits_match_and_longer_ones_do_not(void **state) {
+    (void)state;
+    Match m = match("GET", "/api/v1/people/999999999999999999");
+    assert_non_null(m.route);
+    assert_int_equal(m.ids[0], 999999999999999999LL);
+    m = match("GET", "/api/v1/people/9223372036854775808"); /* would overflow */
+    assert_null(m.route);
+    assert_false(m.path_known);
+    assert_null(match("GET", "/api/v1/people/1000000000000000000").route);
+}
+
+static void test_ids_must_be_plain_digits(void **state) {
+    (void)state;
+    const char *bad[] = {"/api/v1/people/-1",  "/api/v1/people/+1", "/api/v1/people/12abc", "/api/v1/people/abc",
+                         "/api/v1/people/1.5", "/api/v1/people/ 1", "/api/v1/people/0x1f", "/api/v1/people/1e3"};
+    for (size_t i = 0; i < N_ELEMS(bad); i++) {
+        Match m = match("GET", bad[i]);
+        if (m.route) fail_msg("%s should not match", bad[i]);
+    }
+}
+
+static void test_trailing_slash_matches_nothing(void **state) {
+    (void)state;
+    assert_null(match("GET", "/api/v1/people/").route);
+    assert_null(match("GET", "/api/v1/people/12/").route);
+    assert_null(match("GET", "/healthz/").route);
+    assert_null(match("GET", "/api/v1/needs/3/matches/").route);
+}
+
+static void test_other_method_on_a_known_path_means_405(void **state) {
+    (void)state;
+    Match m = match("PUT", "/api/v1/people/12");
+    assert_null(m.route);
+    assert_true(m.path_known);
+    m = match("POST", "/api/v1/needs/3");
+    assert_null(m.route);
+    assert_true(m.path_known);
+    m = match("DELETE", "/api/v1/needs/3"); /* needs are closed, never deleted */
+    assert_null(m.route);
+    assert_true(m.path_known);
+    m = match("GET", "/api/v1/session");
+    assert_null(m.route);
+    assert_true(m.path_known);
+}
+
+static void test_unknown_path_means_404(void **state) {
+    (void)state;
+    const char *paths[] = {"/api/v1/nothing", "/api/v2/people", "/api/v1/People", "/", "/api/v1/people/12/skills",
+                           "/api/v1", ""};
+    for (size_t i = 0; i < N_ELEMS(paths); i++) {
+        Match m = match("GET", paths[i]);
+        assert_null(m.route);
+        if (m.path_known) fail_msg("%s should be unknown", paths[i]);
+    }
+}
+
+static void test_head_is_answered_like_get(void **state) {
+    (void)state;
+    Match m = match("HEAD", "/api/v1/people/12");
+    assert_non_null(m.route);
+    assert_string_equal(m.route->method, "GET");
+    assert_int_equal(m.ids[0], 12);
+    m = match("HEAD", "/healthz");
+    assert_non_null(m.route);
+    m = match("HEAD", "/api/v1/session"); /* POST and DELETE only */
+    assert_null(m.route);
+    assert_true(m.path_known);
+}
+
+static void test_methods_are_case_sensitive(void **state) {
+    (void)state;
+    Match m = match("get", "/api/v1/people");
+    assert_null(m.route);
+    assert_true(m.path_known);
+}
+
+static void test_public_routes_are_only_health_metrics_about_and_sign_in(void **state) {
+    (void)state;
+    for (int i = 0; i < NROUTES; i++) {
+        const Route *r = &ROUTES[i];
+        if (!(r->flags & ROUTE_PUBLIC)) continue;
+        bool expected = strcmp(r->pattern, "/healthz") == 0 || strcmp(r->pattern, "/metrics") == 0 ||
+                        strcmp(r->pattern, "/api/v1/about") == 0 ||
+                        (strcmp(r->pattern, "/api/v1/session") == 0 && strcmp(r->method, "POST") == 0);
+        if (!expected) fail_msg("%s %s is public", r->method, r->pattern);
+    }
+}
+
+static void test_every_route_is_listed_once_and_reachable(void **state) {
+    (void)state;
+    for (int i = 0; i < NROUTES; i++) {
+        for (int k = i + 1; k < NROUTES; k++)
+            if (strcmp(ROUTES[i].method, ROUTES[k].method) == 0 && strcmp(ROUTES[i].pattern, ROUTES[k].pattern) == 0)
+                fail_msg("%s %s is listed twice", ROUTES[i].method, ROUTES[i].pattern);
+        /* a concrete path for the pattern reaches this very route */
+        char path[256];
+        size_t n = 0;
+        for (const char *p = ROUTES[i].pattern; *p && n < sizeof path - 4;) {
+            if (strncmp(p, "{id}", 4) == 0) {
+                memcpy(path + n, "42", 2);
+                n += 2;
+                p += 4;
+            } else {
+                path[n++] = *p++;
+            }
+        }
+        path[n] = '\0';
+        Match m = match(ROUTES[i].method, path);
+        assert_ptr_equal(m.route, &ROUTES[i]);
+        assert_non_null(ROUTES[i].handler);
+    }
+}
+
+static void test_json_routes_are_the_writes(void **state) {
+    (void)state;
+    for (int i = 0; i < NROUTES; i++) {
+        const Route *r = &ROUTES[i];
+        bool takes_body = strcmp(r->method, "POST") == 0 || strcmp(r->method, "PATCH") == 0;
+        if (takes_body != ((r->flags & ROUTE_JSON) != 0))
+            fail_msg("%s %s: JSON body flag does not fit the method", r->method, r->pattern);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain_paths_match_their_route),
+        cmocka_unit_test(test_id_segment_is_read_as_a_number),
+        cmocka_unit_test(test_leading_zeros_name_the_same_id),
+        cmocka_unit_test(test_id_zero_matches_nothing),
+        cmocka_unit_test(test_ids_up_to_18_digits_match_and_longer_ones_do_not),
+        cmocka_unit_test(test_ids_must_be_plain_digits),
+        cmocka_unit_test(test_trailing_slash_matches_nothing),
+        cmocka_unit_test(test_other_method_on_a_known_path_means_405),
+        cmocka_unit_test(test_unknown_path_means_404),
+        cmocka_unit_test(test_head_is_answered_like_get),
+        cmocka_unit_test(test_methods_are_case_sensitive),
+        cmocka_unit_test(test_public_routes_are_only_health_metrics_about_and_sign_in),
+        cmocka_unit_test(test_every_route_is_listed_once_and_reachable),
+        cmocka_unit_test(test_json_routes_are_the_writes),
+    };
+    return cmocka_run_group_tests_name("router", tests, NULL, NULL);
+}
