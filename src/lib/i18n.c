@@ -1,5 +1,6 @@
 /* i18n: server message catalog (see i18n.h). Kept sorted by key. */
 #include "i18n.h"
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -56,11 +57,15 @@ static const Message messages[] = {
 };
 
 Lang i18n_lang_from_header(const char *al) {
-    if (!al) return LANG_FR;
-    /* The first language listed wins; q-values are rarely used by browsers
-     * to reorder, and French stays the default for anything unknown. */
-    while (*al == ' ') al++;
-    if (strncasecmp(al, "en", 2) == 0) return LANG_EN;
+    /* The first supported language in the list wins ("de-DE,en;q=0.8" is
+     * English); browsers list languages in the user's order. French is the
+     * default for anything else. */
+    for (const char *p = al; p && *p;) {
+        while (*p == ' ' || *p == ',') p++;
+        if (strncasecmp(p, "en", 2) == 0 && !isalpha((unsigned char)p[2])) return LANG_EN;
+        if (strncasecmp(p, "fr", 2) == 0 && !isalpha((unsigned char)p[2])) return LANG_FR;
+        p = strchr(p, ',');
+    }
     return LANG_FR;
 }
 
