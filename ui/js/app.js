@@ -1,0 +1,140 @@
+// app: the hash router and the header. One page module per screen under
+// js/pages/; each exports render(ctx) and draws into ctx.main.
+import { getLang, setLang, t } from './i18n.js';
+import { onAuthLost } from './api.js';
+import { session, can, loadSession, signOut, forget } from './session.js';
+import { h, clear, errorBox, toast } from './dom.js';
+import * as login from './pages/login.js';
+import * as about from './pages/about.js';
+import * as needsList from './pages/needs-list.js';
+import * as needForm from './pages/need-form.js';
+import * as needDetail from './pages/need-detail.js';
+import * as peopleList from './pages/people-list.js';
+import * as personForm from './pages/person-form.js';
+import * as personDetail from './pages/person-detail.js';
+
+const ROUTES = [
+  { re: /^\/login$/, page: login, public: true },
+  { re: /^\/about$/, page: about, public: true },
+  { re: /^\/needs$/, page: needsList, nav: 'needs' },
+  { re: /^\/needs\/new$/, page: needForm, perm: 'needs.write', nav: 'needs' },
+  { re: /^\/needs\/(\d+)$/, page: needDetail, nav: 'needs' },
+  { re: /^\/needs\/(\d+)\/edit$/, page: needForm, perm: 'needs.write', nav: 'needs' },
+  { re: /^\/people$/, page: peopleList, perm: 'people.read', nav: 'people' },
+  { re: /^\/people\/new$/, page: personForm, perm: 'people.write', nav: 'people' },
+  { re: /^\/people\/(\d+)$/, page: personDetail, perm: 'people.read', nav: 'people' },
+  { re: /^\/people\/(\d+)\/edit$/, page: personForm, perm: 'people.write', nav: 'people' },
+];
+
+const main = document.getElementById('main');
+const topbar = document.getElementById('topbar');
+let navCount = 0;
+let afterSignIn = null;
+
+export function navigate(hash) {
+  if (location.hash === hash) route(); else location.hash = hash;
+}
+
+function parseHash() {
+  const raw = location.hash.replace(/^#/, '') || '/needs';
+  const [path, qs] = raw.split('?');
+  return { path, query: new URLSearchParams(qs || '') };
+}
+
+function renderHeader(current) {
+  clear(topbar);
+  const user = session.user;
+  const links = [];
+  if (user) {
+    links.push(['#/needs', t('nav.needs'), 'needs']);
+    if (can('people.read')) links.push(['#/people', t('nav.people'), 'people']);
+  }
+  links.push(['#/about', t('nav.about'), 'about']);
+  const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },
+    ['fr', 'en'].map((code) => h('button', {
+      type: 'button', class: 'lang-btn', lang: code, 'aria-pressed': String(getLang() === code),
+      title: t(`lang.${code}`), 'data-lang': code,
+      onclick: () => { if (getLang() !== code) { setLang(code); clear(document.getElementById('toasts')); route(); } },
+    }, code.toUpperCase())));
+  topbar.append(
+    h('div', { class: 'topbar-inner' },
+      h('a', { class: 'brand', href: user ? '#/needs' : '#/login' },
+        h('img', { src: '/favicon.svg', alt: '', width: '28', height: '28' }), h('span', null, 'Alliance')),
+      h('nav', { class: 'nav', 'aria-label': t('nav.label') },
+        links.map(([href, label, key]) => h('a', { href, class: 'nav-link', 'aria-current': key === current ? 'page' : null }, label))),
+      h('div', { class: 'topbar-end' },
+        langSwitch,
+        user ? h('div', { class: 'who' },
+          h('span', { class: 'who-name' }, user.name),
+          h('span', { class: 'who-role' }, t(`role.${user.role}`))) : null,
+        user ? h('button', { type: 'button', class: 'btn btn-ghost', id: 'sign-out', onclick: doSignOut }, t('nav.signOut')) : null)));
+  document.getElementById('skip-link').textContent = t('nav.skip');
+}
+
+async function doSignOut() {
+  try { await signOut(); } catch (e) { toast(e.message, 'error'); }
+  toast(t('login.signedOut'));
+  navigate('#/login');
+}
+
+async function route() {
+  const id = ++navCount;
+  const { path, query } = parseHash();
+  const found = ROUTES.find((r) => r.re.test(path));
+  document.documentElement.lang = getLang();
+  if (!found) { navigate('#/needs'); return; }
+  if (!found.public && !session.user) {
+    afterSignIn = location.hash;
+    navigate('#/login');
+    return;
+  }
+  if (found.page === login && session.user) { navigate('#/needs'); return; }
+  renderHeader(found.nav || (found.page === about ? 'about' : null));
+  clear(main);
+  if (found.perm && !can(found.perm)) {
+    main.append(h('h1', { class: 'page-title', tabindex: '-1' }, t('error.forbiddenTitle')), errorBox({ message: t('error.forbidden') }));
+    return;
+  }
+  const params = path.match(found.re).slice(1);
+  const ctx = {
+    main, params, query,
+    alive: () => id === navCount,
+    navigate,
+    setTitle: (title) => { document.title = title ? `${title} · Alliance` : 'Alliance'; },
+    signedIn: () => { const next = afterSignIn; afterSignIn = null; navigate(next && !next.startsWith('#/login') ? next : '#/needs'); },
+  };
+  try {
+    await found.page.render(ctx);
+  } catch (e) {
+    if (!ctx.alive()) return;
+    if (e.status === 401) return;
+    clear(main);
+    main.append(errorBox(e, () => route()));
+  }
+  if (ctx.alive() && !main.contains(document.activeElement)) {
+    const heading = main.querySelector('h1');
+    if (heading && navCount > 1) heading.focus({ preventScroll: true });
+  }
+}
+
+onAuthLost(() => {
+  if (!session.user) return;
+  forget();
+  afterSignIn = location.hash;
+  toast(t('login.expired'), 'error');
+  navigate('#/login');
+});
+
+window.addEventListener('hashchange', route);
+
+(async () => {
+  document.documentElement.lang = getLang();
+  try {
+    await loadSession();
+  } catch (e) {
+    clear(main);
+    main.append(errorBox(e, () => location.reload()));
+    return;
+  }
+  route();
+})();

@@ -1,0 +1,27 @@
+// labels: the words and badges for the product's fixed values.
+import { t } from './i18n.js';
+import { h } from './dom.js';
+
+export const NEED_STATUSES = ['draft', 'qualified', 'open', 'staffed', 'closed'];
+export const REMOTE = ['none', 'partial', 'full'];
+export const STAGES = ['sourced', 'contacted', 'interview', 'client_interview', 'offer', 'hired', 'rejected', 'withdrawn'];
+export const EXITS = ['rejected', 'withdrawn'];
+export const KINDS = ['candidate', 'consultant'];
+
+export function statusBadge(status) {
+  return h('span', { class: `badge status-${status}` }, t(`status.${status}`));
+}
+
+export function kindBadge(kind) {
+  return h('span', { class: `badge kind-${kind}` }, t(`kind.${kind}`));
+}
+
+// Skill chips, at most max of them and "+n" for the rest.
+export function skillChips(skills, { max = 5, level } = {}) {
+  const shown = skills.slice(0, max);
+  return h('ul', { class: 'chips' },
+    shown.map((s) => h('li', { class: s.mandatory ? 'chip chip-mandatory' : 'chip', title: s.mandatory ? t('skill.mandatory') : null },
+      s.label || s.skill,
+      level && (s.min_level || s.level) ? h('span', { class: 'chip-level' }, ` ${s.min_level || s.level}`) : null)),
+    skills.length > max ? h('li', { class: 'chip chip-more' }, `+${skills.length - max}`) : null);
+}

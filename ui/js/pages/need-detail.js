@@ -1,0 +1,151 @@
+// need-detail: a need's fields, its ranked matches (each can join the
+// pipeline) and the pipeline board of the need.
+import { t, formatDate, formatMoney, formatNumber } from '../i18n.js';
+import { api, withQuery } from '../api.js';
+import { can } from '../session.js';
+import { h, loading, errorBox, empty, pageHeader, toast } from '../dom.js';
+import { statusBadge, kindBadge } from '../labels.js';
+import { pipelineBoard } from '../pipeline-board.js';
+
+export async function render(ctx) {
+  const id = Number(ctx.params[0]);
+  ctx.main.append(loading());
+  const need = await api('GET', `/api/v1/needs/${id}`);
+  if (!ctx.alive()) return;
+  ctx.setTitle(need.title);
+  ctx.main.replaceChildren(
+    h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/needs' }, t('needs.title')), ' / ', need.title),
+    pageHeader(need.title,
+      can('needs.write') ? h('a', { class: 'btn', href: `#/needs/${id}/edit`, id: 'edit-need' }, t('action.edit')) : null),
+    summary(need));
+
+  let board = null;
+  let matches = null;
+  if (can('candidacies.read')) {
+    board = pipelineBoard({ needId: id, editable: can('candidacies.write'), onChange: () => matches?.refreshButtons() });
+  }
+  if (can('matches.read')) matches = matchesSection(ctx, need, board);
+  if (board) {
+    ctx.main.append(h('section', { class: 'section', id: 'pipeline', 'aria-labelledby': 'pipeline-title' },
+      h('div', { class: 'section-head' },
+        h('h2', { id: 'pipeline-title' }, t('board.title')),
+        can('candidacies.write') ? h('p', { class: 'muted small' }, t('board.help')) : null),
+      board.el));
+  }
+  if (matches) ctx.main.append(matches.el);
+  await Promise.all([board?.load(), matches?.load()]);
+}
+
+function summary(n) {
+  const fact = (label, value) => h('div', null, h('dt', null, label), h('dd', null, value === '' || value == null ? '—' : value));
+  return h('section', { class: 'card need-summary' },
+    h('div', { class: 'need-summary-head' }, statusBadge(n.status),
+      n.client_name ? h('span', { class: 'client-name' }, n.client_name) : null),
+    h('dl', { class: 'facts' },
+      fact(t('need.location'), n.location),
+      fact(t('need.remote'), t(`remote.${n.remote}`)),
+      fact(t('need.start'), formatDate(n.start_date)),
+      fact(t('need.duration'), n.duration_days != null ? t('need.days', { n: n.duration_days }) : ''),
+      fact(t('need.rateMax'), n.daily_rate_max != null ? formatMoney(n.daily_rate_max) : '')),
+    n.description ? h('p', { class: 'description' }, n.description) : null,
+    h('h2', { class: 'h3' }, t('need.skillsRequired')),
+    n.skills.length
+      ? h('table', { class: 'table table-compact req-table' },
+        h('thead', null, h('tr', null, [t('skill.skill'), t('skill.minLevel'), t('skill.weight'), t('skill.mandatoryShort')].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', null, n.skills.map((s) => h('tr', null,
+          h('td', null, s.label),
+          h('td', null, `${s.min_level} · ${t(`level.${s.min_level}`)}`),
+          h('td', null, String(s.weight)),
+          h('td', null, s.mandatory ? h('span', { class: 'badge badge-warn' }, t('skill.mandatory')) : h('span', { class: 'muted' }, t('skill.optional')))))))
+      : h('p', { class: 'muted' }, t('need.noSkills')));
+}
+
+function matchesSection(ctx, need, board) {
+  const list = h('div', { class: 'matches-body' }, loading());
+  const el = h('section', { class: 'section', id: 'matches', 'aria-labelledby': 'matches-title' },
+    h('div', { class: 'section-head' }, h('h2', { id: 'matches-title' }, t('matches.title')),
+      h('p', { class: 'muted small', id: 'matches-total' })),
+    list);
+  const buttons = new Map();
+
+  function refreshButtons() {
+    for (const [personId, btn] of buttons) {
+      const inside = board?.has(personId);
+      btn.disabled = !!inside;
+      btn.textContent = inside ? t('matches.inPipeline') : t('matches.add');
+    }
+  }
+
+  async function add(m, btn) {
+    btn.disabled = true;
+    try {
+      await api('POST', '/api/v1/candidacies', { body: { person_id: m.person.id, need_id: need.id } });
+      toast(t('matches.added', { name: m.person.name }), 'success');
+      await board?.load();
+    } catch (e) {
+      toast(e.message, 'error');
+      btn.disabled = false;
+    }
+  }
+
+  async function load() {
+    let r;
+    try {
+      r = await api('GET', withQuery(`/api/v1/needs/${need.id}/matches`, { limit: 20 }));
+    } catch (e) {
+      list.replaceChildren(errorBox(e, load));
+      return;
+    }
+    if (!ctx.alive()) return;
+    el.querySelector('#matches-total').textContent = r.items.length ? t('matches.total', { shown: r.items.length, total: r.total }) : '';
+    if (!r.items.length) {
+      list.replaceChildren(empty(need.skills.length ? t('matches.none') : t('matches.noSkills')));
+      return;
+    }
+    buttons.clear();
+    list.replaceChildren(h('ol', { class: 'matches' }, r.items.map((m, i) => matchItem(m, i))));
+    refreshButtons();
+  }
+
+  function matchItem(m, i) {
+    const p = m.person;
+    let btn = null;
+    if (can('candidacies.write')) {
+      btn = h('button', { type: 'button', class: 'btn btn-primary btn-small add-to-pipeline' }, t('matches.add'));
+      btn.addEventListener('click', () => add(m, btn));
+      buttons.set(p.id, btn);
+    }
+    const bar = h('span', { class: 'score-fill' });
+    bar.style.width = `${Math.max(0, Math.min(100, m.score))}%`;
+    const labels = new Map(m.skills.map((s) => [s.skill, s.label]));
+    return h('li', { class: 'match card', 'data-person-id': p.id, 'data-score': String(m.score), 'data-mandatory-met': String(m.mandatory_met) },
+      h('div', { class: 'match-rank', 'aria-hidden': 'true' }, String(i + 1)),
+      h('div', { class: 'match-who' },
+        h('a', { href: `#/people/${p.id}`, class: 'match-name' }, p.name),
+        h('div', { class: 'match-meta' }, kindBadge(p.kind),
+          p.location ? h('span', null, p.location) : null,
+          p.available_from ? h('span', null, t('matches.available', { date: formatDate(p.available_from) })) : null),
+        h('div', { class: 'match-flags' },
+          m.mandatory_met ? h('span', { class: 'badge badge-ok' }, t('matches.mandatoryMet')) : h('span', { class: 'badge badge-danger' }, t('matches.mandatoryMissing')),
+          m.missing.length ? h('span', { class: 'missing' }, t('matches.missing'), ' ',
+            m.missing.map((s) => h('span', { class: 'chip chip-missing' }, labels.get(s) || s))) : null)),
+      h('div', { class: 'match-score' },
+        h('span', { class: 'score-value' }, formatNumber(m.score, 1), h('span', { class: 'score-max' }, '/100')),
+        h('span', { class: 'score-bar', role: 'img', 'aria-label': t('matches.scoreOf', { score: formatNumber(m.score, 1) }) }, bar)),
+      h('ul', { class: 'match-skills', 'aria-label': t('matches.detail') }, m.skills.map(skillLine)),
+      btn ? h('div', { class: 'match-action' }, btn) : null);
+  }
+
+  return { el, load, refreshButtons };
+}
+
+function skillLine(s) {
+  const segs = [1, 2, 3, 4, 5].map((k) => h('span', {
+    class: ['seg', k <= s.level ? (s.level >= s.required_level ? 'seg-on' : 'seg-low') : '', k === s.required_level ? 'seg-req' : ''].join(' ').trim(),
+  }));
+  return h('li', { class: s.level ? 'ms' : 'ms ms-missing' },
+    h('span', { class: 'ms-label' }, s.label),
+    h('span', { class: 'levels', role: 'img', 'aria-label': t('matches.levelOf', { level: s.level, required: s.required_level }) }, segs),
+    h('span', { class: 'ms-num', 'aria-hidden': 'true' }, `${s.level}/${s.required_level}`),
+    h('span', { class: 'ms-contrib', title: t('matches.contribution') }, `+${formatNumber(s.contribution, 1)}`));
+}

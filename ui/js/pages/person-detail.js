@@ -1,0 +1,52 @@
+// person-detail: a person's card, skills and where they are in pipelines.
+import { t, formatDate, formatMoney } from '../i18n.js';
+import { api, withQuery } from '../api.js';
+import { can } from '../session.js';
+import { h, loading, pageHeader, errorBox } from '../dom.js';
+import { kindBadge } from '../labels.js';
+
+export async function render(ctx) {
+  const id = Number(ctx.params[0]);
+  ctx.main.append(loading());
+  const p = await api('GET', `/api/v1/people/${id}`);
+  if (!ctx.alive()) return;
+  ctx.setTitle(p.name);
+  const fact = (label, value) => h('div', null, h('dt', null, label), h('dd', null, value || '—'));
+  const pipeline = h('div', null, loading());
+  ctx.main.replaceChildren(
+    h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/people' }, t('people.title')), ' / ', p.name),
+    pageHeader(p.name, can('people.write') ? h('a', { class: 'btn', href: `#/people/${id}/edit`, id: 'edit-person' }, t('action.edit')) : null),
+    h('div', { class: 'two-col' },
+      h('section', { class: 'card' },
+        h('div', { class: 'need-summary-head' }, kindBadge(p.kind)),
+        h('dl', { class: 'facts facts-2' },
+          fact(t('person.email'), p.email ? h('a', { href: `mailto:${p.email}` }, p.email) : null),
+          fact(t('person.phone'), p.phone ? h('a', { href: `tel:${p.phone.replace(/\s/g, '')}` }, p.phone) : null),
+          fact(t('person.location'), p.location),
+          fact(t('person.available'), formatDate(p.available_from)),
+          fact(t('person.rate'), p.daily_rate != null ? formatMoney(p.daily_rate) : null))),
+      h('section', { class: 'card' },
+        h('h2', { class: 'h3' }, t('person.skills')),
+        p.skills.length
+          ? h('table', { class: 'table table-compact' },
+            h('thead', null, h('tr', null, [t('skill.skill'), t('skill.level'), t('skill.years')].map((c) => h('th', { scope: 'col' }, c)))),
+            h('tbody', null, [...p.skills].sort((a, b) => b.level - a.level).map((s) => h('tr', null,
+              h('td', null, s.label),
+              h('td', null, `${s.level} · ${t(`level.${s.level}`)}`),
+              h('td', null, s.years != null ? t('person.yearsN', { n: s.years }) : '—')))))
+          : h('p', { class: 'muted' }, t('person.noSkills')))),
+    can('candidacies.read') ? h('section', { class: 'section' }, h('h2', null, t('person.pipelines')), pipeline) : null);
+  if (!can('candidacies.read')) return;
+  try {
+    const r = await api('GET', withQuery('/api/v1/candidacies', { person_id: id, limit: 200 }));
+    if (!ctx.alive()) return;
+    pipeline.replaceChildren(r.items.length
+      ? h('ul', { class: 'plain-list' }, r.items.map((c) => h('li', { class: 'card row-card' },
+        h('a', { href: `#/needs/${c.need_id}` }, c.need.title),
+        h('span', { class: `badge stage-badge stage-${c.stage}` }, t(`stage.${c.stage}`)),
+        h('span', { class: 'muted small' }, formatDate(c.updated_at)))))
+      : h('p', { class: 'muted' }, t('person.noPipeline')));
+  } catch (e) {
+    pipeline.replaceChildren(errorBox(e));
+  }
+}

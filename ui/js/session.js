@@ -1,0 +1,53 @@
+// session: who is signed in, and what their role may do. The table mirrors
+// the server's permission table; the server still checks every request.
+import { api, setCsrf } from './api.js';
+
+const ALL = ['admin', 'manager', 'sales', 'recruiter', 'tech', 'consultant'];
+const STAFF = ['admin', 'manager', 'sales', 'recruiter', 'tech'];
+const RULES = {
+  'needs.read': ALL,
+  'needs.write': ['admin', 'manager', 'sales'],
+  'matches.read': STAFF,
+  'people.read': STAFF,
+  'people.write': ['admin', 'manager', 'recruiter', 'tech'],
+  'candidacies.read': STAFF,
+  'candidacies.write': ['admin', 'manager', 'sales', 'recruiter'],
+};
+
+export const session = { user: null };
+
+export function can(action) {
+  return !!session.user && (RULES[action] || []).includes(session.user.role);
+}
+
+export async function loadSession() {
+  try {
+    const me = await api('GET', '/api/v1/me', { signIn: true });
+    session.user = me.user;
+    setCsrf(me.csrf_token);
+  } catch (e) {
+    if (e.status !== 401) throw e;
+    session.user = null;
+    setCsrf(null);
+  }
+  return session.user;
+}
+
+export async function signIn(email, password) {
+  const r = await api('POST', '/api/v1/session', { body: { email, password }, signIn: true });
+  session.user = r.user;
+  setCsrf(r.csrf_token);
+  return r.user;
+}
+
+export async function signOut() {
+  try { await api('DELETE', '/api/v1/session', { signIn: true }); } finally {
+    session.user = null;
+    setCsrf(null);
+  }
+}
+
+export function forget() {
+  session.user = null;
+  setCsrf(null);
+}
