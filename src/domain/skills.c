@@ -17,7 +17,7 @@ typedef struct {
 static Skill *g_skills;
 static size_t g_nskills;
 static Key *g_keys;
-static size_t g_nkeys;
+static size_t g_nkeys, g_keys_cap;
 static char *g_text; /* one copy of both files, cut in place into fields */
 
 static int cmp_skill_id(const void *a, const void *b) {
@@ -59,12 +59,16 @@ static int split_tabs(char *line, char **fields, int max) {
 static int add_key(const char *text, int skill, bool is_label) {
     char *f = text_fold(text);
     if (!f) return -1;
-    Key *k = realloc(g_keys, (g_nkeys + 1) * sizeof *g_keys);
-    if (!k) {
-        free(f);
-        return -1;
+    if (g_nkeys == g_keys_cap) { /* geometric growth: ~6,000 keys */
+        size_t cap = g_keys_cap ? g_keys_cap * 2 : 1024;
+        Key *k = realloc(g_keys, cap * sizeof *g_keys);
+        if (!k) {
+            free(f);
+            return -1;
+        }
+        g_keys = k;
+        g_keys_cap = cap;
     }
-    g_keys = k;
     g_keys[g_nkeys++] = (Key){f, skill, is_label};
     return 0;
 }
@@ -120,7 +124,7 @@ void skills_unload(void) {
     g_keys = NULL;
     g_skills = NULL;
     g_text = NULL;
-    g_nkeys = g_nskills = 0;
+    g_nkeys = g_nskills = g_keys_cap = 0;
 }
 
 size_t skills_count(void) { return g_nskills; }
@@ -131,12 +135,18 @@ const Skill *skills_get(const char *id) {
     return bsearch(&key, g_skills, g_nskills, sizeof *g_skills, cmp_skill_id);
 }
 
+/* Folded copy of text without surrounding spaces; caller frees. */
+static char *fold_trimmed(const char *text) {
+    char *t = text_trim(text);
+    char *f = t ? text_fold(t) : NULL;
+    free(t);
+    return f;
+}
+
 const Skill *skills_resolve(const char *text) {
     const Skill *s = skills_get(text);
     if (s) return s;
-    char *trimmed = text_trim(text);
-    char *f = trimmed ? text_fold(trimmed) : NULL;
-    free(trimmed);
+    char *f = fold_trimmed(text);
     if (!f) return NULL;
     size_t lo = 0, hi = g_nkeys;
     while (lo < hi) { /* first key >= f */
@@ -171,7 +181,7 @@ static int cmp_hit(const void *a, const void *b) {
 }
 
 int skills_search(const char *q, const Skill **out, int max) {
-    char *f = text_fold(q);
+    char *f = fold_trimmed(q);
     if (!f) return 0;
     size_t flen = strlen(f);
     Hit *hits = malloc(g_nkeys * sizeof *hits);
@@ -196,7 +206,7 @@ int skills_search(const char *q, const Skill **out, int max) {
 }
 
 int skills_suggest(const char *text, const Skill **out, int max) {
-    char *f = text_fold(text);
+    char *f = fold_trimmed(text);
     if (!f) return 0;
     Hit *hits = malloc(g_nkeys * sizeof *hits);
     size_t nh = 0;

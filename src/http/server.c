@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include "../domain/permissions.h"
 #include "../lib/embedded.h"
 #include "../lib/text.h"
@@ -39,6 +40,10 @@ static const char *const SECURITY_HEADERS[][2] = {
      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
      "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
 };
+
+/* Requests between their first byte and their completion: a stop waits for
+ * them to reach zero so that no answered-but-unsent request is cut off. */
+static int g_in_flight;
 
 static bool is_write(const char *method) { return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0; }
 
@@ -153,6 +158,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         ctx = calloc(1, sizeof *ctx);
         if (!ctx) return MHD_NO;
         ctx->started_us = time_monotonic_us();
+        __atomic_fetch_add(&g_in_flight, 1, __ATOMIC_RELAXED);
         const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
         if (ci && ci->client_addr) {
             const struct sockaddr *sa = ci->client_addr;
@@ -198,6 +204,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **state, e
     (void)code;
     Context *ctx = *state;
     if (!ctx) return;
+    __atomic_fetch_sub(&g_in_flight, 1, __ATOMIC_RELAXED);
     json_decref(ctx->rq.json);
     buf_free(&ctx->rq.body);
     arena_free(&ctx->rq.arena);
@@ -252,7 +259,9 @@ int server_run(const char *addr) {
     int sig = 0;
     sigwait(&stop, &sig);
     fprintf(stderr, "alliance: signal %d, stopping\n", sig);
-    MHD_quiesce_daemon(d);  /* no new connections */
-    MHD_stop_daemon(d);     /* waits for the workers, which finish their requests */
+    MHD_quiesce_daemon(d); /* no new connections */
+    for (int i = 0; i < 100 && __atomic_load_n(&g_in_flight, __ATOMIC_RELAXED) > 0; i++)
+        usleep(100 * 1000); /* requests in flight finish and are sent (10 s at most) */
+    MHD_stop_daemon(d);      /* then the workers stop and close their connections */
     return 0;
 }
