@@ -35,7 +35,7 @@ StoreResult store_candidacies_list(Db *db, Arena *a, const CandidaciesFilter *f,
                                    CandidacyRow **out, int *n) {
     DbStmt *st = db_prepare(db, "SELECT " CAND_COLS CAND_FROM "WHERE ($1 = 0 OR c.id < $1) "
                                 "AND ($2 < 0 OR c.need_id = $2) AND ($3 < 0 OR c.person_id = $3) "
-                                "AND ($4 IS NULL OR c.stage = $4) ORDER BY c.id DESC LIMIT $5");
+                                "AND (CAST($4 AS TEXT) IS NULL OR c.stage = $4) ORDER BY c.id DESC LIMIT $5");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, before_id);
     db_bind_int(st, 2, f->need_id);

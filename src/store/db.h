@@ -26,19 +26,25 @@ typedef enum {
     DB_ERROR,
 } DbStatus;
 
-/* Where the data lives, set once at start ("alliance.db", "sqlite:file"). */
+/* Where the data lives, set once at start: a SQLite file ("alliance.db",
+ * "sqlite:file") or "postgresql://user@host:port/dbname". */
 void db_configure(const char *url);
 const char *db_url(void);
 /* Opens a new connection to url; NULL on failure with a message in err
  * (static or caller-provided buffer of 256 bytes). Applies pragmas. */
 Db *db_open(const char *url, char err[256]);
 void db_close(Db *db);
+/* "sqlite" or "postgresql". */
+const char *db_engine_name(Db *db);
 /* This thread's connection, opened on first use from db_configure()'s url.
  * NULL when the database cannot be opened. Closed by db_thread_close(). */
 Db *db_thread(void);
 void db_thread_close(void);
 
 DbStatus db_exec(Db *db, const char *sql);          /* one or more statements, no parameters */
+/* Like db_exec for migration text written in SQLite's dialect, rewritten
+ * for the engine in use (INTEGER PRIMARY KEY becomes an identity column). */
+DbStatus db_exec_migration(Db *db, const char *sql);
 DbStmt *db_prepare(Db *db, const char *sql);        /* cached; reset and unbound; NULL on error */
 void db_bind_int(DbStmt *st, int idx, long long v);
 void db_bind_text(DbStmt *st, int idx, const char *v);  /* NULL binds SQL NULL */

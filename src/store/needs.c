@@ -56,8 +56,8 @@ StoreResult store_need_get(Db *db, Arena *a, long long id, Need *n) {
 StoreResult store_needs_list(Db *db, Arena *a, const NeedsFilter *f, long long before_id, int limit, Need **out,
                              int *count) {
     DbStmt *st = db_prepare(db, "SELECT " NEED_COLS NEED_FROM "WHERE ($1 = 0 OR n.id < $1) "
-                                "AND ($2 IS NULL OR n.status = $2) AND ($3 < 0 OR n.client_id = $3) "
-                                "AND ($4 IS NULL OR lower(n.title) LIKE lower($4) ESCAPE '\\') "
+                                "AND (CAST($2 AS TEXT) IS NULL OR n.status = $2) AND ($3 < 0 OR n.client_id = $3) "
+                                "AND (CAST($4 AS TEXT) IS NULL OR lower(n.title) LIKE lower($4) ESCAPE '\\') "
                                 "ORDER BY n.id DESC LIMIT $5");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, before_id);

@@ -67,11 +67,11 @@ StoreResult store_person_get(Db *db, Arena *a, long long id, Person *p) {
 StoreResult store_people_list(Db *db, Arena *a, const PeopleFilter *f, long long before_id, int limit,
                               Person **out, int *n) {
     DbStmt *st = db_prepare(db, "SELECT " PERSON_COLS " FROM people p WHERE ($1 = 0 OR id < $1) "
-                                "AND ($2 IS NULL OR kind = $2) "
-                                "AND ($3 IS NULL OR lower(first_name || ' ' || last_name) LIKE lower($3) ESCAPE '\\' "
+                                "AND (CAST($2 AS TEXT) IS NULL OR kind = $2) "
+                                "AND (CAST($3 AS TEXT) IS NULL OR lower(first_name || ' ' || last_name) LIKE lower($3) ESCAPE '\\' "
                                 "     OR lower(last_name || ' ' || first_name) LIKE lower($3) ESCAPE '\\' "
                                 "     OR lower(email) LIKE lower($3) ESCAPE '\\') "
-                                "AND ($4 IS NULL OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill = $4)) "
+                                "AND (CAST($4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill = $4)) "
                                 "ORDER BY id DESC LIMIT $5");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, before_id);

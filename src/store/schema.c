@@ -133,7 +133,7 @@ int schema_migrate(Db *db) {
             db_commit(db);
             continue;
         }
-        if (db_exec(db, migrations[i].sql) != DB_OK) goto fail;
+        if (db_exec_migration(db, migrations[i].sql) != DB_OK) goto fail;
         st = db_prepare(db, "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)");
         if (!st) goto fail;
         char now[21];

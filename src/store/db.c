@@ -1,0 +1,149 @@
+/* db: the engine-independent half of db.h: which engine a url means, one
+ * connection per thread, and the per-connection cache of prepared
+ * statements keyed by the address of the SQL literal. */
+#include "db.h"
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "db_engine.h"
+
+enum { STMT_CACHE = 256 };
+
+struct DbStmt {
+    const DbEngine *engine;
+    void *st;
+    const char *key; /* address of the SQL literal */
+};
+
+struct Db {
+    const DbEngine *engine;
+    void *conn;
+    DbStmt cache[STMT_CACHE];
+};
+
+static char *g_url;
+/* A key with a destructor rather than _Thread_local, so that a worker
+ * thread's connection is closed when the server stops its threads. */
+static pthread_key_t t_key;
+static pthread_once_t t_once = PTHREAD_ONCE_INIT;
+static void thread_db_free(void *db) { db_close(db); }
+static void make_key(void) { pthread_key_create(&t_key, thread_db_free); }
+
+void db_configure(const char *url) {
+    free(g_url);
+    g_url = strdup(url);
+}
+
+const char *db_url(void) { return g_url ? g_url : "alliance.db"; }
+
+static const DbEngine *engine_for(const char *url) {
+    if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) return &DB_POSTGRES;
+    return &DB_SQLITE;
+}
+
+const char *db_engine_name(Db *db) { return db->engine->name; }
+
+Db *db_open(const char *url, char err[256]) {
+    Db *db = calloc(1, sizeof *db);
+    if (!db) {
+        snprintf(err, 256, "out of memory");
+        return NULL;
+    }
+    db->engine = engine_for(url);
+    db->conn = db->engine->open(url, err);
+    if (!db->conn) {
+        free(db);
+        return NULL;
+    }
+    return db;
+}
+
+void db_close(Db *db) {
+    if (!db) return;
+    for (int i = 0; i < STMT_CACHE; i++)
+        if (db->cache[i].st) db->engine->finalize(db->conn, db->cache[i].st);
+    db->engine->close(db->conn);
+    free(db);
+}
+
+Db *db_thread(void) {
+    pthread_once(&t_once, make_key);
+    Db *db = pthread_getspecific(t_key);
+    if (!db) {
+        char err[256];
+        db = db_open(db_url(), err);
+        if (!db) fprintf(stderr, "alliance: %s\n", err);
+        pthread_setspecific(t_key, db);
+    }
+    return db;
+}
+
+void db_thread_close(void) {
+    pthread_once(&t_once, make_key);
+    db_close(pthread_getspecific(t_key));
+    pthread_setspecific(t_key, NULL);
+}
+
+DbStatus db_exec(Db *db, const char *sql) { return db->engine->exec(db->conn, sql); }
+
+DbStatus db_exec_migration(Db *db, const char *sql) {
+    char *text = db->engine->dialect ? db->engine->dialect(sql) : NULL;
+    DbStatus s = db->engine->exec(db->conn, text ? text : sql);
+    free(text);
+    return s;
+}
+
+DbStmt *db_prepare(Db *db, const char *sql) {
+    size_t h = ((uintptr_t)sql >> 3) % STMT_CACHE;
+    for (size_t i = 0; i < STMT_CACHE; i++) {
+        size_t slot = (h + i) % STMT_CACHE;
+        DbStmt *s = &db->cache[slot];
+        if (s->key == sql) {
+            db->engine->reset(s->st);
+            return s;
+        }
+        if (!s->key) {
+            s->st = db->engine->prepare(db->conn, sql, (int)slot);
+            if (!s->st) {
+                fprintf(stderr, "alliance: prepare: %s\n  in: %s\n", db->engine->errmsg(db->conn), sql);
+                return NULL;
+            }
+            s->engine = db->engine;
+            s->key = sql;
+            return s;
+        }
+    }
+    fprintf(stderr, "alliance: statement cache full\n");
+    return NULL;
+}
+
+void db_bind_int(DbStmt *st, int idx, long long v) { st->engine->bind_int(st->st, idx, v); }
+void db_bind_text(DbStmt *st, int idx, const char *v) { st->engine->bind_text(st->st, idx, v); }
+void db_bind_null(DbStmt *st, int idx) { st->engine->bind_text(st->st, idx, NULL); }
+DbStatus db_step(DbStmt *st) { return st->engine->step(st->st); }
+
+DbStatus db_run(DbStmt *st) {
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {}
+    return s == DB_DONE ? DB_OK : s;
+}
+
+long long db_col_int(DbStmt *st, int col) { return st->engine->col_int(st->st, col); }
+const char *db_col_text(DbStmt *st, int col) { return st->engine->col_text(st->st, col); }
+bool db_col_is_null(DbStmt *st, int col) { return st->engine->col_is_null(st->st, col); }
+int db_changes(Db *db) { return db->engine->changes(db->conn); }
+const char *db_errmsg(Db *db) { return db->engine->errmsg(db->conn); }
+void db_reset_all(Db *db) { db->engine->reset_all(db->conn); }
+
+DbStatus db_begin_write(Db *db) { return db->engine->begin_write(db->conn); }
+DbStatus db_begin_read(Db *db) { return db->engine->begin_read(db->conn); }
+DbStatus db_commit(Db *db) {
+    db_reset_all(db); /* a statement left mid-iteration would block the commit */
+    return db_exec(db, "COMMIT");
+}
+void db_rollback(Db *db) {
+    if (db_in_transaction(db)) db_exec(db, "ROLLBACK");
+}
+bool db_in_transaction(Db *db) { return db->engine->in_transaction(db->conn); }

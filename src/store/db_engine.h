@@ -1,0 +1,37 @@
+/* db_engine: what an engine (SQLite, PostgreSQL) provides behind db.h.
+ * Only db.c and the engine files include this. Connections and statements
+ * are the engine's own types, seen here as void pointers. */
+#ifndef ALLIANCE_DB_ENGINE_H
+#define ALLIANCE_DB_ENGINE_H
+#include <stdbool.h>
+#include "db.h"
+
+typedef struct {
+    const char *name;
+    void *(*open)(const char *url, char err[256]);
+    void (*close)(void *conn);
+    DbStatus (*exec)(void *conn, const char *sql);         /* may hold several statements */
+    void *(*prepare)(void *conn, const char *sql, int slot); /* slot: unique per connection */
+    void (*finalize)(void *conn, void *stmt);
+    void (*reset)(void *stmt);                               /* back to the start, bindings cleared */
+    void (*bind_int)(void *stmt, int idx, long long v);
+    void (*bind_text)(void *stmt, int idx, const char *v);  /* NULL binds SQL NULL */
+    DbStatus (*step)(void *stmt);
+    long long (*col_int)(void *stmt, int col);
+    const char *(*col_text)(void *stmt, int col);
+    bool (*col_is_null)(void *stmt, int col);
+    int (*changes)(void *conn);
+    const char *(*errmsg)(void *conn);
+    void (*reset_all)(void *conn);
+    DbStatus (*begin_write)(void *conn);
+    DbStatus (*begin_read)(void *conn);
+    bool (*in_transaction)(void *conn);
+    /* Rewrites migration text written for SQLite into this engine's dialect
+     * (caller frees); NULL means "use as is". */
+    char *(*dialect)(const char *sql);
+} DbEngine;
+
+extern const DbEngine DB_SQLITE;
+extern const DbEngine DB_POSTGRES;
+
+#endif
