@@ -10,10 +10,10 @@
 static const FieldSpec NEED[] = {
     {"title", F_STRING, true, 0, 200, NULL},
     {"client_id", F_ID, false, 1, 1LL << 53, NULL},
-    {"status", F_ENUM, false, 0, 0, NEED_STATUSES},
+    {"status", F_ENUM, false, 0, 0, NEED_STATUSES, .not_null = true},
     {"description", F_TEXT, false, 0, 10000, NULL},
     {"location", F_STRING, false, 0, 100, NULL},
-    {"remote", F_ENUM, false, 0, 0, REMOTE_POLICIES},
+    {"remote", F_ENUM, false, 0, 0, REMOTE_POLICIES, .not_null = true},
     {"start_date", F_DATE, false, 0, 10, NULL},
     {"duration_days", F_INT, false, 1, 3650, NULL},
     {"daily_rate_max", F_INT, false, 0, 100000, NULL},

@@ -2,10 +2,10 @@
  * Sign-in is rate-limited per e-mail and per address (failures counted in
  * the database, so every server sees them) and takes the same time whether
  * or not the e-mail exists. */
-#include <ctype.h>
 #include <pthread.h>
 #include <string.h>
 #include "../lib/secret.h"
+#include "../lib/text.h"
 #include "../lib/timeutil.h"
 #include "../http/auth.h"
 #include "../store/sessions.h"
@@ -47,8 +47,7 @@ void session_create(Request *rq, Response *rs) {
     json_t *errs = json_array();
     if (validate_object(rq, rq->json, SIGNIN, false, errs)) return reply_invalid(rq, rs, errs);
     json_decref(errs);
-    char *email = arena_strdup(&rq->arena, jstr(rq->json, "email"));
-    for (char *p = email; *p; p++) *p = (char)tolower((unsigned char)*p);
+    char *email = text_ascii_lower(arena_strdup(&rq->arena, jstr(rq->json, "email")));
     const char *password = jstr(rq->json, "password");
 
     char now[21], since[21];

@@ -1,9 +1,9 @@
 /* users: accounts, managed by admins. Passwords are hashed before the
  * transaction opens, so the write lock is never held during argon2id. */
-#include <ctype.h>
 #include <string.h>
 #include "../domain/permissions.h"
 #include "../lib/secret.h"
+#include "../lib/text.h"
 #include "../store/users.h"
 #include "api.h"
 
@@ -49,8 +49,7 @@ void users_create(Request *rq, Response *rs) {
     json_decref(errs);
     char hash[128];
     if (secret_password_hash(password, hash)) return reply_db_error(rq, rs);
-    char *email = arena_strdup(&rq->arena, jstr(rq->json, "email"));
-    for (char *p = email; *p; p++) *p = (char)tolower((unsigned char)*p);
+    char *email = text_ascii_lower(arena_strdup(&rq->arena, jstr(rq->json, "email")));
     if (db_begin_write(rq->db) != DB_OK) return reply_db_error(rq, rs);
     User u = {.email = email, .name = jstr(rq->json, "name"), .role = jstr(rq->json, "role")};
     u.handle = store_user_free_handle(rq->db, &rq->arena, u.name);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "../lib/arena.h"
 #include "../lib/secret.h"
+#include "../lib/text.h"
 #include "../lib/timeutil.h"
 #include "../store/sessions.h"
 #include "../store/users.h"
@@ -37,7 +38,7 @@ static int parse(int argc, char **argv, TokenArgs *t) {
 }
 
 static int with_user(Db *h, Arena *a, const char *email, User *u) {
-    StoreResult r = store_user_by_email(h, a, email, u, NULL);
+    StoreResult r = store_user_by_email(h, a, text_ascii_lower(arena_strdup(a, email)), u, NULL);
     if (r != STORE_OK) fprintf(stderr, "alliance: no account with e-mail %s\n", email);
     return r == STORE_OK ? 0 : -1;
 }

@@ -5,6 +5,7 @@
 #include "../domain/permissions.h"
 #include "../lib/arena.h"
 #include "../lib/secret.h"
+#include "../lib/text.h"
 #include "../store/users.h"
 #include "cli.h"
 
@@ -49,7 +50,7 @@ static int user_add(int argc, char **argv) {
     char hash[128];
     if (secret_password_hash(password, hash)) return 1;
     Arena a = {0};
-    User u = {.email = email, .name = name, .role = role};
+    User u = {.email = text_ascii_lower(arena_strdup(&a, email)), .name = name, .role = role};
     db_begin_write(h);
     u.handle = store_user_free_handle(h, &a, name);
     StoreResult r = store_user_insert(h, &u, hash);

@@ -106,7 +106,7 @@ int validate_object_at(Request *rq, json_t *obj, const FieldSpec *specs, bool pa
             continue;
         }
         if (json_is_null(v)) {
-            if (f->required) errors_add(rq, errs, NAME(f->name), "required");
+            if (f->required || f->not_null) errors_add(rq, errs, NAME(f->name), "required");
             continue;
         }
         check_field(rq, obj, f, v, errs, NAME(f->name));

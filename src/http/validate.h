@@ -19,6 +19,7 @@ typedef struct {
     bool required;        /* must be present and not null on create */
     long long min, max;   /* F_INT bounds; F_STRING/F_TEXT max length in characters (max) */
     const char *const *choices;  /* F_ENUM, NULL-terminated */
+    bool not_null;        /* optional (a default applies on create) but never null */
 } FieldSpec;
 
 /* Checks obj; on create (partial=false) required fields must be present;

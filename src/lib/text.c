@@ -99,3 +99,9 @@ bool text_equal_ct(const char *a, const char *b) {
     if (la != lb) return false;
     return sodium_memcmp(a, b, la) == 0;
 }
+
+char *text_ascii_lower(char *s) {
+    for (char *p = s; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    return s;
+}

@@ -15,6 +15,9 @@ char *text_fold(const char *s);
 /* Edit distance over bytes (Levenshtein plus swaps of neighbours), capped
  * at cap (returns cap when larger). */
 int text_distance(const char *a, const char *b, int cap);
+/* Lower-cases ASCII letters in place: e-mail addresses are compared in
+ * lower case everywhere (sign-in, accounts, CLI). Returns s. */
+char *text_ascii_lower(char *s);
 /* Constant-time equality of two NUL-terminated strings of any length. */
 bool text_equal_ct(const char *a, const char *b);
 

@@ -57,13 +57,13 @@ StoreResult store_needs_list(Db *db, Arena *a, const NeedsFilter *f, long long b
                              int *count) {
     DbStmt *st = db_prepare(db, "SELECT " NEED_COLS NEED_FROM "WHERE ($1 = 0 OR n.id < $1) "
                                 "AND (CAST($2 AS TEXT) IS NULL OR n.status = $2) AND ($3 < 0 OR n.client_id = $3) "
-                                "AND (CAST($4 AS TEXT) IS NULL OR lower(n.title) LIKE lower($4) ESCAPE '\\') "
+                                "AND (CAST($4 AS TEXT) IS NULL OR n.search LIKE $4 ESCAPE '\\') "
                                 "ORDER BY n.id DESC LIMIT $5");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, before_id);
     db_bind_text(st, 2, f->status);
     db_bind_int(st, 3, f->client_id);
-    db_bind_text(st, 4, store_like_pattern(a, f->q));
+    db_bind_text(st, 4, store_search_pattern(a, f->q));
     db_bind_int(st, 5, limit);
     *out = arena_alloc(a, (size_t)limit * sizeof **out);
     *count = 0;
@@ -108,10 +108,11 @@ StoreResult store_need_insert(Db *db, Arena *a, Need *n, long long created_by) {
     char now[21];
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "INSERT INTO needs (title, client_id, status, description, location, remote, "
-                                "start_date, duration_days, daily_rate_max, created_by, created_at, updated_at) "
-                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id");
+                                "start_date, duration_days, daily_rate_max, created_by, created_at, updated_at, search) "
+                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id");
     if (!st) return STORE_ERROR;
     bind_fields(st, n);
+    db_bind_text(st, 12, store_search_text(a, &n->title, 1));
     store_bind_opt_int(st, 10, created_by);
     db_bind_text(st, 11, now);
     DbStatus s = db_step(st);
@@ -128,10 +129,11 @@ StoreResult store_need_update(Db *db, Arena *a, Need *n, long long expected_vers
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "UPDATE needs SET title = $1, client_id = $2, status = $3, description = $4, "
                                 "location = $5, remote = $6, start_date = $7, duration_days = $8, "
-                                "daily_rate_max = $9, updated_at = $10, version = version + 1 "
+                                "daily_rate_max = $9, updated_at = $10, search = $13, version = version + 1 "
                                 "WHERE id = $11 AND version = $12");
     if (!st) return STORE_ERROR;
     bind_fields(st, n);
+    db_bind_text(st, 13, store_search_text(a, &n->title, 1));
     db_bind_text(st, 10, now);
     db_bind_int(st, 11, n->id);
     db_bind_int(st, 12, expected_version);

@@ -68,15 +68,13 @@ StoreResult store_people_list(Db *db, Arena *a, const PeopleFilter *f, long long
                               Person **out, int *n) {
     DbStmt *st = db_prepare(db, "SELECT " PERSON_COLS " FROM people p WHERE ($1 = 0 OR id < $1) "
                                 "AND (CAST($2 AS TEXT) IS NULL OR kind = $2) "
-                                "AND (CAST($3 AS TEXT) IS NULL OR lower(first_name || ' ' || last_name) LIKE lower($3) ESCAPE '\\' "
-                                "     OR lower(last_name || ' ' || first_name) LIKE lower($3) ESCAPE '\\' "
-                                "     OR lower(email) LIKE lower($3) ESCAPE '\\') "
+                                "AND (CAST($3 AS TEXT) IS NULL OR search LIKE $3 ESCAPE '\\') "
                                 "AND (CAST($4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill = $4)) "
                                 "ORDER BY id DESC LIMIT $5");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, before_id);
     db_bind_text(st, 2, f->kind);
-    db_bind_text(st, 3, store_like_pattern(a, f->q));
+    db_bind_text(st, 3, store_search_pattern(a, f->q));
     db_bind_text(st, 4, f->skill);
     db_bind_int(st, 5, limit);
     return read_people(db, a, st, out, n);
@@ -96,6 +94,12 @@ static StoreResult insert_skills(Db *db, const Person *p) {
     return STORE_OK;
 }
 
+/* Name both ways round and e-mail: "awa diallo diallo awa awa@example.org". */
+static const char *person_search(Arena *a, const Person *p) {
+    const char *words[] = {p->first_name, p->last_name, p->last_name, p->first_name, p->email};
+    return store_search_text(a, words, 5);
+}
+
 static void bind_fields(DbStmt *st, const Person *p) {
     db_bind_text(st, 1, p->kind);
     db_bind_text(st, 2, p->first_name);
@@ -111,11 +115,12 @@ StoreResult store_person_insert(Db *db, Arena *a, Person *p) {
     char now[21];
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "INSERT INTO people (kind, first_name, last_name, email, phone, location, "
-                                "available_from, daily_rate, created_at, updated_at) "
-                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id");
+                                "available_from, daily_rate, created_at, updated_at, search) "
+                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id");
     if (!st) return STORE_ERROR;
     bind_fields(st, p);
     db_bind_text(st, 9, now);
+    db_bind_text(st, 10, person_search(a, p));
     DbStatus s = db_step(st);
     if (s != DB_ROW) return store_result(s);
     p->id = db_col_int(st, 0);
@@ -130,12 +135,13 @@ StoreResult store_person_update(Db *db, Arena *a, Person *p, long long expected_
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "UPDATE people SET kind = $1, first_name = $2, last_name = $3, email = $4, "
                                 "phone = $5, location = $6, available_from = $7, daily_rate = $8, "
-                                "updated_at = $9, version = version + 1 WHERE id = $10 AND version = $11");
+                                "updated_at = $9, search = $12, version = version + 1 WHERE id = $10 AND version = $11");
     if (!st) return STORE_ERROR;
     bind_fields(st, p);
     db_bind_text(st, 9, now);
     db_bind_int(st, 10, p->id);
     db_bind_int(st, 11, expected_version);
+    db_bind_text(st, 12, person_search(a, p));
     DbStatus s = db_run(st);
     if (s != DB_OK) return store_result(s);
     if (!db_changes(db)) return STORE_STALE;

@@ -1,7 +1,9 @@
 /* schema: numbered migrations, applied in order and recorded in
  * schema_migrations. A migration is never edited once released: add a new
  * one. Types are kept to INTEGER and TEXT so the same text serves every
- * engine; times are ISO 8601 text in UTC. */
+ * engine; times are ISO 8601 text in UTC. A "search" column holds the
+ * folded text (lower case, no accents: lib/text.h) that ?q= matches, the
+ * same on every engine. */
 #include "schema.h"
 #include <stdio.h>
 #include "db.h"
@@ -71,6 +73,7 @@ static const Migration migrations[] = {
      "  location TEXT,\n"
      "  available_from TEXT,\n"
      "  daily_rate INTEGER,\n"
+     "  search TEXT NOT NULL DEFAULT '',\n"
      "  created_at TEXT NOT NULL,\n"
      "  updated_at TEXT NOT NULL);\n"
      "CREATE TABLE person_skills (\n"
@@ -93,6 +96,7 @@ static const Migration migrations[] = {
      "  duration_days INTEGER,\n"
      "  daily_rate_max INTEGER,\n"
      "  created_by INTEGER REFERENCES users(id),\n"
+     "  search TEXT NOT NULL DEFAULT '',\n"
      "  created_at TEXT NOT NULL,\n"
      "  updated_at TEXT NOT NULL);\n"
      "CREATE INDEX needs_status ON needs(status, id);\n"

@@ -1,6 +1,9 @@
 /* store: small helpers shared by the store files (see store.h). */
 #include "store.h"
+#include <stdlib.h>
 #include <string.h>
+#include "../lib/buf.h"
+#include "../lib/text.h"
 
 StoreResult store_result(DbStatus s) {
     switch (s) {
@@ -36,4 +39,26 @@ const char *store_like_pattern(Arena *a, const char *text) {
     }
     *w = '%';
     return pat;
+}
+
+const char *store_search_pattern(Arena *a, const char *text) {
+    if (!text) return NULL;
+    char *f = text_fold(text);
+    const char *p = store_like_pattern(a, f ? f : text);
+    free(f);
+    return p;
+}
+
+const char *store_search_text(Arena *a, const char *const *words, int n) {
+    Buf b = BUF_INIT;
+    for (int i = 0; i < n; i++) {
+        if (!words[i]) continue;
+        char *f = text_fold(words[i]);
+        if (b.len) buf_puts(&b, " ");
+        buf_puts(&b, f ? f : words[i]);
+        free(f);
+    }
+    const char *out = arena_strdup(a, buf_str(&b));
+    buf_free(&b);
+    return out;
 }

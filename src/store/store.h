@@ -25,6 +25,11 @@ long long store_opt_int(DbStmt *st, int col);
 /* "%text%" for LIKE ... ESCAPE '\\' with %, _ and \\ typed by a user
  * escaped, so they match themselves; NULL stays NULL. */
 const char *store_like_pattern(Arena *a, const char *text);
+/* The same pattern over the folded text (case and accents ignored), to
+ * match a "search" column; NULL stays NULL. */
+const char *store_search_pattern(Arena *a, const char *text);
+/* Folded words for a "search" column, joined by spaces (NULLs skipped). */
+const char *store_search_text(Arena *a, const char *const *words, int n);
 /* Binds v, or NULL when v < 0. */
 void store_bind_opt_int(DbStmt *st, int idx, long long v);
 
