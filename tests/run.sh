@@ -3,12 +3,13 @@
 #   1. unit tests (cmocka, built with ASan + UBSan)      build/asan/tests/test_*
 #   2. API and CLI tests against the real server          tests/api/*.test.mjs
 #   3. the same API tests against the ASan + UBSan build
-#   4. browser tests in Debian's Chromium                 tests/browser/*.test.mjs
-#   5. docs/openapi.yaml lint
+#   4. the same API tests on PostgreSQL (a throw-away cluster: tests/pg.sh)
+#   5. browser tests in Debian's Chromium                 tests/browser/*.test.mjs
+#   6. docs/openapi.yaml lint
 # Set SUITES="unit api" (space-separated) to run a subset.
 set -u
 cd "$(dirname "$0")/.."
-SUITES=${SUITES:-"unit api asan browser openapi"}
+SUITES=${SUITES:-"unit api asan pg browser openapi"}
 passed=0
 failed=0
 log_dir=build/test-logs
@@ -66,6 +67,14 @@ for s in $SUITES; do
     api) run_node api build/alliance tests/api/*.test.mjs ;;
     asan) ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
             run_node api-asan build/asan/alliance tests/api/*.test.mjs ;;
+    pg)
+      pg_dir=$(mktemp -d)
+      if pg_url=$(tests/pg.sh start "$pg_dir" 2>"$log_dir/pg-start.log"); then
+        ALLIANCE_TEST_PG=${pg_url%/*} run_node api-pg build/alliance tests/api/*.test.mjs
+      else
+        cat "$log_dir/pg-start.log"; count api-pg 0 1
+      fi
+      tests/pg.sh stop "$pg_dir"; rm -rf "$pg_dir" ;;
     browser) run_node browser build/alliance tests/browser/*.test.mjs ;;
     openapi) run_openapi ;;
   esac

@@ -1,0 +1,136 @@
+// Role matrix: every route × every role, from an expected table written from
+// the permission rules (DESIGN.md "Roles", src/domain/permissions.c), and
+// 401 for every non-public route without a caller.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, assertProblem, assertHealthy, ROLES } from './harness.mjs';
+
+const EVERYONE = ROLES;
+const STAFF = ['admin', 'manager', 'sales', 'recruiter', 'tech'];
+// Who may do what (the contract, written independently of the C table).
+const MAY = {
+  'me.read': EVERYONE,
+  'skills.read': EVERYONE,
+  'clients.read': EVERYONE,
+  'clients.write': ['admin', 'manager', 'sales'],
+  'needs.read': EVERYONE,
+  'needs.write': ['admin', 'manager', 'sales'],
+  'matches.read': STAFF,
+  'people.read': STAFF, // consultants never see candidates' personal data
+  'people.write': ['admin', 'manager', 'recruiter', 'tech'],
+  'people.delete': ['admin', 'manager'],
+  'candidacies.read': STAFF,
+  'candidacies.write': ['admin', 'manager', 'sales', 'recruiter'],
+  'users.read': ['admin'],
+  'users.write': ['admin'],
+  'audit.read': ['admin'],
+};
+
+// Each request is harmless when allowed: writes carry an empty body (422),
+// PATCHes no If-Match (428), DELETE an unknown id (404).
+const ROUTES = [
+  { m: 'GET', p: '/api/v1/me', a: 'me.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/skills?q=java', a: 'skills.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/clients', a: 'clients.read', ok: 200 },
+  { m: 'POST', p: '/api/v1/clients', a: 'clients.write', ok: 422, body: {} },
+  { m: 'GET', p: '/api/v1/clients/1', a: 'clients.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/people', a: 'people.read', ok: 200 },
+  { m: 'POST', p: '/api/v1/people', a: 'people.write', ok: 422, body: {} },
+  { m: 'GET', p: '/api/v1/people/1', a: 'people.read', ok: 200 },
+  { m: 'PATCH', p: '/api/v1/people/1', a: 'people.write', ok: 428, body: {} },
+  { m: 'DELETE', p: '/api/v1/people/999999', a: 'people.delete', ok: 404 },
+  { m: 'GET', p: '/api/v1/needs', a: 'needs.read', ok: 200 },
+  { m: 'POST', p: '/api/v1/needs', a: 'needs.write', ok: 422, body: {} },
+  { m: 'GET', p: '/api/v1/needs/1', a: 'needs.read', ok: 200 },
+  { m: 'PATCH', p: '/api/v1/needs/1', a: 'needs.write', ok: 428, body: {} },
+  { m: 'GET', p: '/api/v1/needs/1/matches', a: 'matches.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/candidacies', a: 'candidacies.read', ok: 200 },
+  { m: 'POST', p: '/api/v1/candidacies', a: 'candidacies.write', ok: 422, body: {} },
+  { m: 'GET', p: '/api/v1/candidacies/1', a: 'candidacies.read', ok: 200 },
+  { m: 'PATCH', p: '/api/v1/candidacies/1', a: 'candidacies.write', ok: 428, body: {} },
+  { m: 'GET', p: '/api/v1/users', a: 'users.read', ok: 200 },
+  { m: 'POST', p: '/api/v1/users', a: 'users.write', ok: 422, body: {} },
+  { m: 'GET', p: '/api/v1/users/1', a: 'users.read', ok: 200 },
+  { m: 'PATCH', p: '/api/v1/users/1', a: 'users.write', ok: 428, body: {} },
+  { m: 'GET', p: '/api/v1/audit', a: 'audit.read', ok: 200 },
+  // last: signing out ends the role's session
+  { m: 'DELETE', p: '/api/v1/session', a: 'me.read', ok: 204 },
+];
+
+let srv;
+before(async () => {
+  srv = await startServer();
+  for (const role of ROLES) await srv.as(role);
+});
+after(async () => {
+  await srv.stop();
+});
+
+test('public routes answer without a caller', async () => {
+  assert.equal((await srv.get('/healthz')).status, 200);
+  assert.equal((await srv.get('/metrics')).status, 200);
+  const about = await srv.get('/api/v1/about');
+  assert.equal(about.status, 200);
+  assert.equal(typeof about.json.version, 'string');
+});
+
+for (const r of ROUTES) {
+  test(`without a caller, ${r.m} ${r.p} is a 401`, async () => {
+    const write = r.m !== 'GET';
+    const before = write && srv.snapshot();
+    const res = await srv.req(r.m, r.p, { body: r.body });
+    assertProblem(res, 401);
+    assert.equal(res.json.type, '/problems/not-signed-in');
+    if (write) assert.deepEqual(srv.snapshot(), before);
+  });
+}
+
+for (const r of ROUTES) {
+  for (const role of ROLES) {
+    const allowed = MAY[r.a].includes(role);
+    test(`${role} ${allowed ? 'may' : 'may not'} ${r.m} ${r.p}`, async () => {
+      const s = await srv.as(role);
+      const write = r.m !== 'GET';
+      const before = write && !allowed && srv.snapshot();
+      const res = await srv.req(r.m, r.p, { as: s, body: r.body });
+      if (allowed) {
+        assert.notEqual(res.status, 403, `${role} ${r.m} ${r.p}: ${res.text}`);
+        assert.equal(res.status, r.ok, `${role} ${r.m} ${r.p}: ${res.text}`);
+      } else {
+        assertProblem(res, 403, `${role} ${r.m} ${r.p}`);
+        assert.equal(res.json.type, '/problems/forbidden');
+        if (write) assert.deepEqual(srv.snapshot(), before, 'a forbidden request writes nothing');
+      }
+    });
+  }
+}
+
+test('a consultant cannot list candidates nor read one', async () => {
+  const s = await srv.signIn('consultant@demo.alliance.example');
+  assertProblem(await srv.get('/api/v1/people?kind=candidate', { as: s }), 403);
+  assertProblem(await srv.get('/api/v1/people/2', { as: s }), 403);
+  assertProblem(await srv.get('/api/v1/needs/1/matches', { as: s }), 403);
+  assertProblem(await srv.get('/api/v1/candidacies', { as: s }), 403);
+});
+
+test('only an admin manages users: a manager cannot create or change an account', async () => {
+  const m = await srv.signIn('manager@demo.alliance.example');
+  const before = srv.snapshot();
+  const r = await srv.post('/api/v1/users', { email: 'new@x.example', name: 'New', role: 'admin', password: 'long-enough-pw' }, { as: m });
+  assertProblem(r, 403);
+  const p = await srv.patch('/api/v1/users/2', { role: 'admin' }, { as: m, ifMatch: '"1"' });
+  assertProblem(p, 403);
+  assert.deepEqual(srv.snapshot(), before);
+  assert.equal(srv.sqlValue("SELECT role FROM users WHERE email = 'manager@demo.alliance.example'"), 'manager');
+});
+
+test('a tech lead may edit people but may not delete them', async () => {
+  const t = await srv.signIn('tech@demo.alliance.example');
+  const r = await srv.del('/api/v1/people/1', { as: t });
+  assertProblem(r, 403);
+  assert.equal(srv.sqlValue('SELECT count(*) FROM people WHERE id = 1'), 1);
+});
+
+test('the server still answers /healthz', async () => {
+  await assertHealthy(srv);
+});
