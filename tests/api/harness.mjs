@@ -11,6 +11,10 @@ import net from 'node:net';
 import assert from 'node:assert/strict';
 
 export const BIN = process.env.ALLIANCE_BIN;
+/** Set by tests/run.sh for the PostgreSQL pass: the cluster's url without a
+ * database name (postgresql://alliance@127.0.0.1:PORT). Each server then
+ * gets a database of its own in that cluster instead of a SQLite file. */
+export const PG = process.env.ALLIANCE_TEST_PG;
 if (!BIN) throw new Error('ALLIANCE_BIN must name the alliance binary (absolute path)');
 
 export const ROLES = ['admin', 'manager', 'sales', 'recruiter', 'tech', 'consultant'];
@@ -49,16 +53,25 @@ export function assertNoSanitizerReport(stderr, what = 'alliance') {
   assert.ok(!/Sanitizer|runtime error/.test(stderr), `${what} stderr has a sanitizer report:\n${stderr}`);
 }
 
+/** Runs one statement with psql; returns its unaligned output. */
+export function psql(url, statement) {
+  const r = spawnSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', url, '-c', statement], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
+  return r.stdout;
+}
+
 export class Server {
   constructor() {
     this.dir = mkdtempSync(join(tmpdir(), 'alliance-api-'));
-    this.db = join(this.dir, 'a.db');
+    this.pgName = PG ? `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}` : null;
+    this.db = PG ? `${PG}/${this.pgName}` : join(this.dir, 'a.db');
     this.stderr = '';
     this.stdout = '';
     this.sessions = new Map();
   }
 
   async start({ demo = true } = {}) {
+    if (PG) psql(`${PG}/alliance`, `CREATE DATABASE ${this.pgName}`);
     const init = cli(['init', ...(demo ? ['--demo'] : []), '--db', this.db]);
     assertNoSanitizerReport(init.stderr, 'init');
     assert.equal(init.status, 0, `init failed: ${init.stderr}`);
@@ -101,6 +114,7 @@ export class Server {
       assert.equal(code, 0, `serve exited ${code}: ${this.stderr}`);
     } finally {
       rmSync(this.dir, { recursive: true, force: true });
+      if (PG) psql(`${PG}/alliance`, `DROP DATABASE IF EXISTS ${this.pgName}`);
     }
   }
 
@@ -176,8 +190,16 @@ export class Server {
     return { token: r.stdout.trim(), id: m ? Number(m[1]) : undefined };
   }
 
-  /** Rows of a query through the sqlite3 CLI (JSON mode). */
+  /** Rows of a query through the sqlite3 CLI (JSON mode), or psql on
+   * PostgreSQL (the few SQLite-only functions the tests use translated). */
   sql(query) {
+    if (PG) {
+      const q = query
+        .replace(/group_concat\(([^()]*?)(?:,\s*('[^']*'))?\)/g, (m, expr, sep) => `string_agg((${expr})::text, ${sep || "','"})`)
+        .replace(/\btotal\(/g, 'sum(');
+      const out = psql(this.db, `SELECT coalesce(json_agg(t), '[]') FROM (${q}) t`).trim();
+      return JSON.parse(out);
+    }
     const r = spawnSync('sqlite3', ['-json', this.db, query], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
     const out = r.stdout.trim();
