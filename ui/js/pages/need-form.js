@@ -5,7 +5,7 @@ import { api, withQuery } from '../api.js';
 import { h, field, select, formSummary, showErrors, clearErrors, pageHeader, loading, toast } from '../dom.js';
 import { NEED_STATUSES, REMOTE } from '../labels.js';
 import { skillRows } from '../skill-rows.js';
-import { text, int } from '../form-util.js';
+import { text, int, reloadAfterConflict } from '../form-util.js';
 
 export async function render(ctx) {
   const id = ctx.params[0];
@@ -75,18 +75,7 @@ function draw(ctx, clients, need) {
       toast(need ? t('needForm.saved') : t('needForm.created'), 'success');
       ctx.navigate(`#/needs/${saved.id}`);
     } catch (e) {
-      if (e.status === 412) {
-        toast(t('error.stale'), 'error');
-        const fresh = await api('GET', `/api/v1/needs/${need.id}`);
-        if (!ctx.alive()) return;
-        ctx.main.replaceChildren();
-        draw(ctx, clients, fresh);
-        const summary = ctx.main.querySelector('.form-summary');
-        summary.textContent = t('error.staleReloaded');
-        summary.hidden = false;
-        summary.focus();
-        return;
-      }
+      if (e.status === 412) return reloadAfterConflict(ctx, `/api/v1/needs/${need.id}`, (fresh) => draw(ctx, clients, fresh));
       showErrors(form, e);
     } finally {
       submit.disabled = false;

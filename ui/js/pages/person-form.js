@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { h, field, select, formSummary, showErrors, clearErrors, pageHeader, loading, toast } from '../dom.js';
 import { KINDS } from '../labels.js';
 import { skillRows } from '../skill-rows.js';
-import { text, int } from '../form-util.js';
+import { text, int, reloadAfterConflict } from '../form-util.js';
 
 export async function render(ctx) {
   const id = ctx.params[0];
@@ -64,18 +64,7 @@ function draw(ctx, person) {
       toast(person ? t('personForm.saved') : t('personForm.created'), 'success');
       ctx.navigate(`#/people/${saved.id}`);
     } catch (e) {
-      if (e.status === 412) {
-        toast(t('error.stale'), 'error');
-        const fresh = await api('GET', `/api/v1/people/${person.id}`);
-        if (!ctx.alive()) return;
-        ctx.main.replaceChildren();
-        draw(ctx, fresh);
-        const summary = ctx.main.querySelector('.form-summary');
-        summary.textContent = t('error.staleReloaded');
-        summary.hidden = false;
-        summary.focus();
-        return;
-      }
+      if (e.status === 412) return reloadAfterConflict(ctx, `/api/v1/people/${person.id}`, (fresh) => draw(ctx, fresh));
       showErrors(form, e);
     } finally {
       submit.disabled = false;
