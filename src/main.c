@@ -13,6 +13,7 @@ static const struct {
     {"init", cli_init},
     {"user", cli_user},
     {"token", cli_token},
+    {"migrate", cli_migrate},
 };
 
 int main(int argc, char **argv) {

@@ -10,7 +10,10 @@ int cli_serve(int argc, char **argv);
 int cli_init(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_token(int argc, char **argv);
+int cli_migrate(int argc, char **argv);
 
+/* libsodium and the skills reference; 0 on success (message printed otherwise). */
+int cli_start(void);
 /* Shared start-up: libsodium, skills reference, database url from --db or
  * ALLIANCE_DB (default alliance.db), migrations. Returns this thread's
  * connection or NULL after printing why. */

@@ -18,6 +18,8 @@ void cli_usage(FILE *out) {
           "                                         print a new API token for that account\n"
           "  token list --email E [--db FILE]       list that account's tokens\n"
           "  token revoke --id N [--db FILE]        revoke a token\n"
+          "  migrate --from URL --to URL            copy a firm between databases (e.g. sqlite:alliance.db\n"
+          "                                         to postgresql://user@host/db), checked by counts and checksums\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
           "\n"
@@ -26,17 +28,22 @@ void cli_usage(FILE *out) {
           out);
 }
 
-Db *cli_open(const char *db_flag) {
+int cli_start(void) {
     if (secret_init()) {
         fprintf(stderr, "alliance: libsodium failed to start\n");
-        return NULL;
+        return -1;
     }
     const EmbeddedFile *skills = embedded_find("data/skills.tsv"), *aliases = embedded_find("data/aliases.tsv");
     if (!skills || !aliases ||
         skills_load((const char *)skills->data, skills->len, (const char *)aliases->data, aliases->len)) {
         fprintf(stderr, "alliance: cannot load the skills reference\n");
-        return NULL;
+        return -1;
     }
+    return 0;
+}
+
+Db *cli_open(const char *db_flag) {
+    if (cli_start()) return NULL;
     const char *url = db_flag ? db_flag : getenv("ALLIANCE_DB");
     db_configure(url && *url ? url : "alliance.db");
     Db *db = db_thread();

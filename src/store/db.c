@@ -13,6 +13,7 @@ enum { STMT_CACHE = 256 };
 
 struct DbStmt {
     const DbEngine *engine;
+    Db *db;           /* set for one-off statements (db_prepare_once) */
     void *st;
     const char *key; /* address of the SQL literal */
 };
@@ -63,7 +64,7 @@ Db *db_open(const char *url, char err[256]) {
 void db_close(Db *db) {
     if (!db) return;
     for (int i = 0; i < STMT_CACHE; i++)
-        if (db->cache[i].st) db->engine->finalize(db->conn, db->cache[i].st);
+        if (db->cache[i].st) db->engine->finalize(NULL, db->cache[i].st);
     db->engine->close(db->conn);
     free(db);
 }
@@ -147,3 +148,32 @@ void db_rollback(Db *db) {
     if (db_in_transaction(db)) db_exec(db, "ROLLBACK");
 }
 bool db_in_transaction(Db *db) { return db->engine->in_transaction(db->conn); }
+
+DbStmt *db_prepare_once(Db *db, const char *sql) {
+    static int counter; /* names of one-off statements must differ from the cache's slots */
+    DbStmt *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->st = db->engine->prepare(db->conn, sql, STMT_CACHE + __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
+    if (!s->st) {
+        fprintf(stderr, "alliance: prepare: %s\n  in: %s\n", db->engine->errmsg(db->conn), sql);
+        free(s);
+        return NULL;
+    }
+    s->engine = db->engine;
+    s->key = NULL;
+    s->db = db;
+    return s;
+}
+
+void db_finalize(DbStmt *st) {
+    if (!st) return;
+    st->engine->finalize(st->db->conn, st->st);
+    free(st);
+}
+
+int db_col_count(DbStmt *st) { return st->engine->col_count(st->st); }
+
+DbStatus db_sync_ids(Db *db, const char *table) {
+    return db->engine->sync_ids ? db->engine->sync_ids(db->conn, table) : DB_OK;
+}
+const char *db_col_name(DbStmt *st, int col) { return st->engine->col_name(st->st, col); }

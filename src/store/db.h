@@ -46,6 +46,15 @@ DbStatus db_exec(Db *db, const char *sql);          /* one or more statements, n
  * for the engine in use (INTEGER PRIMARY KEY becomes an identity column). */
 DbStatus db_exec_migration(Db *db, const char *sql);
 DbStmt *db_prepare(Db *db, const char *sql);        /* cached; reset and unbound; NULL on error */
+/* A statement built at run time (not cached): for tools such as the copy
+ * between engines. Free it with db_finalize(). */
+DbStmt *db_prepare_once(Db *db, const char *sql);
+void db_finalize(DbStmt *st);
+int db_col_count(DbStmt *st);        /* after the first step on PostgreSQL */
+const char *db_col_name(DbStmt *st, int col);
+/* After rows were inserted with explicit ids, makes the engine generate
+ * ids after the largest one. */
+DbStatus db_sync_ids(Db *db, const char *table);
 void db_bind_int(DbStmt *st, int idx, long long v);
 void db_bind_text(DbStmt *st, int idx, const char *v);  /* NULL binds SQL NULL */
 void db_bind_null(DbStmt *st, int idx);

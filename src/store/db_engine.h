@@ -12,13 +12,15 @@ typedef struct {
     void (*close)(void *conn);
     DbStatus (*exec)(void *conn, const char *sql);         /* may hold several statements */
     void *(*prepare)(void *conn, const char *sql, int slot); /* slot: unique per connection */
-    void (*finalize)(void *conn, void *stmt);
+    void (*finalize)(void *conn, void *stmt);                /* conn NULL: the connection is closing */
     void (*reset)(void *stmt);                               /* back to the start, bindings cleared */
     void (*bind_int)(void *stmt, int idx, long long v);
     void (*bind_text)(void *stmt, int idx, const char *v);  /* NULL binds SQL NULL */
     DbStatus (*step)(void *stmt);
     long long (*col_int)(void *stmt, int col);
     const char *(*col_text)(void *stmt, int col);
+    int (*col_count)(void *stmt);
+    const char *(*col_name)(void *stmt, int col);
     bool (*col_is_null)(void *stmt, int col);
     int (*changes)(void *conn);
     const char *(*errmsg)(void *conn);
@@ -29,6 +31,9 @@ typedef struct {
     /* Rewrites migration text written for SQLite into this engine's dialect
      * (caller frees); NULL means "use as is". */
     char *(*dialect)(const char *sql);
+    /* After rows were copied in with their ids: the next generated id
+     * follows the largest one (PostgreSQL identity sequences). */
+    DbStatus (*sync_ids)(void *conn, const char *table);
 } DbEngine;
 
 extern const DbEngine DB_SQLITE;

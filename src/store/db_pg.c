@@ -128,8 +128,11 @@ static void pg_reset(void *stmt) {
 static void pg_finalize(void *conn, void *stmt) {
     PgStmt *st = stmt;
     pg_reset(st);
-    /* The server forgets prepared statements with the session. */
-    (void)conn;
+    if (conn) { /* a closing session forgets its statements by itself */
+        char sql[40];
+        snprintf(sql, sizeof sql, "DEALLOCATE %s", st->name);
+        PQclear(PQexec(((PgConn *)conn)->pg, sql));
+    }
     free(st);
 }
 
@@ -185,6 +188,14 @@ static bool pg_col_is_null(void *stmt, int col) {
     PgStmt *st = stmt;
     return !st->res || PQgetisnull(st->res, st->row - 1, col);
 }
+static int pg_col_count(void *stmt) {
+    PgStmt *st = stmt;
+    return st->res ? PQnfields(st->res) : 0;
+}
+static const char *pg_col_name(void *stmt, int col) {
+    PgStmt *st = stmt;
+    return st->res ? PQfname(st->res, col) : NULL;
+}
 static int pg_changes(void *conn) { return ((PgConn *)conn)->changes; }
 static const char *pg_errmsg(void *conn) { return PQerrorMessage(((PgConn *)conn)->pg); }
 static void pg_reset_all(void *conn) { (void)conn; /* results are fetched whole: nothing holds a lock */ }
@@ -219,6 +230,19 @@ static char *pg_dialect(const char *sql) {
     return buf_take(&b);
 }
 
+static DbStatus pg_sync_ids(void *conn, const char *table) {
+    PgConn *c = conn;
+    const char *params[1] = {table};
+    char sql[200];
+    /* table names come from the store's own list, never from input */
+    snprintf(sql, sizeof sql,
+             "SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT coalesce(max(id), 0) + 1 FROM %s), false)", table);
+    PGresult *r = PQexecParams(c->pg, sql, 1, NULL, params, NULL, NULL, 0);
+    DbStatus s = map_result(r);
+    PQclear(r);
+    return s;
+}
+
 const DbEngine DB_POSTGRES = {
     .name = "postgresql",
     .open = pg_open,
@@ -232,6 +256,8 @@ const DbEngine DB_POSTGRES = {
     .step = pg_step,
     .col_int = pg_col_int,
     .col_text = pg_col_text,
+    .col_count = pg_col_count,
+    .col_name = pg_col_name,
     .col_is_null = pg_col_is_null,
     .changes = pg_changes,
     .errmsg = pg_errmsg,
@@ -240,4 +266,5 @@ const DbEngine DB_POSTGRES = {
     .begin_read = pg_begin_read,
     .in_transaction = pg_in_transaction,
     .dialect = pg_dialect,
+    .sync_ids = pg_sync_ids,
 };

@@ -89,6 +89,8 @@ static DbStatus lite_step(void *st) {
     return s;
 }
 
+static int lite_col_count(void *st) { return sqlite3_column_count(st); }
+static const char *lite_col_name(void *st, int col) { return sqlite3_column_name(st, col); }
 static long long lite_col_int(void *st, int col) { return sqlite3_column_int64(st, col); }
 static const char *lite_col_text(void *st, int col) { return (const char *)sqlite3_column_text(st, col); }
 static bool lite_col_is_null(void *st, int col) { return sqlite3_column_type(st, col) == SQLITE_NULL; }
@@ -114,6 +116,8 @@ const DbEngine DB_SQLITE = {
     .step = lite_step,
     .col_int = lite_col_int,
     .col_text = lite_col_text,
+    .col_count = lite_col_count,
+    .col_name = lite_col_name,
     .col_is_null = lite_col_is_null,
     .changes = lite_changes,
     .errmsg = lite_errmsg,
@@ -122,4 +126,5 @@ const DbEngine DB_SQLITE = {
     .begin_read = lite_begin_read,
     .in_transaction = lite_in_transaction,
     .dialect = NULL,
+    .sync_ids = NULL, /* SQLite's rowid already follows the largest id */
 };

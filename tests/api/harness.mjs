@@ -71,7 +71,7 @@ export class Server {
   }
 
   async start({ demo = true } = {}) {
-    if (PG) psql(`${PG}/alliance`, `CREATE DATABASE ${this.pgName}`);
+    if (PG && this.pgName) psql(`${PG}/alliance`, `CREATE DATABASE ${this.pgName}`);
     const init = cli(['init', ...(demo ? ['--demo'] : []), '--db', this.db]);
     assertNoSanitizerReport(init.stderr, 'init');
     assert.equal(init.status, 0, `init failed: ${init.stderr}`);
@@ -114,7 +114,7 @@ export class Server {
       assert.equal(code, 0, `serve exited ${code}: ${this.stderr}`);
     } finally {
       rmSync(this.dir, { recursive: true, force: true });
-      if (PG) psql(`${PG}/alliance`, `DROP DATABASE IF EXISTS ${this.pgName}`);
+      if (PG && this.pgName) psql(`${PG}/alliance`, `DROP DATABASE IF EXISTS ${this.pgName}`);
     }
   }
 

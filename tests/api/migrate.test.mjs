@@ -1,0 +1,60 @@
+// `alliance migrate --from URL --to URL` copies a firm between databases and
+// proves the copy by row counts and checksums. On the PostgreSQL pass the
+// target is a fresh PostgreSQL database; otherwise another SQLite file.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, psql, PG, Server, assertNoSanitizerReport } from './harness.mjs';
+
+const tmp = mkdtempSync(join(tmpdir(), 'alliance-migrate-'));
+const source = join(tmp, 'source.db');
+const pgName = `m_${process.pid}`;
+const target = PG ? `${PG}/${pgName}` : `sqlite:${join(tmp, 'target.db')}`;
+if (PG) psql(`${PG}/alliance`, `CREATE DATABASE ${pgName}`);
+after(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  if (PG) psql(`${PG}/alliance`, `DROP DATABASE IF EXISTS ${pgName}`);
+});
+
+test('migrate copies every table and says the copy is verified', () => {
+  assert.equal(cli(['init', '--demo', '--db', source]).status, 0);
+  const r = cli(['migrate', '--from', `sqlite:${source}`, '--to', target]);
+  assertNoSanitizerReport(r.stderr, 'migrate');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /copy verified/);
+  assert.match(r.stdout, /^people\s+60\s+[0-9a-f]{16} ok$/m);
+  assert.match(r.stdout, /^users\s+6\s+[0-9a-f]{16} ok$/m);
+  assert.doesNotMatch(r.stdout, /MISMATCH/);
+});
+
+test('the copy serves the same firm, and new rows get fresh ids', async () => {
+  const srv = new Server();
+  srv.db = target.replace(/^sqlite:/, '');
+  srv.pgName = null; // the database belongs to this file, not to the server
+  // start() would init the database: it is already there, and init is idempotent
+  await srv.start({ demo: false });
+  try {
+    const sales = await srv.as('sales');
+    const list = await srv.get('/api/v1/needs?limit=200', { as: sales });
+    assert.equal(list.json.items.length, 10);
+    const created = await srv.post('/api/v1/needs', { title: 'Après la copie' }, { as: sales });
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.json.id, 11);
+  } finally {
+    await srv.stop();
+  }
+});
+
+test('migrate refuses a target that already holds data', () => {
+  const r = cli(['migrate', '--from', `sqlite:${source}`, '--to', target]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /not empty/);
+});
+
+test('migrate without --to, or onto its own source, is a usage error', () => {
+  assert.equal(cli(['migrate', '--from', `sqlite:${source}`]).status, 2);
+  assert.equal(cli(['migrate', '--from', source, '--to', source]).status, 2);
+  assert.equal(cli(['migrate', '--from', source, '--to', target, '--bogus']).status, 2);
+});
