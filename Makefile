@@ -11,7 +11,7 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
-                libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev postgresql sqlite3 chromium wrk curl
+                libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev postgresql nginx sqlite3 chromium wrk curl
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))

@@ -4,12 +4,13 @@
 #   2. API and CLI tests against the real server          tests/api/*.test.mjs
 #   3. the same API tests against the ASan + UBSan build
 #   4. the same API tests on PostgreSQL (a throw-away cluster: tests/pg.sh)
-#   5. browser tests in Debian's Chromium                 tests/browser/*.test.mjs
-#   6. docs/openapi.yaml lint
+#   5. several servers on one PostgreSQL behind nginx     tests/scale/*.test.mjs
+#   6. browser tests in Debian's Chromium                 tests/browser/*.test.mjs
+#   7. docs/openapi.yaml lint
 # Set SUITES="unit api" (space-separated) to run a subset.
 set -u
 cd "$(dirname "$0")/.."
-SUITES=${SUITES:-"unit api asan pg browser openapi"}
+SUITES=${SUITES:-"unit api asan pg scale browser openapi"}
 passed=0
 failed=0
 log_dir=build/test-logs
@@ -75,6 +76,7 @@ for s in $SUITES; do
         cat "$log_dir/pg-start.log"; count api-pg 0 1
       fi
       tests/pg.sh stop "$pg_dir"; rm -rf "$pg_dir" ;;
+    scale) run_node scale build/alliance tests/scale/*.test.mjs ;;
     browser) run_node browser build/alliance tests/browser/*.test.mjs ;;
     openapi) run_openapi ;;
   esac
