@@ -60,6 +60,58 @@ export function psql(url, statement) {
   return r.stdout;
 }
 
+/**
+ * A request. opts: body (object → JSON), raw (string/Buffer sent as is),
+ * as (a session {cookie, csrf} or {token}), headers, csrf (false to omit,
+ * a string to send that value), contentType, ifMatch.
+ * Returns {status, headers, text, json}.
+ */
+export async function request(base, method, path, opts = {}) {
+  const headers = {};
+  const who = opts.as;
+  if (who && who.token) headers.Authorization = `Bearer ${who.token}`;
+  if (who && who.cookie) {
+    headers.Cookie = who.cookie;
+    if (method !== 'GET' && method !== 'HEAD') {
+      if (opts.csrf === undefined) headers['X-CSRF-Token'] = who.csrf;
+      else if (opts.csrf !== false) headers['X-CSRF-Token'] = opts.csrf;
+    }
+  }
+  let body;
+  if (opts.raw !== undefined) {
+    body = opts.raw;
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+  } else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+  }
+  if (opts.contentType !== undefined) {
+    if (opts.contentType === null) delete headers['Content-Type'];
+    else headers['Content-Type'] = opts.contentType;
+  }
+  if (opts.ifMatch !== undefined) headers['If-Match'] = String(opts.ifMatch);
+  Object.assign(headers, opts.headers || {});
+  const r = await fetch(base + path, { method, headers, body, redirect: 'manual' });
+  const text = await r.text();
+  let json;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: r.status, headers: r.headers, text, json };
+}
+
+/** Signs in at base; returns {cookie, csrf, user, setCookie}. Throws unless 200. */
+export async function signInAt(base, email, password = DEMO_PASSWORD) {
+  const r = await request(base, 'POST', '/api/v1/session', { body: { email, password } });
+  assert.equal(r.status, 200, `sign-in of ${email} at ${base} failed: ${r.status} ${r.text}`);
+  const setCookie = r.headers.get('set-cookie');
+  const m = /alliance_session=([^;]*)/.exec(setCookie || '');
+  assert.ok(m, `no alliance_session cookie in ${setCookie}`);
+  return { cookie: `alliance_session=${m[1]}`, csrf: r.json.csrf_token, user: r.json.user, setCookie };
+}
+
 export class Server {
   constructor() {
     this.dir = mkdtempSync(join(tmpdir(), 'alliance-api-'));
@@ -124,40 +176,8 @@ export class Server {
    * a string to send that value), contentType, ifMatch.
    * Returns {status, headers, text, json}.
    */
-  async req(method, path, opts = {}) {
-    const headers = {};
-    const who = opts.as;
-    if (who && who.token) headers.Authorization = `Bearer ${who.token}`;
-    if (who && who.cookie) {
-      headers.Cookie = who.cookie;
-      if (method !== 'GET' && method !== 'HEAD') {
-        if (opts.csrf === undefined) headers['X-CSRF-Token'] = who.csrf;
-        else if (opts.csrf !== false) headers['X-CSRF-Token'] = opts.csrf;
-      }
-    }
-    let body;
-    if (opts.raw !== undefined) {
-      body = opts.raw;
-      headers['Content-Type'] = 'application/json; charset=utf-8';
-    } else if (opts.body !== undefined) {
-      body = JSON.stringify(opts.body);
-      headers['Content-Type'] = 'application/json; charset=utf-8';
-    }
-    if (opts.contentType !== undefined) {
-      if (opts.contentType === null) delete headers['Content-Type'];
-      else headers['Content-Type'] = opts.contentType;
-    }
-    if (opts.ifMatch !== undefined) headers['If-Match'] = String(opts.ifMatch);
-    Object.assign(headers, opts.headers || {});
-    const r = await fetch(this.base + path, { method, headers, body, redirect: 'manual' });
-    const text = await r.text();
-    let json;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: r.status, headers: r.headers, text, json };
+  req(method, path, opts = {}) {
+    return request(this.base, method, path, opts);
   }
 
   get(path, opts) { return this.req('GET', path, opts); }
@@ -166,13 +186,8 @@ export class Server {
   del(path, opts) { return this.req('DELETE', path, opts); }
 
   /** Signs in; returns {cookie, csrf, user, setCookie}. Throws unless 200. */
-  async signIn(email, password = DEMO_PASSWORD) {
-    const r = await this.post('/api/v1/session', { email, password });
-    assert.equal(r.status, 200, `sign-in of ${email} failed: ${r.status} ${r.text}`);
-    const setCookie = r.headers.get('set-cookie');
-    const m = /alliance_session=([^;]*)/.exec(setCookie || '');
-    assert.ok(m, `no alliance_session cookie in ${setCookie}`);
-    return { cookie: `alliance_session=${m[1]}`, csrf: r.json.csrf_token, user: r.json.user, setCookie };
+  signIn(email, password = DEMO_PASSWORD) {
+    return signInAt(this.base, email, password);
   }
 
   /** One cached session per demo role. */

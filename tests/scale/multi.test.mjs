@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync, chmodSync, mkdirSync,
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BIN, freePort, cli, psql, demoEmail, DEMO_PASSWORD, assertNoSanitizerReport } from '../api/harness.mjs';
+import { BIN, freePort, cli, psql, demoEmail, DEMO_PASSWORD, assertNoSanitizerReport, request, signInAt } from '../api/harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PG_SH = join(ROOT, 'tests', 'pg.sh');
@@ -117,38 +117,8 @@ async function startNginx() {
   return n;
 }
 
-/** A request: opts.as {cookie, csrf} or {token}, opts.body, opts.ifMatch. */
-async function req(base, method, path, opts = {}) {
-  const headers = {};
-  if (opts.as?.token) headers.Authorization = `Bearer ${opts.as.token}`;
-  if (opts.as?.cookie) {
-    headers.Cookie = opts.as.cookie;
-    if (method !== 'GET') headers['X-CSRF-Token'] = opts.as.csrf;
-  }
-  let body;
-  if (opts.body !== undefined) {
-    body = JSON.stringify(opts.body);
-    headers['Content-Type'] = 'application/json; charset=utf-8';
-  }
-  if (opts.ifMatch !== undefined) headers['If-Match'] = String(opts.ifMatch);
-  const r = await fetch(base + path, { method, headers, body, redirect: 'manual' });
-  const text = await r.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: r.status, headers: r.headers, text, json };
-}
-
-async function signIn(base, email, password = DEMO_PASSWORD) {
-  const r = await req(base, 'POST', '/api/v1/session', { body: { email, password } });
-  assert.equal(r.status, 200, `sign-in of ${email} at ${base}: ${r.status} ${r.text}`);
-  const m = /alliance_session=([^;]*)/.exec(r.headers.get('set-cookie') || '');
-  assert.ok(m, 'no session cookie');
-  return { cookie: `alliance_session=${m[1]}`, csrf: r.json.csrf_token };
-}
+const req = request;
+const signIn = signInAt;
 
 before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'alliance-scale-'));
