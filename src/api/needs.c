@@ -78,7 +78,8 @@ void needs_list(Request *rq, Response *rs) {
     int limit;
     long long before;
     if (!req_page(rq, rs, &limit, &before)) return;
-    NeedsFilter f = {req_query(rq, "status"), -1, req_query(rq, "q")};
+    NeedsFilter f = {req_query(rq, "status"), -1, NULL};
+    if (!req_search(rq, rs, "q", 200, &f.q)) return;
     if (f.status && !need_status_valid(f.status))
         return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "status");
     const char *client = req_query(rq, "client_id");
@@ -87,7 +88,6 @@ void needs_list(Request *rq, Response *rs) {
         f.client_id = strtoll(client, &end, 10);
         if (*end || f.client_id < 1) return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "client_id");
     }
-    if (f.q && (!*f.q || strlen(f.q) > 200)) f.q = NULL;
     Need *needs;
     int n;
     if (store_needs_list(rq->db, &rq->arena, &f, before, limit, &needs, &n) != STORE_OK) return reply_db_error(rq, rs);

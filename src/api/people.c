@@ -63,12 +63,12 @@ void people_list(Request *rq, Response *rs) {
     int limit;
     long long before;
     if (!req_page(rq, rs, &limit, &before)) return;
-    PeopleFilter f = {req_query(rq, "kind"), req_query(rq, "q"), NULL};
+    PeopleFilter f = {req_query(rq, "kind"), NULL, NULL};
+    const char *skill;
+    if (!req_search(rq, rs, "q", 200, &f.q) || !req_search(rq, rs, "skill", 100, &skill)) return;
     if (f.kind && strcmp(f.kind, "candidate") != 0 && strcmp(f.kind, "consultant") != 0)
         return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "kind: candidate | consultant");
-    if (f.q && (!*f.q || strlen(f.q) > 200)) f.q = NULL;
-    const char *skill = req_query(rq, "skill");
-    if (skill && *skill) {
+    if (skill) {
         const Skill *s = skills_resolve(skill);
         if (!s) return reply_json(rs, 200, page_body(json_array(), limit, 0));
         f.skill = s->id;

@@ -19,7 +19,8 @@ const char *skill_label(Request *rq, const char *id) {
 }
 
 void skills_search_get(Request *rq, Response *rs) {
-    const char *q = req_query(rq, "q");
+    const char *q;
+    if (!req_search(rq, rs, "q", 100, &q)) return;
     const char *l = req_query(rq, "limit");
     int limit = 10;
     if (l) {
@@ -28,8 +29,6 @@ void skills_search_get(Request *rq, Response *rs) {
         if (*end || v < 1 || v > 50) return reply_problem(rq, rs, 400, "bad-limit", "bad_request", "limit: 1..50");
         limit = (int)v;
     }
-    if (q && (strlen(q) > 100 || !text_valid_utf8(q, strlen(q))))
-        return reply_problem(rq, rs, 400, "bad-query", "bad_request", "q");
     const Skill *found[50];
     int n = skills_search(q ? q : "", found, limit);
     json_t *items = json_array();

@@ -77,6 +77,10 @@ bool req_if_match(Request *rq, Response *rs, long long *version);
  * last id of the previous page; items with a smaller id follow).
  * Answers 400 and returns false on a bad value. */
 bool req_page(Request *rq, Response *rs, int *limit, long long *before_id);
+/* A free-text query parameter (a search): *out is the trimmed text, or
+ * NULL when absent or blank. Answers 400 and returns false on invalid
+ * UTF-8 or more than max characters. */
+bool req_search(Request *rq, Response *rs, const char *name, int max, const char **out);
 /* Wraps items in {"items", "next_cursor"}; next cursor when more may follow. */
 json_t *page_body(json_t *items, int limit, long long last_id);
 

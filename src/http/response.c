@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http.h"
+#include "../lib/text.h"
 
 const char *req_query(Request *rq, const char *name) {
     return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
@@ -97,6 +98,25 @@ bool req_page(Request *rq, Response *rs, int *limit, long long *before_id) {
         }
         *before_id = v;
     }
+    return true;
+}
+
+bool req_search(Request *rq, Response *rs, const char *name, int max, const char **out) {
+    *out = NULL;
+    const char *v = req_query(rq, name);
+    if (!v) return true;
+    if (!text_valid_utf8(v, strlen(v))) {
+        reply_problem(rq, rs, 400, "invalid-utf8", "invalid_utf8", name);
+        return false;
+    }
+    char *t = text_trim(v);
+    if (t && text_utf8_length(t) > (size_t)max) {
+        free(t);
+        reply_problem(rq, rs, 400, "query-too-long", "bad_request", arena_printf(&rq->arena, "%s: max %d", name, max));
+        return false;
+    }
+    if (t && *t) *out = arena_strdup(&rq->arena, t);
+    free(t);
     return true;
 }
 
