@@ -1,8 +1,9 @@
 // form-util: reading optional text and number inputs into JSON values, and
-// the one way a form recovers when someone else saved the object first.
+// the one way an object form is saved: POST to create, PATCH with If-Match
+// to change, and a reload when someone else saved the object first.
 import { t } from './i18n.js';
 import { api } from './api.js';
-import { toast } from './dom.js';
+import { toast, showErrors, clearErrors } from './dom.js';
 export const text = (el) => (el.value.trim() === '' ? null : el.value.trim());
 export const int = (el) => {
   const v = el.value.trim();
@@ -23,4 +24,30 @@ export async function reloadAfterConflict(ctx, url, redraw) {
   summary.textContent = t('error.staleReloaded');
   summary.hidden = false;
   summary.focus();
+}
+
+/** Saves the object of a form on submit. spec: collection ('/api/v1/needs'),
+ * route ('#/needs'), object (the one being edited, or null), body() (the
+ * JSON to send), saved / created (messages), redraw(fresh) (draws the form
+ * again after a 412). */
+export function saveOnSubmit(ctx, form, submit, spec) {
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    const { object } = spec;
+    const body = spec.body();
+    submit.disabled = true;
+    try {
+      const saved = object
+        ? await api('PATCH', `${spec.collection}/${object.id}`, { body, version: object.version })
+        : await api('POST', spec.collection, { body });
+      toast(object ? spec.saved : spec.created, 'success');
+      ctx.navigate(`${spec.route}/${saved.id}`);
+    } catch (e) {
+      if (e.status === 412) return reloadAfterConflict(ctx, `${spec.collection}/${object.id}`, spec.redraw);
+      showErrors(form, e);
+    } finally {
+      submit.disabled = false;
+    }
+  });
 }

@@ -2,10 +2,10 @@
 // version read is sent as If-Match; a 412 reloads the need.
 import { t } from '../i18n.js';
 import { api, withQuery } from '../api.js';
-import { h, field, select, formSummary, showErrors, clearErrors, pageHeader, loading, toast } from '../dom.js';
+import { h, field, select, formSummary, pageHeader, loading } from '../dom.js';
 import { NEED_STATUSES, REMOTE } from '../labels.js';
 import { skillRows } from '../skill-rows.js';
-import { text, int, reloadAfterConflict } from '../form-util.js';
+import { text, int, saveOnSubmit } from '../form-util.js';
 
 export async function render(ctx) {
   const id = ctx.params[0];
@@ -22,7 +22,6 @@ export async function render(ctx) {
 
 function draw(ctx, clients, need) {
   const n = need || { status: 'draft', remote: 'none', skills: [] };
-  let version = need ? need.version : null;
   const title = h('input', { type: 'text', maxlength: '200', value: n.title || '', autocomplete: 'off' });
   const client = select([['', t('needForm.noClient')], ...clients.map((c) => [c.id, c.name])], n.client_id);
   const status = select(NEED_STATUSES.map((s) => [s, t(`status.${s}`)]), n.status);
@@ -52,10 +51,11 @@ function draw(ctx, clients, need) {
       skills.el),
     h('div', { class: 'form-actions' }, cancel, submit));
 
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    clearErrors(form);
-    const body = {
+  saveOnSubmit(ctx, form, submit, {
+    collection: '/api/v1/needs',
+    route: '#/needs',
+    object: need,
+    body: () => ({
       title: title.value.trim(),
       client_id: client.value ? Number(client.value) : null,
       status: status.value,
@@ -66,20 +66,10 @@ function draw(ctx, clients, need) {
       duration_days: int(duration),
       daily_rate_max: int(rate),
       skills: skills.values(),
-    };
-    submit.disabled = true;
-    try {
-      const saved = need
-        ? await api('PATCH', `/api/v1/needs/${need.id}`, { body, version })
-        : await api('POST', '/api/v1/needs', { body });
-      toast(need ? t('needForm.saved') : t('needForm.created'), 'success');
-      ctx.navigate(`#/needs/${saved.id}`);
-    } catch (e) {
-      if (e.status === 412) return reloadAfterConflict(ctx, `/api/v1/needs/${need.id}`, (fresh) => draw(ctx, clients, fresh));
-      showErrors(form, e);
-    } finally {
-      submit.disabled = false;
-    }
+    }),
+    saved: t('needForm.saved'),
+    created: t('needForm.created'),
+    redraw: (fresh) => draw(ctx, clients, fresh),
   });
 
   ctx.main.append(

@@ -1,10 +1,10 @@
 // person-form: create or edit a candidate or consultant and their skills.
 import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { h, field, select, formSummary, showErrors, clearErrors, pageHeader, loading, toast } from '../dom.js';
+import { h, field, select, formSummary, pageHeader, loading } from '../dom.js';
 import { KINDS } from '../labels.js';
 import { skillRows } from '../skill-rows.js';
-import { text, int, reloadAfterConflict } from '../form-util.js';
+import { text, int, saveOnSubmit } from '../form-util.js';
 
 export async function render(ctx) {
   const id = ctx.params[0];
@@ -48,27 +48,18 @@ function draw(ctx, person) {
       skills.el),
     h('div', { class: 'form-actions' }, cancel, submit));
 
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    clearErrors(form);
-    const body = {
+  saveOnSubmit(ctx, form, submit, {
+    collection: '/api/v1/people',
+    route: '#/people',
+    object: person,
+    body: () => ({
       kind: kind.value, first_name: first.value.trim(), last_name: last.value.trim(),
       email: text(email), phone: text(phone), location: text(location),
       available_from: text(available), daily_rate: int(rate), skills: skills.values(),
-    };
-    submit.disabled = true;
-    try {
-      const saved = person
-        ? await api('PATCH', `/api/v1/people/${person.id}`, { body, version: person.version })
-        : await api('POST', '/api/v1/people', { body });
-      toast(person ? t('personForm.saved') : t('personForm.created'), 'success');
-      ctx.navigate(`#/people/${saved.id}`);
-    } catch (e) {
-      if (e.status === 412) return reloadAfterConflict(ctx, `/api/v1/people/${person.id}`, (fresh) => draw(ctx, fresh));
-      showErrors(form, e);
-    } finally {
-      submit.disabled = false;
-    }
+    }),
+    saved: t('personForm.saved'),
+    created: t('personForm.created'),
+    redraw: (fresh) => draw(ctx, fresh),
   });
 
   ctx.main.append(
