@@ -81,7 +81,7 @@ void session_create(Request *rq, Response *rs) {
     time_iso(t + SESSION_DAYS * 86400, expires);
     long long sid;
     if (store_session_create(rq->db, token_hash, u.id, csrf, expires, &sid) != STORE_OK) return reply_db_error(rq, rs);
-    store_sessions_purge_expired(rq->db, now);
+    if (store_sessions_purge_expired(rq->db, now, since) != STORE_OK) return reply_db_error(rq, rs);
     rq->user = u;
     rq->signed_in = true;
     rs->audit_type = "session";

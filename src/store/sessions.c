@@ -45,10 +45,14 @@ StoreResult store_session_delete(Db *db, long long session_id) {
     return store_result(db_run(st));
 }
 
-StoreResult store_sessions_purge_expired(Db *db, const char *now) {
+StoreResult store_sessions_purge_expired(Db *db, const char *now, const char *failures_before) {
     DbStmt *st = db_prepare(db, "DELETE FROM sessions WHERE expires_at <= $1");
     if (!st) return STORE_ERROR;
     db_bind_text(st, 1, now);
+    if (db_run(st) != DB_OK) return STORE_ERROR;
+    st = db_prepare(db, "DELETE FROM signin_failures WHERE at <= $1");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, failures_before);
     return store_result(db_run(st));
 }
 

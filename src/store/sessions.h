@@ -15,7 +15,9 @@ StoreResult store_session_create(Db *db, const char *token_hash, long long user_
 StoreResult store_session_lookup(Db *db, Arena *a, const char *token_hash, const char *now, User *u,
                                  const char **csrf, long long *session_id);
 StoreResult store_session_delete(Db *db, long long session_id);
-StoreResult store_sessions_purge_expired(Db *db, const char *now);
+/* Forgets sessions past their expiry and sign-in failures older than
+ * failures_before (they no longer count towards a limit). */
+StoreResult store_sessions_purge_expired(Db *db, const char *now, const char *failures_before);
 
 StoreResult store_token_create(Db *db, const char *token_hash, long long user_id, const char *label, long long *id);
 StoreResult store_token_lookup(Db *db, Arena *a, const char *token_hash, User *u);

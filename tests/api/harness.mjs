@@ -221,6 +221,13 @@ export class Server {
     return out ? JSON.parse(out) : [];
   }
 
+  /** Runs a statement that returns nothing (test set-up behind the API's back). */
+  sqlExec(statement) {
+    if (PG) return void psql(this.db, statement);
+    const r = spawnSync('sqlite3', [this.db, statement], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
+  }
+
   /** One value. */
   sqlValue(query) {
     const rows = this.sql(query);

@@ -184,6 +184,15 @@ test('signing out answers 204, clears the cookie, and the session then gets 401'
   assert.equal((await srv.get('/api/v1/me', { as: other })).status, 200);
 });
 
+test('a sign-in forgets expired sessions and failures older than the limit window', async () => {
+  srv.sqlExec(`INSERT INTO signin_failures (email, address, at) VALUES ('old@x.example', '127.0.0.1', '2020-01-01T00:00:00Z')`);
+  srv.sqlExec(`INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
+               VALUES ('expired-hash', 1, 'c', '2020-01-01T00:00:00Z', '2020-01-15T00:00:00Z')`);
+  await srv.signIn(demoEmail('consultant'));
+  assert.equal(Number(srv.sqlValue("SELECT count(*) FROM signin_failures WHERE email = 'old@x.example'")), 0);
+  assert.equal(Number(srv.sqlValue("SELECT count(*) FROM sessions WHERE token_hash = 'expired-hash'")), 0);
+});
+
 test('the server still answers /healthz', async () => {
   await assertHealthy(srv);
 });
