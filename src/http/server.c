@@ -117,12 +117,19 @@ static void finish_transaction(Request *rq, Response *rs, const Route *route) {
 /* Runs a route inside one transaction. Routes marked ROUTE_OWN_TX open it
  * themselves (after slow work such as password hashing, so the write lock
  * is not held meanwhile); it is closed here all the same. */
+static DbStatus begin(Request *rq) {
+    return is_write(rq->method) ? db_begin_write(rq->db) : db_begin_read(rq->db);
+}
+
 static void dispatch_api(Request *rq, Response *rs, const Route *route) {
     rq->db = db_thread();
     if (!rq->db) return reply_db_error(rq, rs);
-    if (!(route->flags & ROUTE_OWN_TX) &&
-        (is_write(rq->method) ? db_begin_write(rq->db) : db_begin_read(rq->db)) != DB_OK)
-        return reply_db_error(rq, rs);
+    if (!(route->flags & ROUTE_OWN_TX) && begin(rq) != DB_OK) {
+        /* A connection found broken (database restarted) is replaced by
+         * db_thread(); nothing has run yet, so one retry is safe. */
+        rq->db = db_thread();
+        if (!rq->db || begin(rq) != DB_OK) return reply_db_error(rq, rs);
+    }
     run_route(rq, rs, route);
     if (db_in_transaction(rq->db)) finish_transaction(rq, rs, route);
 }

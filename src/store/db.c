@@ -72,6 +72,13 @@ void db_close(Db *db) {
 Db *db_thread(void) {
     pthread_once(&t_once, make_key);
     Db *db = pthread_getspecific(t_key);
+    if (db && db->engine->alive && !db->engine->alive(db->conn)) {
+        /* e.g. PostgreSQL restarted: its prepared statements are gone too,
+         * so the whole connection and its cache are opened anew */
+        fprintf(stderr, "alliance: database connection lost, reconnecting\n");
+        db_close(db);
+        db = NULL;
+    }
     if (!db) {
         char err[256];
         db = db_open(db_url(), err);

@@ -10,6 +10,7 @@ typedef struct {
     const char *name;
     void *(*open)(const char *url, char err[256]);
     void (*close)(void *conn);
+    bool (*alive)(void *conn);  /* false once the connection is known broken; NULL: always */
     DbStatus (*exec)(void *conn, const char *sql);         /* may hold several statements */
     void *(*prepare)(void *conn, const char *sql, int slot); /* slot: unique per connection */
     void (*finalize)(void *conn, void *stmt);                /* conn NULL: the connection is closing */

@@ -66,6 +66,8 @@ static void *pg_open(const char *url, char err[256]) {
     return c;
 }
 
+static bool pg_alive(void *conn) { return PQstatus(((PgConn *)conn)->pg) == CONNECTION_OK; }
+
 static void pg_close(void *conn) {
     PgConn *c = conn;
     PQfinish(c->pg);
@@ -247,6 +249,7 @@ const DbEngine DB_POSTGRES = {
     .name = "postgresql",
     .open = pg_open,
     .close = pg_close,
+    .alive = pg_alive,
     .exec = pg_exec,
     .prepare = pg_prepare,
     .finalize = pg_finalize,

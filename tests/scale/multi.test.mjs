@@ -256,6 +256,18 @@ test('a person edited through A changes the matches served by B within one secon
   assert.ok(delay < 1000, `propagation took ${delay.toFixed(0)} ms`);
 });
 
+test('after PostgreSQL restarts, both servers answer every request again without a restart of their own', async () => {
+  const restart = spawnSync(PG_SH, ['restart', pgDir], { encoding: 'utf8' });
+  assert.equal(restart.status, 0, `pg.sh restart failed: ${restart.stderr}`);
+  for (const s of [A, B]) {
+    // more requests than worker threads, so every thread meets its broken connection
+    for (let i = 0; i < 12; i++) {
+      const r = await req(s.base, 'GET', '/api/v1/needs?limit=5', { as: token });
+      assert.equal(r.status, 200, `${s.name} request ${i}: ${r.status} ${r.text}`);
+    }
+  }
+});
+
 test('two edits of one need through different servers with the same If-Match: one 200, the other 412', async () => {
   const need = await req(A.base, 'POST', '/api/v1/needs', { as: token, body: { title: 'Scale: race' } });
   assert.equal(need.status, 201, need.text);
