@@ -184,3 +184,7 @@ DbStatus db_sync_ids(Db *db, const char *table) {
     return db->engine->sync_ids ? db->engine->sync_ids(db->conn, table) : DB_OK;
 }
 const char *db_col_name(DbStmt *st, int col) { return st->engine->col_name(st->st, col); }
+
+DbStatus db_lock_schema(Db *db, bool lock) {
+    return db->engine->lock_schema ? db->engine->lock_schema(db->conn, lock) : DB_OK;
+}

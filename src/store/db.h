@@ -55,6 +55,9 @@ const char *db_col_name(DbStmt *st, int col);
 /* After rows were inserted with explicit ids, makes the engine generate
  * ids after the largest one. */
 DbStatus db_sync_ids(Db *db, const char *table);
+/* Holds (lock) or releases the lock that lets one process at a time
+ * migrate the schema, e.g. several servers starting together. */
+DbStatus db_lock_schema(Db *db, bool lock);
 void db_bind_int(DbStmt *st, int idx, long long v);
 void db_bind_text(DbStmt *st, int idx, const char *v);  /* NULL binds SQL NULL */
 void db_bind_null(DbStmt *st, int idx);

@@ -35,6 +35,9 @@ typedef struct {
     /* After rows were copied in with their ids: the next generated id
      * follows the largest one (PostgreSQL identity sequences). */
     DbStatus (*sync_ids)(void *conn, const char *table);
+    /* Serializes schema changes between processes (lock true, then false);
+     * NULL when write transactions already do (SQLite). */
+    DbStatus (*lock_schema)(void *conn, bool lock);
 } DbEngine;
 
 extern const DbEngine DB_SQLITE;

@@ -245,6 +245,11 @@ static DbStatus pg_sync_ids(void *conn, const char *table) {
     return s;
 }
 
+/* A session-level advisory lock; the key is arbitrary but fixed ("ALLI"). */
+static DbStatus pg_lock_schema(void *conn, bool lock) {
+    return pg_exec(conn, lock ? "SELECT pg_advisory_lock(1095519305)" : "SELECT pg_advisory_unlock(1095519305)");
+}
+
 const DbEngine DB_POSTGRES = {
     .name = "postgresql",
     .open = pg_open,
@@ -270,4 +275,5 @@ const DbEngine DB_POSTGRES = {
     .in_transaction = pg_in_transaction,
     .dialect = pg_dialect,
     .sync_ids = pg_sync_ids,
+    .lock_schema = pg_lock_schema,
 };

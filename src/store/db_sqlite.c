@@ -126,5 +126,6 @@ const DbEngine DB_SQLITE = {
     .begin_read = lite_begin_read,
     .in_transaction = lite_in_transaction,
     .dialect = NULL,
-    .sync_ids = NULL, /* SQLite's rowid already follows the largest id */
+    .sync_ids = NULL,    /* SQLite's rowid already follows the largest id */
+    .lock_schema = NULL, /* BEGIN IMMEDIATE already serializes migrations */
 };

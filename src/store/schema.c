@@ -125,7 +125,7 @@ static const Migration migrations[] = {
 
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
 
-int schema_migrate(Db *db) {
+static int migrate_locked(Db *db) {
     if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)") != DB_OK)
         return -1;
     for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++) {
@@ -153,4 +153,13 @@ fail:
     fprintf(stderr, "alliance: migration failed: %s\n", db_errmsg(db));
     db_rollback(db);
     return -1;
+}
+
+int schema_migrate(Db *db) {
+    /* Servers starting together on one database: one migrates, the others
+     * wait, then find every migration recorded. */
+    if (db_lock_schema(db, true) != DB_OK) return -1;
+    int rc = migrate_locked(db);
+    db_lock_schema(db, false);
+    return rc;
 }

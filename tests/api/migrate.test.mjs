@@ -2,11 +2,12 @@
 // proves the copy by row counts and checksums. On the PostgreSQL pass the
 // target is a fresh PostgreSQL database; otherwise another SQLite file.
 import { test, after } from 'node:test';
+import { spawn, spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, psql, PG, Server, assertNoSanitizerReport } from './harness.mjs';
+import { BIN, cli, psql, PG, Server, assertNoSanitizerReport } from './harness.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'alliance-migrate-'));
 const source = join(tmp, 'source.db');
@@ -58,3 +59,33 @@ test('migrate without --to, or onto its own source, is a usage error', () => {
   assert.equal(cli(['migrate', '--from', source, '--to', source]).status, 2);
   assert.equal(cli(['migrate', '--from', source, '--to', target, '--bogus']).status, 2);
 });
+
+test('several processes starting together on a fresh database migrate it once, and all succeed', async () => {
+  const name = `c_${process.pid}`;
+  const url = PG ? `${PG}/${name}` : join(tmp, 'concurrent.db');
+  if (PG) psql(`${PG}/alliance`, `CREATE DATABASE ${name}`);
+  try {
+    const run = () => new Promise((resolve) => {
+      const p = spawn(BIN, ['init', '--db', url], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      p.stderr.on('data', (d) => (err += d));
+      p.on('exit', (code) => resolve({ code, err }));
+    });
+    const results = await Promise.all([run(), run(), run(), run()]);
+    for (const r of results) {
+      assertNoSanitizerReport(r.err, 'init');
+      assert.equal(r.code, 0, r.err);
+    }
+    const query = 'SELECT count(*) AS n, count(DISTINCT version) AS d FROM schema_migrations';
+    const rows = JSON.parse(PG ? psql(url, `SELECT json_agg(t) FROM (${query}) t`) : sqliteJson(url, query));
+    assert.equal(rows[0].n, rows[0].d, 'each migration recorded once');
+    assert.ok(rows[0].n >= 1);
+  } finally {
+    if (PG) psql(`${PG}/alliance`, `DROP DATABASE IF EXISTS ${name}`);
+  }
+});
+
+function sqliteJson(file, query) {
+  const r = spawnSync('sqlite3', ['-json', file, query], { encoding: 'utf8' });
+  return r.stdout;
+}
