@@ -19,6 +19,24 @@ void about_get(Request *rq, Response *rs);
 void clients_list(Request *rq, Response *rs);
 void clients_create(Request *rq, Response *rs);
 void clients_get(Request *rq, Response *rs);
+void clients_update(Request *rq, Response *rs);
+void contacts_list(Request *rq, Response *rs);
+void contacts_create(Request *rq, Response *rs);
+void contacts_update(Request *rq, Response *rs);
+/* owner_id (when > 0) names an active sales or manager account; else an
+ * error on owner_id is added to errs and false returned. */
+bool check_owner(Request *rq, long long owner_id, json_t *errs);
+
+void deals_list(Request *rq, Response *rs);
+void deals_create(Request *rq, Response *rs);
+void deals_get(Request *rq, Response *rs);
+void deals_update(Request *rq, Response *rs);
+void deals_request_review(Request *rq, Response *rs);
+void reviews_create(Request *rq, Response *rs);
+void reviews_list(Request *rq, Response *rs);
+void reviews_requested(Request *rq, Response *rs);
+
+void capabilities_list(Request *rq, Response *rs);
 
 void people_list(Request *rq, Response *rs);
 void people_create(Request *rq, Response *rs);
@@ -31,6 +49,7 @@ void needs_create(Request *rq, Response *rs);
 void needs_get(Request *rq, Response *rs);
 void needs_update(Request *rq, Response *rs);
 void needs_matches(Request *rq, Response *rs);
+void needs_gap(Request *rq, Response *rs);
 
 void candidacies_list(Request *rq, Response *rs);
 void candidacies_create(Request *rq, Response *rs);

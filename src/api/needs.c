@@ -1,6 +1,8 @@
 /* needs: client needs and their ranked matches (API.md "Need", "Match"). */
 #include <string.h>
 #include "../domain/need_status.h"
+#include "../domain/sales.h"
+#include "../store/deals.h"
 #include "../match/rank.h"
 #include "../store/clients.h"
 #include "../store/needs.h"
@@ -23,18 +25,35 @@ static const FieldSpec NEED[] = {
     {"client_name", F_IGNORED, false, 0, 0, NULL},
     {"created_at", F_IGNORED, false, 0, 0, NULL},
     {"updated_at", F_IGNORED, false, 0, 0, NULL},
+    {"qualification", F_IGNORED, false, 0, 0, NULL},
     {NULL, 0, false, 0, 0, NULL},
 };
+
+/* The checklist of the next gate: {ready_for, missing[]}. */
+static json_t *qualification_json(Request *rq, const Need *n) {
+    const char *next = need_next_gate(n->status);
+    json_t *missing = json_array();
+    if (next) {
+        bool in_deal = false, reviewed = false;
+        store_need_deal_review(rq->db, n->id, &in_deal, &reviewed);
+        const char *m[QUAL_MAX_MISSING];
+        int k = need_qualification_missing(n, next, in_deal, reviewed, m);
+        for (int i = 0; i < k; i++) json_array_append_new(missing, json_string(m[i]));
+    }
+    return json_pack("{s:o, s:o}", "ready_for", json_str_or_null(next), "missing", missing);
+}
 
 static json_t *need_json(Request *rq, const Need *n) {
     json_t *skills = json_array();
     for (int i = 0; i < n->nskills; i++) json_array_append_new(skills, skill_json_need(rq, &n->skills[i]));
-    return json_pack("{s:I, s:I, s:s, s:o, s:o, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:s, s:s}", "id", n->id,
+    json_t *j = json_pack("{s:I, s:I, s:s, s:o, s:o, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:s, s:s}", "id", n->id,
                      "version", n->version, "title", n->title, "client_id", json_int_or_null(n->client_id), "client_name",
                      json_str_or_null(n->client_name), "status", n->status, "description", json_str_or_null(n->description), "location",
                      json_str_or_null(n->location), "remote", n->remote, "start_date", json_str_or_null(n->start_date), "duration_days",
                      json_int_or_null(n->duration_days), "daily_rate_max", json_int_or_null(n->daily_rate_max), "skills", skills,
                      "created_at", n->created_at, "updated_at", n->updated_at);
+    json_object_set_new(j, "qualification", qualification_json(rq, n));
+    return j;
 }
 
 /* Overlays the fields present in j on n; checks the client and the move
@@ -70,6 +89,23 @@ static bool read_need(Request *rq, Response *rs, json_t *j, bool partial, Need *
         reply_problem(rq, rs, 409, "status-move-not-allowed", "conflict",
                       arena_printf(&rq->arena, "%s -> %s", from, n->status));
         return false;
+    }
+    /* Entering qualified or open: the need must be qualified (one error per missing field). */
+    if (!from || strcmp(from, n->status)) {
+        bool in_deal = false, reviewed = false;
+        if (from && store_need_deal_review(rq->db, n->id, &in_deal, &reviewed) != STORE_OK) {
+            reply_db_error(rq, rs);
+            return false;
+        }
+        const char *missing[QUAL_MAX_MISSING];
+        int k = need_qualification_missing(n, n->status, in_deal, reviewed, missing);
+        if (k) {
+            errs = json_array();
+            for (int i = 0; i < k; i++)
+                errors_add(rq, errs, missing[i], arena_printf(&rq->arena, "qualification_%s", missing[i]));
+            reply_invalid(rq, rs, errs);
+            return false;
+        }
     }
     return true;
 }

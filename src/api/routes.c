@@ -17,6 +17,21 @@ const Route ROUTES[] = {
     {"GET", "/api/v1/clients", "clients.read", clients_list, 0},
     {"POST", "/api/v1/clients", "clients.write", clients_create, ROUTE_JSON},
     {"GET", "/api/v1/clients/{id}", "clients.read", clients_get, 0},
+    {"PATCH", "/api/v1/clients/{id}", "clients.write", clients_update, ROUTE_JSON},
+    {"GET", "/api/v1/clients/{id}/contacts", "clients.read", contacts_list, 0},
+    {"POST", "/api/v1/clients/{id}/contacts", "clients.write", contacts_create, ROUTE_JSON},
+    {"PATCH", "/api/v1/contacts/{id}", "clients.write", contacts_update, ROUTE_JSON},
+
+    {"GET", "/api/v1/deals", "deals.read", deals_list, 0},
+    {"POST", "/api/v1/deals", "deals.write", deals_create, ROUTE_JSON},
+    {"GET", "/api/v1/deals/{id}", "deals.read", deals_get, 0},
+    {"PATCH", "/api/v1/deals/{id}", "deals.write", deals_update, ROUTE_JSON},
+    {"POST", "/api/v1/deals/{id}/review-request", "deals.write", deals_request_review, 0},
+    {"GET", "/api/v1/deals/{id}/reviews", "deals.read", reviews_list, 0},
+    {"POST", "/api/v1/deals/{id}/reviews", "reviews.write", reviews_create, ROUTE_JSON},
+    {"GET", "/api/v1/reviews/requested", "deals.read", reviews_requested, 0},
+
+    {"GET", "/api/v1/capabilities", "capabilities.read", capabilities_list, 0},
 
     {"GET", "/api/v1/people", "people.read", people_list, 0},
     {"POST", "/api/v1/people", "people.write", people_create, ROUTE_JSON},
@@ -29,6 +44,7 @@ const Route ROUTES[] = {
     {"GET", "/api/v1/needs/{id}", "needs.read", needs_get, 0},
     {"PATCH", "/api/v1/needs/{id}", "needs.write", needs_update, ROUTE_JSON},
     {"GET", "/api/v1/needs/{id}/matches", "matches.read", needs_matches, 0},
+    {"GET", "/api/v1/needs/{id}/gap", "capabilities.read", needs_gap, 0},
 
     {"GET", "/api/v1/candidacies", "candidacies.read", candidacies_list, 0},
     {"POST", "/api/v1/candidacies", "candidacies.write", candidacies_create, ROUTE_JSON},

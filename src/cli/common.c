@@ -1,8 +1,10 @@
 /* common: usage text and the start-up every subcommand shares. */
 #include <stdlib.h>
+#include "../domain/sales.h"
 #include "../domain/skills.h"
 #include "../lib/embedded.h"
 #include "../lib/secret.h"
+#include "../store/clients.h"
 #include "../store/schema.h"
 #include "cli.h"
 
@@ -49,5 +51,10 @@ Db *cli_open(const char *db_flag) {
     Db *db = db_thread();
     if (!db) return NULL;
     if (schema_migrate(db)) return NULL;
+    /* Clients older than migration 2 get their duplicate key once. */
+    if (store_clients_fill_keys(db, client_name_key) != STORE_OK) {
+        fprintf(stderr, "alliance: cannot index the clients: %s\n", db_errmsg(db));
+        return NULL;
+    }
     return db;
 }

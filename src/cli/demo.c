@@ -3,12 +3,15 @@
  * candidacies at every stage. Deterministic (fixed seed), written in one
  * transaction through the store. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "../domain/pipeline.h"
+#include "../domain/sales.h"
 #include "../lib/arena.h"
 #include "../lib/secret.h"
 #include "../store/candidacies.h"
 #include "../store/clients.h"
+#include "../store/deals.h"
 #include "../store/needs.h"
 #include "../store/people.h"
 #include "../store/users.h"
@@ -29,8 +32,49 @@ static const struct {
     {"recruiter", "Rachid Benali"},   {"tech", "Thomas Nguyen"},   {"consultant", "Camille Durand"},
 };
 
-static const char *const CLIENTS[] = {"Banque Horizon", "Mutuelle Atlantique", "TransRail", "Énergie Verte",
-                                      "Métropole de Garonne", "Santé Connect"};
+static const struct {
+    const char *name, *siren_nic, *sector, *address;
+} CLIENTS[] = {
+    {"Banque Horizon", "4420183650001", "Banque et assurance", "12 rue de la Bourse, 75002 Paris"},
+    {"Mutuelle Atlantique", "7810624390002", "Assurance santé", "4 quai de la Fosse, 44000 Nantes"},
+    {"TransRail", "5320917480001", "Transport ferroviaire", "2 place de l'Europe, 69002 Lyon"},
+    {"Énergie Verte", "8391056270003", "Énergie", "18 allée Jean Jaurès, 31000 Toulouse"},
+    {"Métropole de Garonne", "2033012560001", "Secteur public", "1 esplanade Charles de Gaulle, 33000 Bordeaux"},
+    {"Santé Connect", "9120437810001", "Santé numérique", "27 rue du Faubourg Saint-Antoine, 75011 Paris"},
+};
+
+static const struct {
+    int client;
+    const char *name, *role, *email, *phone;
+    bool consent;
+} CONTACTS[] = {
+    {0, "Hélène Marchand", "DSI adjointe", "helene.marchand@banque-horizon.example", "+33 1 42 60 11 20", true},
+    {0, "Pierre Vidal", "Acheteur IT", "pierre.vidal@banque-horizon.example", "+33 1 42 60 11 35", false},
+    {1, "Nadia Belkacem", "Responsable des études", "nadia.belkacem@mutuelle-atlantique.example", "+33 2 40 12 55 80", true},
+    {2, "François Lemaire", "Directeur technique", "francois.lemaire@transrail.example", "+33 4 72 10 44 00", true},
+    {3, "Sandrine Aubert", "Cheffe de projet data", "sandrine.aubert@energie-verte.example", "+33 5 61 22 70 14", true},
+    {4, "Olivier Masson", "Responsable applications", "olivier.masson@garonne.example", "+33 5 56 99 30 30", false},
+    {5, "Dr Léa Perrin", "Directrice produit", "lea.perrin@sante-connect.example", "+33 1 53 27 80 90", true},
+};
+
+/* Deals: need is an index in NEEDS (-1 none); verdict of the one review
+ * (NULL none); requested: a review is asked for. */
+static const struct {
+    int client, need;
+    const char *title, *stage, *close, *verdict, *lost_reason;
+    long long amount;
+    int effort;
+    bool requested;
+} DEALS[] = {
+    {0, 0, "Refonte du moteur de paiements", "won", "2026-11-30", "go_with_conditions", NULL, 11700000, 180, false},
+    {1, 1, "Espace adhérent", "negotiation", "2026-12-20", "go", NULL, 6720000, 120, false},
+    {2, 2, "Migration vers Kubernetes", "won", "2026-11-15", "go", NULL, 16800000, 240, false},
+    {3, 3, "Plateforme de données énergie", "proposal", "2027-01-15", NULL, NULL, 9300000, 0, true},
+    {5, 5, "Téléconsultation nouvelle génération", "won", "2026-12-05", "go", NULL, 11600000, 200, false},
+    {2, 7, "Billetterie mobile", "lost", "2026-08-15", "no_go", "Budget gelé par le client", 3300000, 60, false},
+    {0, -1, "Cœur bancaire : encadrement technique", "lead", "2027-03-01", NULL, NULL, 27000000, 0, false},
+    {4, 4, "Portail des services métropolitains", "qualified", "2027-02-10", NULL, NULL, 4680000, 0, false},
+};
 
 /* A stack is what a profile of one kind typically holds, strongest first. */
 static const char *const STACKS[][7] = {
@@ -98,12 +142,28 @@ int demo_create(Db *db) {
     int rc = -1;
     if (db_begin_write(db) != DB_OK) return -1;
     if (add_users(db, &a)) goto done;
+    User sales, tech, manager;
+    if (store_user_by_email(db, &a, "sales@demo.alliance.example", &sales, NULL) != STORE_OK ||
+        store_user_by_email(db, &a, "tech@demo.alliance.example", &tech, NULL) != STORE_OK ||
+        store_user_by_email(db, &a, "manager@demo.alliance.example", &manager, NULL) != STORE_OK)
+        goto done;
     long long client_ids[sizeof CLIENTS / sizeof CLIENTS[0]];
     for (size_t i = 0; i < sizeof CLIENTS / sizeof CLIENTS[0]; i++) {
-        Client c = {.name = CLIENTS[i]};
-        if (store_client_insert(db, &c) != STORE_OK) goto done;
+        Client c = {.name = CLIENTS[i].name, .sector = CLIENTS[i].sector, .address = CLIENTS[i].address,
+                    .owner_id = i % 3 == 2 ? manager.id : sales.id,
+                    .siret = arena_printf(&a, "%s%d", CLIENTS[i].siren_nic, siret_check_digit(CLIENTS[i].siren_nic))};
+        char *key = client_name_key(c.name);
+        StoreResult r = store_client_insert(db, &a, &c, key);
+        free(key);
+        if (r != STORE_OK) goto done;
         client_ids[i] = c.id;
     }
+    for (size_t i = 0; i < sizeof CONTACTS / sizeof CONTACTS[0]; i++) {
+        Contact c = {.client_id = client_ids[CONTACTS[i].client], .name = CONTACTS[i].name, .role = CONTACTS[i].role,
+                     .email = CONTACTS[i].email, .phone = CONTACTS[i].phone, .consent = CONTACTS[i].consent};
+        if (store_contact_insert(db, &a, &c) != STORE_OK) goto done;
+    }
+    long long need_ids[sizeof NEEDS / sizeof NEEDS[0]];
     enum { NPEOPLE = 60 };
     long long person_ids[NPEOPLE];
     int person_stack[NPEOPLE];
@@ -140,6 +200,7 @@ int demo_create(Db *db) {
         for (int k = 0; k < 4; k++)
             n.skills[k] = (Requirement){STACKS[NEEDS[i].stack][k], k == 0 ? 4 : 3, 4 - k, k < 2};
         if (store_need_insert(db, &a, &n, -1) != STORE_OK) goto done;
+        need_ids[i] = n.id;
         if (strcmp(n.status, "open") && strcmp(n.status, "staffed")) continue;
         /* people of the matching stack enter the pipeline, across every stage */
         int added = 0;
@@ -153,6 +214,25 @@ int demo_create(Db *db) {
             if (store_candidacy_insert(db, &a, &c) != STORE_OK) goto done;
             added++;
         }
+    }
+    for (size_t i = 0; i < sizeof DEALS / sizeof DEALS[0]; i++) {
+        Deal d = {.client_id = client_ids[DEALS[i].client], .title = DEALS[i].title, .amount = DEALS[i].amount,
+                  .expected_close = DEALS[i].close, .owner_id = DEALS[i].client % 3 == 2 ? manager.id : sales.id,
+                  .stage = DEALS[i].stage, .lost_reason = DEALS[i].lost_reason,
+                  .review_requested = DEALS[i].requested};
+        if (DEALS[i].need >= 0) {
+            d.need_ids = &need_ids[DEALS[i].need];
+            d.nneeds = 1;
+        }
+        if (store_deal_insert(db, &a, &d) != STORE_OK) goto done;
+        if (!DEALS[i].verdict) continue;
+        Review r = {.deal_id = d.id, .verdict = DEALS[i].verdict, .effort_days = DEALS[i].effort,
+                    .reviewer_id = tech.id,
+                    .risks = "Montée en charge à valider ; dépendance à l'équipe d'architecture du client.",
+                    .conditions = strcmp(DEALS[i].verdict, "go_with_conditions") == 0
+                                      ? "Un tech lead senior dès le premier jour ; recette de performance incluse."
+                                      : NULL};
+        if (store_review_insert(db, &a, &r) != STORE_OK) goto done;
     }
     rc = 0;
 done:

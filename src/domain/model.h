@@ -54,6 +54,42 @@ typedef struct {
 typedef struct {
     long long id, version;
     const char *name;
+    const char *siret, *sector, *address, *notes;  /* NULL when not given */
+    long long owner_id;        /* -1 none: a sales or manager account */
+    const char *owner_name;    /* read-only, joined from users */
+    const char *created_at, *updated_at;
 } Client;
+
+typedef struct {
+    long long id, version, client_id;
+    const char *name, *role, *email, *phone;
+    bool consent;              /* agrees to be contacted */
+    const char *created_at, *updated_at;
+} Contact;
+
+typedef struct {
+    long long id, deal_id;
+    const char *verdict;       /* go | go_with_conditions | no_go */
+    long long effort_days;
+    const char *risks, *conditions;
+    long long reviewer_id;
+    const char *reviewer_name; /* read-only */
+    const char *created_at;
+} Review;
+
+typedef struct {
+    long long id, version, client_id;
+    const char *client_name;   /* read-only */
+    const char *title, *expected_close, *stage, *lost_reason;
+    long long amount;          /* euro cents */
+    long long owner_id;        /* -1 none */
+    const char *owner_name;    /* read-only */
+    long long *need_ids;
+    int nneeds;
+    bool review_requested;
+    bool has_review;           /* latest_review is set */
+    Review latest_review;
+    const char *created_at, *updated_at;
+} Deal;
 
 #endif

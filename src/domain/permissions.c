@@ -17,6 +17,11 @@ static const struct {
     {"skills.read", EVERYONE},
     {"clients.read", EVERYONE},
     {"clients.write", ADMIN | MANAGER | SALES},
+    {"deals.read", STAFF},
+    {"deals.write", ADMIN | MANAGER | SALES},
+    /* The feasibility gate: only delivery (tech leads) and managers judge. */
+    {"reviews.write", ADMIN | MANAGER | TECH},
+    {"capabilities.read", STAFF},
     {"needs.read", EVERYONE},
     {"needs.write", ADMIN | MANAGER | SALES},
     {"matches.read", STAFF},

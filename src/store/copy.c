@@ -7,9 +7,10 @@
 #include "../lib/buf.h"
 
 const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "signin_failures", "audit_log", "clients",
-                                   "people", "person_skills", "needs",      "need_skills",     "candidacies", NULL};
+                                   "people", "person_skills", "needs",      "need_skills",     "candidacies",
+                                   "contacts", "deals", "deal_needs", "reviews", NULL};
 
-static bool has_id(const char *table) { return strcmp(table, "person_skills") && strcmp(table, "need_skills"); }
+static bool has_id(const char *table) { return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs"); }
 
 static StoreResult count_rows(Db *db, const char *table, long long *n) {
     char sql[96];

@@ -119,10 +119,14 @@ const STATUSES = ['draft', 'qualified', 'open', 'staffed', 'closed'];
 const ALLOWED = new Set(['draft>qualified', 'draft>closed', 'qualified>open', 'qualified>draft', 'qualified>closed',
   'open>staffed', 'open>closed', 'open>qualified', 'staffed>open', 'staffed>closed', 'closed>draft']);
 
+const QUALIFIED = { client_id: 1, location: 'Paris', start_date: '2027-01-05', skills: [{ skill: 'java', min_level: 3 }] };
+
 for (const from of STATUSES) {
   test(`status moves from ${from} follow the rules (allowed 200, others 409)`, async () => {
     for (const to of STATUSES) {
-      const n = (await srv.post('/api/v1/needs', { title: `Move ${from} ${to}`, status: from }, { as: sales })).json;
+      // A qualified need (issue 5: qualified and open require skills, a start
+      // date, a location and a client), so only the move table decides here.
+      const n = (await srv.post('/api/v1/needs', { ...QUALIFIED, title: `Move ${from} ${to}`, status: from }, { as: sales })).json;
       assert.equal(n.status, from);
       const r = await srv.patch(`/api/v1/needs/${n.id}`, { status: to }, { as: sales, ifMatch: '"1"' });
       const ok = from === to || ALLOWED.has(`${from}>${to}`);
@@ -139,7 +143,7 @@ for (const from of STATUSES) {
 }
 
 test('a need walks draft → qualified → open → staffed → closed', async () => {
-  const n = (await srv.post('/api/v1/needs', { title: 'Parcours' }, { as: sales })).json;
+  const n = (await srv.post('/api/v1/needs', { ...QUALIFIED, title: 'Parcours' }, { as: sales })).json;
   let v = 1;
   for (const s of ['qualified', 'open', 'staffed', 'closed']) {
     const r = await srv.patch(`/api/v1/needs/${n.id}`, { status: s }, { as: sales, ifMatch: `"${v}"` });

@@ -296,7 +296,8 @@ test('a client_id that does not exist is a 422 on client_id (create and update)'
 });
 
 test('PATCH needs with status or remote set to null is refused, not silently reset', async () => {
-  const n = (await srv.post('/api/v1/needs', { title: 'Null status', status: 'draft', remote: 'full' }, { as: admin })).json;
+  // Qualified needs a client, a start date and a skill with a level (issue 5); remote full stands for a location.
+  const n = (await srv.post('/api/v1/needs', { title: 'Null status', status: 'draft', remote: 'full', client_id: 1, start_date: '2027-01-05', skills: [{ skill: 'java', min_level: 3 }] }, { as: admin })).json;
   const q = await srv.patch(`/api/v1/needs/${n.id}`, { status: 'qualified' }, { as: admin, ifMatch: '"1"' });
   assert.equal(q.status, 200);
   const before = srv.snapshot();

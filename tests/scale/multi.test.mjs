@@ -205,6 +205,9 @@ test('a person edited through A changes the matches served by B within one secon
     body: {
       title: 'Scale: propagation',
       status: 'open',
+      client_id: 1,
+      location: 'Paris',
+      start_date: '2027-03-01',
       skills: [
         { skill: 'java', min_level: 4, weight: 5, mandatory: false },
         { skill: 'postgresql', min_level: 3, weight: 3, mandatory: false },

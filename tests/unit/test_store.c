@@ -304,8 +304,8 @@ static void test_people_list_filters_and_pages_newest_first(void **state) {
 static void test_need_round_trip_keeps_requirements_in_order(void **state) {
     (void)state;
     Arena a = {0};
-    Client c = {.name = "Banque Exemple"};
-    assert_int_equal(store_client_insert(g_db, &c), STORE_OK);
+    Client c = {.name = "Banque Exemple", .owner_id = -1};
+    assert_int_equal(store_client_insert(g_db, &a, &c, "banque exemple"), STORE_OK);
     Requirement r[] = {{"kubernetes", 3, 2, false}, {"java", 4, 3, true}};
     Need n = {.title = "Développeur Java senior", .client_id = c.id, .status = "draft", .remote = "partial",
               .location = "Paris", .start_date = "2027-01-05", .duration_days = 120, .daily_rate_max = 650,
