@@ -5,60 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const PASSWORD = 'alliance-demo';
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-
-async function shot(page, name) {
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
-}
-
-async function signIn(page, role) {
-  await page.locator('input[name="email"]').fill(`${role}@demo.alliance.example`);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('form.login-form button[type="submit"]').click();
-  await page.locator('#sign-out').waitFor();
-}
-
-// Types into a skill type-ahead and picks the option with that id using the
-// keyboard (arrows + Enter).
-async function pickSkill(page, input, text, id) {
-  await input.fill(text);
-  const list = page.locator(`#${await input.getAttribute('aria-controls')}`);
-  await list.locator(`[data-skill-id="${id}"]`).waitFor();
-  for (let i = 0; i < 10; i++) {
-    if (await list.locator(`[data-skill-id="${id}"][aria-selected="true"]`).count()) break;
-    await input.press('ArrowDown');
-  }
-  await input.press('Enter');
-  assert.equal(await input.getAttribute('data-skill-id'), id);
-}
-
-// Signs in through the API; returns the headers of an authenticated write.
-async function apiSession(base, role) {
-  const r = await fetch(`${base}/api/v1/session`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: `${role}@demo.alliance.example`, password: PASSWORD }),
-  });
-  assert.equal(r.status, 200);
-  const cookie = r.headers.get('set-cookie').split(';')[0];
-  return { Cookie: cookie, 'X-CSRF-Token': (await r.json()).csrf_token };
-}
-
-function watchPage(page, problems) {
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-}
+import { SHOTS, LAUNCH, shot, signIn, pickSkill, apiSession, watchPage } from './helpers.mjs';
 
 test('sales flow: need, matches, pipeline drag and drop, sign out, English', { timeout: 120000 }, async () => {
   mkdirSync(SHOTS, { recursive: true });

@@ -17,6 +17,7 @@ export class ApiError extends Error {
     this.detail = problem.detail || '';
     this.type = problem.type || '';
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+    this.existing_id = problem.existing_id ?? null; // 409 duplicate: the one already there
   }
 }
 

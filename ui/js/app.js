@@ -12,6 +12,14 @@ import * as needDetail from './pages/need-detail.js';
 import * as peopleList from './pages/people-list.js';
 import * as personForm from './pages/person-form.js';
 import * as personDetail from './pages/person-detail.js';
+import * as clientsList from './pages/clients-list.js';
+import * as clientForm from './pages/client-form.js';
+import * as clientDetail from './pages/client-detail.js';
+import * as dealsBoard from './pages/deals-board.js';
+import * as dealForm from './pages/deal-form.js';
+import * as dealDetail from './pages/deal-detail.js';
+import * as reviewsRequested from './pages/reviews-requested.js';
+import * as capabilities from './pages/capabilities.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -24,6 +32,16 @@ const ROUTES = [
   { re: /^\/people\/new$/, page: personForm, perm: 'people.write', nav: 'people' },
   { re: /^\/people\/(\d+)$/, page: personDetail, perm: 'people.read', nav: 'people' },
   { re: /^\/people\/(\d+)\/edit$/, page: personForm, perm: 'people.write', nav: 'people' },
+  { re: /^\/clients$/, page: clientsList, perm: 'clients.read', nav: 'clients' },
+  { re: /^\/clients\/new$/, page: clientForm, perm: 'clients.write', nav: 'clients' },
+  { re: /^\/clients\/(\d+)$/, page: clientDetail, perm: 'clients.read', nav: 'clients' },
+  { re: /^\/clients\/(\d+)\/edit$/, page: clientForm, perm: 'clients.write', nav: 'clients' },
+  { re: /^\/deals$/, page: dealsBoard, perm: 'deals.read', nav: 'deals' },
+  { re: /^\/deals\/new$/, page: dealForm, perm: 'deals.write', nav: 'deals' },
+  { re: /^\/deals\/(\d+)$/, page: dealDetail, perm: 'deals.read', nav: 'deals' },
+  { re: /^\/deals\/(\d+)\/edit$/, page: dealForm, perm: 'deals.write', nav: 'deals' },
+  { re: /^\/reviews$/, page: reviewsRequested, perm: 'reviews.write', nav: 'reviews' },
+  { re: /^\/capabilities$/, page: capabilities, perm: 'capabilities.read', nav: 'capabilities' },
 ];
 
 const main = document.getElementById('main');
@@ -48,6 +66,10 @@ function renderHeader(current) {
   if (user) {
     links.push(['#/needs', t('nav.needs'), 'needs']);
     if (can('people.read')) links.push(['#/people', t('nav.people'), 'people']);
+    if (can('clients.read')) links.push(['#/clients', t('nav.clients'), 'clients']);
+    if (can('deals.read')) links.push(['#/deals', t('nav.deals'), 'deals']);
+    if (can('reviews.write')) links.push(['#/reviews', t('nav.reviews'), 'reviews']);
+    if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
   }
   links.push(['#/about', t('nav.about'), 'about']);
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },

@@ -29,7 +29,8 @@ export async function reloadAfterConflict(ctx, url, redraw) {
 /** Saves the object of a form on submit. spec: collection ('/api/v1/needs'),
  * route ('#/needs'), object (the one being edited, or null), body() (the
  * JSON to send), saved / created (messages), redraw(fresh) (draws the form
- * again after a 412). */
+ * again after a 412), onError(err, form) (optional: true when it showed the
+ * error itself, e.g. a 409 duplicate with a link). */
 export function saveOnSubmit(ctx, form, submit, spec) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -45,6 +46,7 @@ export function saveOnSubmit(ctx, form, submit, spec) {
       ctx.navigate(`${spec.route}/${saved.id}`);
     } catch (e) {
       if (e.status === 412) return reloadAfterConflict(ctx, `${spec.collection}/${object.id}`, spec.redraw);
+      if (spec.onError && spec.onError(e, form)) return;
       showErrors(form, e);
     } finally {
       submit.disabled = false;

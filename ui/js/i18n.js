@@ -45,3 +45,12 @@ export function formatMoney(n) {
 export function formatNumber(n, digits = 0) {
   return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: digits }).format(n);
 }
+
+// Integer euro cents → "12 500 €" (cents shown only when there are some).
+export function formatCents(cents) {
+  if (cents === null || cents === undefined || cents === '') return '';
+  const euros = Number(cents) / 100;
+  return new Intl.NumberFormat(locales[lang], {
+    style: 'currency', currency: 'EUR', minimumFractionDigits: Number(cents) % 100 ? 2 : 0, maximumFractionDigits: 2,
+  }).format(euros);
+}

@@ -7,6 +7,9 @@ export const REMOTE = ['none', 'partial', 'full'];
 export const STAGES = ['sourced', 'contacted', 'interview', 'client_interview', 'offer', 'hired', 'rejected', 'withdrawn'];
 export const EXITS = ['rejected', 'withdrawn'];
 export const KINDS = ['candidate', 'consultant'];
+export const DEAL_STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
+export const VERDICTS = ['go', 'go_with_conditions', 'no_go'];
+export const ACCEPTABLE = ['go', 'go_with_conditions'];
 
 export function statusBadge(status) {
   return h('span', { class: `badge status-${status}` }, t(`status.${status}`));
@@ -24,4 +27,20 @@ export function skillChips(skills, { max = 5, level } = {}) {
       s.label || s.skill,
       level && (s.min_level || s.level) ? h('span', { class: 'chip-level' }, ` ${s.min_level || s.level}`) : null)),
     skills.length > max ? h('li', { class: 'chip chip-more' }, `+${skills.length - max}`) : null);
+}
+
+export function dealStageBadge(stage) {
+  return h('span', { class: `badge deal-stage deal-${stage}` }, t(`deal.stage.${stage}`));
+}
+
+export function verdictBadge(verdict) {
+  return h('span', { class: `badge verdict verdict-${verdict}` }, t(`verdict.${verdict}`));
+}
+
+// The feasibility gate of a deal, as the server applies it: null when the
+// deal may be won, else the reason ('required' or 'noGo').
+export function wonBlocker(deal) {
+  const v = deal.latest_review && deal.latest_review.verdict;
+  if (ACCEPTABLE.includes(v)) return null;
+  return v === 'no_go' ? 'noGo' : 'required';
 }

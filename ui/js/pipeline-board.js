@@ -5,10 +5,11 @@ import { t, formatDate } from './i18n.js';
 import { api, withQuery } from './api.js';
 import { h, loading, errorBox, toast } from './dom.js';
 import { STAGES, EXITS, kindBadge } from './labels.js';
+import { reasonDialog as makeReasonDialog } from './reason-dialog.js';
 
 export function pipelineBoard({ needId, editable, onChange }) {
   const el = h('div', { class: 'board-wrap' }, loading());
-  const reasonDialog = makeReasonDialog();
+  const reasonDialog = makeReasonDialog({ prefix: 'exit', label: t('board.reason'), requiredMessage: t('board.reasonRequired') });
   let items = [];
   let sortables = [];
   let justDragged = false;
@@ -85,7 +86,7 @@ export function pipelineBoard({ needId, editable, onChange }) {
     if (!c || c.stage === to) { revert(); return; }
     let reason;
     if (EXITS.includes(to)) {
-      reason = await reasonDialog.ask(to, c.person.name);
+      reason = await reasonDialog.ask(t(`board.exitTitle.${to}`), t('board.exitIntro', { name: c.person.name }));
       if (reason === null) { revert(); return; }
     }
     try {
@@ -106,52 +107,4 @@ export function pipelineBoard({ needId, editable, onChange }) {
   }
 
   return { el, load, has: (personId) => items.some((c) => c.person_id === personId) };
-}
-
-// The <dialog> asking why a candidacy leaves the pipeline. ask() resolves
-// to the reason, or null when cancelled.
-function makeReasonDialog() {
-  const textarea = h('textarea', { id: 'exit-reason', rows: '3', maxlength: '2000', required: true });
-  const title = h('h2', { id: 'exit-title' });
-  const intro = h('p', { class: 'muted' });
-  const error = h('p', { class: 'field-error', hidden: true, id: 'exit-reason-error' }, t('board.reasonRequired'));
-  let resolve = null;
-  const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': 'exit-title' });
-  const form = h('form', { method: 'dialog', novalidate: true },
-    title, intro,
-    h('div', { class: 'field' }, h('label', { for: 'exit-reason' }, t('board.reason'), h('span', { class: 'req', 'aria-hidden': 'true' }, ' *')), textarea, error),
-    h('div', { class: 'form-actions' },
-      h('button', { type: 'button', class: 'btn btn-ghost', id: 'exit-cancel', onclick: () => dialog.close('cancel') }, t('action.cancel')),
-      h('button', { type: 'submit', class: 'btn btn-primary', id: 'exit-confirm' }, t('action.confirm'))));
-  form.addEventListener('submit', (e) => {
-    if (!textarea.value.trim()) {
-      e.preventDefault();
-      error.hidden = false;
-      textarea.setAttribute('aria-invalid', 'true');
-      textarea.setAttribute('aria-describedby', error.id);
-      textarea.focus();
-      return;
-    }
-    dialog.returnValue = 'ok';
-  });
-  dialog.append(form);
-  dialog.addEventListener('close', () => {
-    const r = resolve;
-    resolve = null;
-    r?.(dialog.returnValue === 'ok' ? textarea.value.trim() : null);
-  });
-  return {
-    el: dialog,
-    ask(stage, name) {
-      title.textContent = t(`board.exitTitle.${stage}`);
-      intro.textContent = t('board.exitIntro', { name });
-      textarea.value = '';
-      error.hidden = true;
-      textarea.removeAttribute('aria-invalid');
-      dialog.returnValue = '';
-      dialog.showModal();
-      textarea.focus();
-      return new Promise((r) => { resolve = r; });
-    },
-  };
 }

@@ -12,6 +12,12 @@ const RULES = {
   'people.write': ['admin', 'manager', 'recruiter', 'tech'],
   'candidacies.read': STAFF,
   'candidacies.write': ['admin', 'manager', 'sales', 'recruiter'],
+  'clients.read': ALL,
+  'clients.write': ['admin', 'manager', 'sales'],
+  'deals.read': STAFF,
+  'deals.write': ['admin', 'manager', 'sales'],
+  'reviews.write': ['admin', 'manager', 'tech'],
+  'capabilities.read': STAFF,
 };
 
 export const session = { user: null };

@@ -19,6 +19,8 @@ export async function render(ctx) {
       can('needs.write') ? h('a', { class: 'btn', href: `#/needs/${id}/edit`, id: 'edit-need' }, t('action.edit')) : null),
     summary(need));
 
+  const coverage = can('capabilities.read') ? coverageSection(ctx, need) : null;
+  if (coverage) ctx.main.append(coverage.el);
   let board = null;
   let matches = null;
   if (can('candidacies.read')) {
@@ -33,7 +35,49 @@ export async function render(ctx) {
       board.el));
   }
   if (matches) ctx.main.append(matches.el);
-  await Promise.all([board?.load(), matches?.load()]);
+  await Promise.all([board?.load(), matches?.load(), coverage?.load()]);
+}
+
+// Coverage: for each required skill, how many consultants and candidates
+// meet it; the skills nobody meets are what recruitment must source.
+function coverageSection(ctx, need) {
+  const body = h('div', null, loading());
+  const el = h('section', { class: 'section', id: 'coverage', 'aria-labelledby': 'coverage-title' },
+    h('div', { class: 'section-head' }, h('h2', { id: 'coverage-title' }, t('gap.title')),
+      h('p', { class: 'muted small' }, t('gap.help'))),
+    body);
+  async function load() {
+    let r;
+    try {
+      r = await api('GET', `/api/v1/needs/${need.id}/gap`);
+    } catch (e) {
+      if (ctx.alive()) body.replaceChildren(errorBox(e, load));
+      return;
+    }
+    if (!ctx.alive()) return;
+    if (!r.items.length) { body.replaceChildren(empty(t('gap.noSkills'))); return; }
+    const unmet = new Set(r.unmet || []);
+    const labels = new Map(r.items.map((i) => [i.skill, i.label || i.skill]));
+    const cols = [t('skill.skill'), t('skill.minLevel'), t('gap.consultants'), t('gap.candidates'), t('gap.status')];
+    body.replaceChildren(
+      unmet.size
+        ? h('div', { class: 'notice notice-warn', id: 'gap-unmet', role: 'note' },
+          h('strong', null, t('gap.toSource')), ' ',
+          h('span', { class: 'chips-inline' }, [...unmet].map((s) => h('span', { class: 'chip chip-missing' }, labels.get(s) || s))))
+        : h('div', { class: 'notice notice-ok', role: 'note' }, t('gap.allCovered')),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'table table-gap' },
+        h('caption', { class: 'sr-only' }, t('gap.title')),
+        h('thead', null, h('tr', null, cols.map((c, i) => h('th', { scope: 'col', class: i === 2 || i === 3 ? 'num' : null }, c)))),
+        h('tbody', null, r.items.map((g) => h('tr', { 'data-skill': g.skill },
+          h('td', { 'data-label': cols[0] }, g.label || g.skill),
+          h('td', { 'data-label': cols[1] }, `${g.min_level} · ${t(`level.${g.min_level}`)}`),
+          h('td', { 'data-label': cols[2], class: 'num' }, formatNumber(g.consultants_meeting)),
+          h('td', { 'data-label': cols[3], class: 'num' }, formatNumber(g.candidates_meeting)),
+          h('td', { 'data-label': cols[4] }, unmet.has(g.skill)
+            ? h('span', { class: 'badge badge-danger' }, t('gap.unmet'))
+            : g.consultants_meeting ? h('span', { class: 'badge badge-ok' }, t('gap.inHouse')) : h('span', { class: 'badge badge-warn' }, t('gap.candidatesOnly')))))))));
+  }
+  return { el, load };
 }
 
 function summary(n) {
@@ -47,6 +91,9 @@ function summary(n) {
       fact(t('need.start'), formatDate(n.start_date)),
       fact(t('need.duration'), n.duration_days != null ? t('need.days', { n: n.duration_days }) : ''),
       fact(t('need.rateMax'), n.daily_rate_max != null ? formatMoney(n.daily_rate_max) : '')),
+    n.qualification && n.qualification.missing && n.qualification.missing.length && ['draft', 'qualified'].includes(n.status)
+      ? h('p', { class: 'notice notice-warn', id: 'need-missing' }, t(n.status === 'qualified' ? 'qual.missingOpen' : 'qual.missingList', { list: n.qualification.missing.map((m) => t(`qual.short.${m}`)).join(', ') }))
+      : null,
     n.description ? h('p', { class: 'description' }, n.description) : null,
     h('h2', { class: 'h3' }, t('need.skillsRequired')),
     n.skills.length

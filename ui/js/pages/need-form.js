@@ -3,7 +3,8 @@
 import { t } from '../i18n.js';
 import { api, withQuery } from '../api.js';
 import { h, field, select, formSummary, pageHeader, loading } from '../dom.js';
-import { NEED_STATUSES, REMOTE } from '../labels.js';
+import { can } from '../session.js';
+import { NEED_STATUSES, REMOTE, ACCEPTABLE } from '../labels.js';
 import { skillRows } from '../skill-rows.js';
 import { text, int, saveOnSubmit } from '../form-util.js';
 
@@ -15,13 +16,63 @@ export async function render(ctx) {
     api('GET', withQuery('/api/v1/clients', { limit: 200 })),
     id ? api('GET', `/api/v1/needs/${id}`) : Promise.resolve(null),
   ]);
+  // The deals covering this need: when there are some, "open" also needs a
+  // favourable feasibility review.
+  let deals = [];
+  if (need && need.client_id && can('deals.read')) {
+    try {
+      const r = await api('GET', withQuery('/api/v1/deals', { client_id: need.client_id, limit: 200 }));
+      deals = r.items.filter((d) => (d.need_ids || []).map(Number).includes(need.id));
+    } catch { /* the checklist then relies on the server's qualification */ }
+  }
   if (!ctx.alive()) return;
   ctx.main.replaceChildren();
-  draw(ctx, clients.items, need);
+  draw(ctx, clients.items, need, deals);
 }
 
-function draw(ctx, clients, need) {
-  const n = need || { status: 'draft', remote: 'none', skills: [] };
+// The qualification checklist, computed from the form as the user types.
+// The review item only shows when the need belongs to a deal.
+function checklist(read, need, deals) {
+  const missingReview = need?.qualification?.missing?.includes('review');
+  const inDeal = deals.length > 0 || missingReview;
+  const reviewOk = deals.some((d) => ACCEPTABLE.includes(d.latest_review?.verdict)) || (need && !missingReview && deals.length > 0);
+  const items = {
+    skills: h('li', { 'data-check': 'skills', 'data-field': 'skills' }),
+    start_date: h('li', { 'data-check': 'start_date' }),
+    location: h('li', { 'data-check': 'location' }),
+    client_id: h('li', { 'data-check': 'client_id' }),
+    review: inDeal ? h('li', { 'data-check': 'review', 'data-field': 'review' }) : null,
+  };
+  const headline = h('p', { class: 'qual-head', 'aria-live': 'polite', id: 'qual-head' });
+  const el = h('div', { class: 'field field-wide qual', id: 'qualification', role: 'group', 'aria-labelledby': 'qual-title' },
+    h('p', { class: 'qual-title', id: 'qual-title' }, t('qual.title')),
+    headline,
+    h('ul', { class: 'qual-list' }, Object.values(items)));
+  function update() {
+    const v = read();
+    const ok = {
+      skills: v.skills.length > 0,
+      start_date: !!v.start_date,
+      location: !!v.location || v.remote === 'full',
+      client_id: !!v.client_id,
+      review: !inDeal || !!reviewOk,
+    };
+    for (const [k, li] of Object.entries(items)) {
+      if (!li) continue;
+      li.className = ok[k] ? 'qual-ok' : 'qual-missing';
+      li.replaceChildren(h('span', { class: 'qual-mark', 'aria-hidden': 'true' }, ok[k] ? '✓' : '○'),
+        h('span', null, t(`qual.item.${k}`)),
+        h('span', { class: 'sr-only' }, ok[k] ? t('qual.done') : t('qual.todo')));
+    }
+    const qualified = ok.skills && ok.start_date && ok.location && ok.client_id;
+    headline.className = `qual-head ${qualified && ok.review ? 'qual-ready-open' : qualified ? 'qual-ready' : 'qual-not'}`;
+    headline.textContent = qualified && ok.review ? t('qual.readyOpen') : qualified ? t('qual.readyQualified') : t('qual.notReady');
+  }
+  return { el, update };
+}
+
+function draw(ctx, clients, need, deals = []) {
+  const n = need || { status: 'draft', remote: 'none', skills: [], client_id: Number(ctx.query.get('client_id')) || null };
   const title = h('input', { type: 'text', maxlength: '200', value: n.title || '', autocomplete: 'off' });
   const client = select([['', t('needForm.noClient')], ...clients.map((c) => [c.id, c.name])], n.client_id);
   const status = select(NEED_STATUSES.map((s) => [s, t(`status.${s}`)]), n.status);
@@ -36,12 +87,16 @@ function draw(ctx, clients, need) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, need ? t('action.save') : t('needForm.create'));
   const cancel = h('a', { class: 'btn btn-ghost', href: need ? `#/needs/${need.id}` : '#/needs' }, t('action.cancel'));
 
+  const qual = checklist(() => ({
+    skills: skills.values(), start_date: start.value, location: location.value.trim(), remote: remote.value, client_id: client.value,
+  }), need, deals);
   const form = h('form', { class: 'form card', novalidate: true, id: 'need-form' },
     formSummary(),
     h('div', { class: 'form-grid' },
       field(t('need.title'), title, { name: 'title', required: true, wide: true }),
       field(t('need.client'), client, { name: 'client_id' }),
       field(t('need.status'), status, { name: 'status', hint: t('needForm.statusHint') }),
+      qual.el,
       field(t('need.description'), description, { name: 'description', wide: true }),
       field(t('need.location'), location, { name: 'location' }),
       field(t('need.remote'), remote, { name: 'remote' }),
@@ -69,8 +124,14 @@ function draw(ctx, clients, need) {
     }),
     saved: t('needForm.saved'),
     created: t('needForm.created'),
-    redraw: (fresh) => draw(ctx, clients, fresh),
+    redraw: (fresh) => draw(ctx, clients, fresh, deals),
   });
+  const recheck = () => qual.update();
+  form.addEventListener('input', recheck);
+  form.addEventListener('change', recheck);
+  form.addEventListener('skillpicked', recheck);
+  form.addEventListener('click', (e) => { if (e.target.closest('button')) setTimeout(recheck, 0); });
+  qual.update();
 
   ctx.main.append(
     h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/needs' }, t('needs.title')),

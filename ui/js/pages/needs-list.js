@@ -1,7 +1,7 @@
 // needs-list: client needs with status filter, title search and pages.
 import { t, formatDate, formatMoney } from '../i18n.js';
 import { api, withQuery } from '../api.js';
-import { can } from '../session.js';
+import { can, session } from '../session.js';
 import { h, loading, empty, errorBox, pageHeader, select, debounce } from '../dom.js';
 import { NEED_STATUSES, statusBadge, skillChips } from '../labels.js';
 import { pagerBar } from '../pager.js';
@@ -10,7 +10,11 @@ const PAGE = 25;
 
 export async function render(ctx) {
   ctx.setTitle(t('needs.title'));
-  const state = { status: ctx.query.get('status') || '', q: ctx.query.get('q') || '', cursor: ctx.query.get('cursor') || '' };
+  // Recruiters work on open needs: that is their list by default.
+  // ("status=all" in the address keeps their choice of every status.)
+  const recruiter = session.user?.role === 'recruiter';
+  const asked = ctx.query.get('status');
+  const state = { status: asked === 'all' ? '' : asked || (recruiter ? 'open' : ''), q: ctx.query.get('q') || '', cursor: ctx.query.get('cursor') || '' };
   const stack = [];
   const results = h('div', { class: 'results', 'aria-live': 'polite' });
 
@@ -19,13 +23,15 @@ export async function render(ctx) {
   const q = h('input', { type: 'search', id: 'needs-q', value: state.q, placeholder: t('needs.searchPlaceholder'), autocomplete: 'off' });
 
   const reload = () => {
-    const hash = withQuery('#/needs', { status: state.status, q: state.q, cursor: state.cursor });
+    const hash = withQuery('#/needs', { status: state.status || (recruiter ? 'all' : ''), q: state.q, cursor: state.cursor });
     history.replaceState(null, '', hash);
     load();
   };
   status.addEventListener('change', () => { state.status = status.value; state.cursor = ''; stack.length = 0; reload(); });
   q.addEventListener('input', debounce(() => { state.q = q.value.trim(); state.cursor = ''; stack.length = 0; reload(); }, 250));
 
+  const requested = can('reviews.write') ? h('div', { id: 'requested-banner', hidden: true }) : null;
+  if (requested) ctx.main.append(requested);
   ctx.main.append(
     pageHeader(t('needs.title'), can('needs.write') ? h('a', { class: 'btn btn-primary', href: '#/needs/new' }, t('needs.new')) : null),
     h('form', { class: 'filters', role: 'search', onsubmit: (e) => e.preventDefault() },
@@ -64,6 +70,15 @@ export async function render(ctx) {
     results.replaceChildren(h('div', { class: 'table-wrap' }, table),
       pagerBar({ cursor: state.cursor, nextCursor: page.next_cursor, stack, shown: page.items.length,
         go: (c) => { state.cursor = c; reload(); results.scrollIntoView({ block: 'start' }); } }));
+  }
+  if (requested) {
+    api('GET', '/api/v1/reviews/requested').then((r) => {
+      if (!ctx.alive() || !r.items.length) return;
+      requested.replaceChildren(h('div', { class: 'notice notice-info banner' },
+        h('strong', null, t('reviews.bannerN', { n: r.items.length })), ' ',
+        h('a', { href: '#/reviews', id: 'requested-link' }, t('reviews.open'))));
+      requested.hidden = false;
+    }, () => {});
   }
   await load();
 }
