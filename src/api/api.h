@@ -63,6 +63,11 @@ void users_update(Request *rq, Response *rs);
 
 void audit_list(Request *rq, Response *rs);
 
+void surveys_create(Request *rq, Response *rs);
+void surveys_list(Request *rq, Response *rs);
+void survey_page_get(Request *rq, Response *rs);
+void survey_page_post(Request *rq, Response *rs);
+
 json_t *user_json(const User *u);
 
 /* Shared answers for store results: 404, 409, 412 or 503. */

@@ -57,6 +57,12 @@ const Route ROUTES[] = {
     {"PATCH", "/api/v1/users/{id}", "users.write", users_update, ROUTE_JSON},
 
     {"GET", "/api/v1/audit", "audit.read", audit_list, 0},
+
+    {"GET", "/api/v1/surveys", "surveys.read", surveys_list, 0},
+    {"POST", "/api/v1/surveys", "surveys.write", surveys_create, ROUTE_JSON},
+    /* the public survey page: the token in the link is the only credential */
+    {"GET", "/s/{token}", NULL, survey_page_get, ROUTE_PUBLIC},
+    {"POST", "/s/{token}", NULL, survey_page_post, ROUTE_PUBLIC},
 };
 
 const int NROUTES = sizeof ROUTES / sizeof ROUTES[0];

@@ -9,11 +9,13 @@
 #include "../domain/sales.h"
 #include "../lib/arena.h"
 #include "../lib/secret.h"
+#include "../lib/timeutil.h"
 #include "../store/candidacies.h"
 #include "../store/clients.h"
 #include "../store/deals.h"
 #include "../store/needs.h"
 #include "../store/people.h"
+#include "../store/surveys.h"
 #include "../store/users.h"
 #include "cli.h"
 
@@ -137,6 +139,32 @@ static int add_users(Db *db, Arena *a) {
     return 0;
 }
 
+/* Satisfaction surveys already answered by some contacts (their links are
+ * random and thrown away: demo answers are never opened again). */
+static int add_answered_survey(Db *db, const Contact *c, int i, long long by) {
+    static const struct {
+        int score;
+        const char *comment;
+    } ANSWERS[] = {
+        {9, "Équipe réactive, profils conformes au besoin."},
+        {7, "Bonne collaboration ; les démarrages pourraient être plus rapides."},
+        {10, "Le tech lead a su cadrer le projet dès la première semaine."},
+        {6, "Qualité correcte, mais trop d'interlocuteurs différents."},
+    };
+    if (i >= (int)(sizeof ANSWERS / sizeof ANSWERS[0])) return 0;
+    char token[SECRET_TOKEN_LEN], hash[SECRET_HASH_LEN], created[21], expires[21], answered[21];
+    secret_token(token);
+    secret_token_hash(token, hash);
+    time_t t = time(NULL) - (time_t)(40 - 7 * i) * 86400;
+    time_iso(t, created);
+    time_iso(t + 30 * 86400, expires);
+    time_iso(t + 2 * 86400, answered);
+    Survey s = {.client_id = c->client_id, .contact_id = c->id, .need_id = -1, .created_at = created,
+                .expires_at = expires};
+    if (store_survey_insert(db, &s, hash, by) != STORE_OK) return -1;
+    return store_survey_answer(db, s.id, ANSWERS[i].score, ANSWERS[i].comment, answered) == STORE_OK ? 0 : -1;
+}
+
 int demo_create(Db *db) {
     Arena a = {0};
     int rc = -1;
@@ -162,6 +190,7 @@ int demo_create(Db *db) {
         Contact c = {.client_id = client_ids[CONTACTS[i].client], .name = CONTACTS[i].name, .role = CONTACTS[i].role,
                      .email = CONTACTS[i].email, .phone = CONTACTS[i].phone, .consent = CONTACTS[i].consent};
         if (store_contact_insert(db, &a, &c) != STORE_OK) goto done;
+        if (add_answered_survey(db, &c, (int)i, sales.id)) goto done;
     }
     long long need_ids[sizeof NEEDS / sizeof NEEDS[0]];
     enum { NPEOPLE = 60 };

@@ -92,4 +92,12 @@ typedef struct {
     const char *created_at, *updated_at;
 } Deal;
 
+typedef struct {
+    long long id, version, client_id, contact_id;
+    long long need_id;         /* -1 none */
+    const char *contact_name;  /* read-only */
+    int score;                 /* 0..10; -1 not answered yet */
+    const char *comment, *created_at, *expires_at, *answered_at;
+} Survey;
+
 #endif

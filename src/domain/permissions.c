@@ -22,6 +22,8 @@ static const struct {
     /* The feasibility gate: only delivery (tech leads) and managers judge. */
     {"reviews.write", ADMIN | MANAGER | TECH},
     {"capabilities.read", STAFF},
+    {"surveys.read", STAFF},
+    {"surveys.write", ADMIN | MANAGER | SALES},
     {"needs.read", EVERYONE},
     {"needs.write", ADMIN | MANAGER | SALES},
     {"matches.read", STAFF},

@@ -17,7 +17,7 @@
 #include "../lib/i18n.h"
 #include "../store/db.h"
 
-enum { MAX_JSON_BODY = 1024 * 1024, MAX_PATH_IDS = 2, MAX_HEADERS = 8 };
+enum { MAX_JSON_BODY = 1024 * 1024, MAX_PATH_IDS = 2, MAX_HEADERS = 8, MAX_PATH_TOKEN = 64 };
 
 typedef struct Request {
     Arena arena;
@@ -27,6 +27,7 @@ typedef struct Request {
     bool body_too_large;
     long long ids[MAX_PATH_IDS];   /* numeric path segments, in order */
     int nids;
+    char token[MAX_PATH_TOKEN + 1]; /* a "{token}" path segment ([A-Za-z0-9_-]), "" when none */
     Lang lang;
     Db *db;
     bool signed_in, via_token;     /* via_token: bearer API token (no CSRF) */

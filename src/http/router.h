@@ -1,6 +1,7 @@
 /* router: matches a method and path against the route table (api/routes.c).
  * A pattern is a path whose "{id}" segments match positive integers, which
- * the request receives in rq->ids, in order. */
+ * the request receives in rq->ids, in order, and whose one "{token}" segment
+ * matches 1..64 URL-safe characters ([A-Za-z0-9_-]), received in rq->token. */
 #ifndef ALLIANCE_ROUTER_H
 #define ALLIANCE_ROUTER_H
 #include <stdbool.h>
@@ -27,6 +28,6 @@ extern const int NROUTES;
 /* The route for method and path, or NULL. *path_known tells whether some
  * route has this path with another method (405 rather than 404). */
 const Route *router_match(const char *method, const char *path, long long ids[MAX_PATH_IDS], int *nids,
-                          bool *path_known);
+                          char token[MAX_PATH_TOKEN + 1], bool *path_known);
 
 #endif

@@ -191,7 +191,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     rq->lang = i18n_lang_from_header(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Language"));
     Response rs = {.status = 200};
     bool path_known = false;
-    const Route *route = router_match(method, url, rq->ids, &rq->nids, &path_known);
+    const Route *route = router_match(method, url, rq->ids, &rq->nids, rq->token, &path_known);
     bool api = strncmp(url, "/api/", 5) == 0 || route;
     if (route) dispatch_api(rq, &rs, route);
     else if (path_known) reply_problem(rq, &rs, 405, "method-not-allowed", "method_not_allowed", NULL);

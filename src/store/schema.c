@@ -175,6 +175,22 @@ static const Migration migrations[] = {
      "  reviewer_id INTEGER REFERENCES users(id),\n"
      "  created_at TEXT NOT NULL);\n"
      "CREATE INDEX reviews_deal ON reviews(deal_id, id);\n"},
+    /* Client satisfaction: one survey per link sent to a contact, answered once. */
+    {3,
+     "CREATE TABLE surveys (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,\n"
+     "  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,\n"
+     "  need_id INTEGER REFERENCES needs(id) ON DELETE SET NULL,\n"
+     "  token_hash TEXT NOT NULL UNIQUE,\n"
+     "  created_by INTEGER REFERENCES users(id),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  expires_at TEXT NOT NULL,\n"
+     "  score INTEGER CHECK (score BETWEEN 0 AND 10),\n"
+     "  comment TEXT,\n"
+     "  answered_at TEXT);\n"
+     "CREATE INDEX surveys_client ON surveys(client_id, id);\n"},
 };
 
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }

@@ -25,8 +25,8 @@ function documentedRoutes() {
     const p = /^  (\/[^:]*):\s*$/.exec(line);
     if (p) path = p[1];
     const m = /^    (get|post|patch|put|delete):\s*$/.exec(line);
-    if (m && path && path.startsWith('/api/') || (m && (path === '/healthz' || path === '/metrics')))
-      out.push(`${m[1].toUpperCase()} ${path}`);
+    // every documented operation but the static UI at "/", which is no route
+    if (m && path && path !== '/') out.push(`${m[1].toUpperCase()} ${path}`);
   }
   return out.sort();
 }

@@ -17,6 +17,8 @@ const MAY = {
   'deals.write': ['admin', 'manager', 'sales'],
   'reviews.write': ['admin', 'manager', 'tech'], // the feasibility gate: delivery judges, not sales
   'capabilities.read': STAFF,
+  'surveys.read': STAFF,
+  'surveys.write': ['admin', 'manager', 'sales'],
   'needs.read': EVERYONE,
   'needs.write': ['admin', 'manager', 'sales'],
   'matches.read': STAFF,
@@ -51,6 +53,8 @@ const ROUTES = [
   { m: 'POST', p: '/api/v1/deals/1/reviews', a: 'reviews.write', ok: 422, body: {} },
   { m: 'GET', p: '/api/v1/reviews/requested', a: 'deals.read', ok: 200 },
   { m: 'GET', p: '/api/v1/capabilities', a: 'capabilities.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/surveys', a: 'surveys.read', ok: 200 },
+  { m: 'POST', p: '/api/v1/surveys', a: 'surveys.write', ok: 422, body: {} },
   { m: 'GET', p: '/api/v1/people', a: 'people.read', ok: 200 },
   { m: 'POST', p: '/api/v1/people', a: 'people.write', ok: 422, body: {} },
   { m: 'GET', p: '/api/v1/people/1', a: 'people.read', ok: 200 },

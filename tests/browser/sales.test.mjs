@@ -240,6 +240,31 @@ test('sales and delivery: client, deal, feasibility gate, review, won, open need
       await shot(page, '33-client-detail');
     });
 
+    await t.test('a contact answers a satisfaction survey from its link; the client page shows it', async () => {
+      await page.locator('#client-contacts tr', { hasText: 'Claire Martin' }).locator('[data-survey-for]').click();
+      const url = await page.locator('#survey-url').inputValue();
+      assert.match(url, /\/s\/[A-Za-z0-9_-]{43}$/);
+      await shot(page, '37-survey-link');
+      const visitor = await browser.newContext({ viewport: { width: 800, height: 900 }, locale: 'fr-FR' }); // no session
+      const pub = await visitor.newPage();
+      await pub.goto(url);
+      await pub.locator('legend', { hasText: 'recommanderiez-vous' }).waitFor();
+      await pub.locator('button[type="submit"]').click(); // no score: the browser or the server refuses
+      assert.equal(await pub.locator('text=Merci').count(), 0);
+      await pub.locator('input[name="score"][value="9"]').check();
+      await pub.locator('#comment').fill('Profils justes, démarrage rapide.');
+      await shot(pub, '38-survey-form');
+      await pub.locator('button[type="submit"]').click();
+      await pub.locator('p.message', { hasText: 'Merci' }).waitFor();
+      await shot(pub, '39-survey-thanks');
+      await pub.goto(url);
+      await pub.locator('p.message', { hasText: 'déjà répondu' }).waitFor();
+      await visitor.close();
+      await page.reload();
+      await page.locator('#client-satisfaction', { hasText: '9/10' }).waitFor();
+      assert.match(await page.locator('#client-satisfaction').innerText(), /démarrage rapide/);
+    });
+
     await t.test('what we can deliver', async (st) => {
       if (!has.capabilities) return st.skip('server route /api/v1/capabilities not available yet');
       await page.locator('nav.nav').getByText('Savoir-faire').click();

@@ -22,6 +22,8 @@ static const struct {
     {"deals.write",          {1,  1,  1,  0,  0,  0}},
     {"reviews.write",        {1,  1,  0,  0,  1,  0}},
     {"capabilities.read",    {1,  1,  1,  1,  1,  0}},
+    {"surveys.read",         {1,  1,  1,  1,  1,  0}},
+    {"surveys.write",        {1,  1,  1,  0,  0,  0}},
     {"needs.read",           {1,  1,  1,  1,  1,  1}},
     {"needs.write",          {1,  1,  1,  0,  0,  0}},
     {"matches.read",         {1,  1,  1,  1,  1,  0}},

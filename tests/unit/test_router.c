@@ -8,12 +8,13 @@ typedef struct {
     const Route *route;
     long long ids[MAX_PATH_IDS];
     int nids;
+    char token[MAX_PATH_TOKEN + 1];
     bool path_known;
 } Match;
 
 static Match match(const char *method, const char *path) {
     Match m = {0};
-    m.route = router_match(method, path, m.ids, &m.nids, &m.path_known);
+    m.route = router_match(method, path, m.ids, &m.nids, m.token, &m.path_known);
     return m;
 }
 
@@ -134,14 +135,15 @@ static void test_methods_are_case_sensitive(void **state) {
     assert_true(m.path_known);
 }
 
-static void test_public_routes_are_only_health_metrics_about_and_sign_in(void **state) {
+static void test_public_routes_are_only_health_metrics_about_sign_in_and_survey_links(void **state) {
     (void)state;
     for (int i = 0; i < NROUTES; i++) {
         const Route *r = &ROUTES[i];
         if (!(r->flags & ROUTE_PUBLIC)) continue;
         bool expected = strcmp(r->pattern, "/healthz") == 0 || strcmp(r->pattern, "/metrics") == 0 ||
                         strcmp(r->pattern, "/api/v1/about") == 0 ||
-                        (strcmp(r->pattern, "/api/v1/session") == 0 && strcmp(r->method, "POST") == 0);
+                        (strcmp(r->pattern, "/api/v1/session") == 0 && strcmp(r->method, "POST") == 0) ||
+                        strcmp(r->pattern, "/s/{token}") == 0; /* the link's token is the credential */
         if (!expected) fail_msg("%s %s is public", r->method, r->pattern);
     }
 }
@@ -156,7 +158,11 @@ static void test_every_route_is_listed_once_and_reachable(void **state) {
         char path[256];
         size_t n = 0;
         for (const char *p = ROUTES[i].pattern; *p && n < sizeof path - 4;) {
-            if (strncmp(p, "{id}", 4) == 0) {
+            if (strncmp(p, "{token}", 7) == 0) {
+                memcpy(path + n, "Ab_9-x", 6);
+                n += 6;
+                p += 7;
+            } else if (strncmp(p, "{id}", 4) == 0) {
                 memcpy(path + n, "42", 2);
                 n += 2;
                 p += 4;
@@ -171,9 +177,11 @@ static void test_every_route_is_listed_once_and_reachable(void **state) {
     }
 }
 
-/* Writes that carry no body: an action on the object named by the path. */
+/* Writes whose body is not JSON: an action on the object named by the
+ * path, and the public survey page's HTML form. */
 static bool is_bodiless_action(const Route *r) {
-    return strcmp(r->method, "POST") == 0 && strcmp(r->pattern, "/api/v1/deals/{id}/review-request") == 0;
+    return strcmp(r->method, "POST") == 0 &&
+           (strcmp(r->pattern, "/api/v1/deals/{id}/review-request") == 0 || strcmp(r->pattern, "/s/{token}") == 0);
 }
 
 static void test_json_routes_are_the_writes(void **state) {
@@ -186,8 +194,24 @@ static void test_json_routes_are_the_writes(void **state) {
     }
 }
 
+static void test_token_segments_take_url_safe_characters_only(void **state) {
+    (void)state;
+    Match m = match("GET", "/s/AbC-09_z");
+    assert_non_null(m.route);
+    assert_string_equal(m.token, "AbC-09_z");
+    assert_null(match("GET", "/s/").route);
+    assert_null(match("GET", "/s/abc.def").route);
+    assert_null(match("GET", "/s/abc%2Fdef").route);
+    char longest[80] = "/s/";
+    memset(longest + 3, 'a', 64);
+    assert_non_null(match("GET", longest).route);
+    longest[3 + 64] = 'a'; /* 65 characters */
+    assert_null(match("GET", longest).route);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_token_segments_take_url_safe_characters_only),
         cmocka_unit_test(test_plain_paths_match_their_route),
         cmocka_unit_test(test_id_segment_is_read_as_a_number),
         cmocka_unit_test(test_leading_zeros_name_the_same_id),
@@ -199,7 +223,7 @@ int main(void) {
         cmocka_unit_test(test_unknown_path_means_404),
         cmocka_unit_test(test_head_is_answered_like_get),
         cmocka_unit_test(test_methods_are_case_sensitive),
-        cmocka_unit_test(test_public_routes_are_only_health_metrics_about_and_sign_in),
+        cmocka_unit_test(test_public_routes_are_only_health_metrics_about_sign_in_and_survey_links),
         cmocka_unit_test(test_every_route_is_listed_once_and_reachable),
         cmocka_unit_test(test_json_routes_are_the_writes),
     };

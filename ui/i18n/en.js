@@ -422,4 +422,11 @@ export default {
   'cap.candidates': 'Candidates in pipeline',
   'cap.none': 'No skills recorded yet.',
   'cap.noneFiltered': 'Nobody holds this skill at this level.',
+  'survey.send': 'Survey',
+  'survey.sendN': 'Send a satisfaction survey to {name}',
+  'survey.link': 'Survey link',
+  'survey.copy': 'Copy',
+  'survey.copied': 'Link copied.',
+  'survey.created': 'Survey created for {name}: send them this link (valid 30 days).',
+  'survey.once': 'This link is shown only once; the answer will appear under “Satisfaction”.',
 };

@@ -422,4 +422,11 @@ export default {
   'cap.candidates': 'Candidats en pipeline',
   'cap.none': 'Aucune compétence enregistrée.',
   'cap.noneFiltered': 'Personne n’a cette compétence à ce niveau.',
+  'survey.send': 'Enquête',
+  'survey.sendN': 'Envoyer une enquête de satisfaction à {name}',
+  'survey.link': 'Lien de l’enquête',
+  'survey.copy': 'Copier',
+  'survey.copied': 'Lien copié.',
+  'survey.created': 'Enquête créée pour {name} : envoyez-lui ce lien (valable 30 jours).',
+  'survey.once': 'Ce lien n’est affiché qu’une fois ; la réponse apparaîtra dans « Satisfaction ».',
 };

@@ -185,11 +185,34 @@ function contactsSection(ctx, client) {
         h('td', { 'data-label': cols[2] }, p.email ? h('a', { href: `mailto:${p.email}` }, p.email) : '—'),
         h('td', { 'data-label': cols[3] }, p.phone ? h('a', { href: `tel:${p.phone.replace(/\s/g, '')}` }, p.phone) : '—'),
         h('td', { 'data-label': cols[4] }, p.consent ? h('span', { class: 'badge badge-ok' }, t('contact.consentYes')) : h('span', { class: 'badge' }, t('contact.consentNo'))),
-        writable ? h('td', { class: 'num' }, h('button', { type: 'button', class: 'btn btn-small', 'aria-label': t('contact.editN', { name: p.name }), onclick: () => open(p) }, t('action.edit'))) : null))))));
+        writable ? h('td', { class: 'num' },
+          h('button', { type: 'button', class: 'btn btn-small', 'aria-label': t('survey.sendN', { name: p.name }), 'data-survey-for': p.id, onclick: () => sendSurvey(p) }, t('survey.send')), ' ',
+          h('button', { type: 'button', class: 'btn btn-small', 'aria-label': t('contact.editN', { name: p.name }), onclick: () => open(p) }, t('action.edit'))) : null))))));
+  }
+
+  // A satisfaction survey: the server answers the private link once; it is
+  // shown here to be copied into a message to the contact.
+  const surveyBox = h('div', { class: 'card survey-link', id: 'survey-link', hidden: true, role: 'status' });
+  async function sendSurvey(contact) {
+    try {
+      const s = await api('POST', '/api/v1/surveys', { body: { contact_id: contact.id } });
+      const link = h('input', { type: 'text', readonly: true, id: 'survey-url', value: `${location.origin}${s.url}`, 'aria-label': t('survey.link') });
+      const copy = h('button', { type: 'button', class: 'btn btn-small', onclick: async () => {
+        link.select();
+        try { await navigator.clipboard.writeText(link.value); toast(t('survey.copied'), 'success'); } catch { /* selected: the user copies */ }
+      } }, t('survey.copy'));
+      surveyBox.replaceChildren(h('p', null, t('survey.created', { name: contact.name })), h('div', { class: 'inline-field' }, link, copy),
+        h('p', { class: 'hint' }, t('survey.once')));
+      surveyBox.hidden = false;
+      link.focus();
+      link.select();
+    } catch (e) {
+      toast(e.message, 'error');
+    }
   }
 
   const el = h('section', { class: 'section', id: 'client-contacts', 'aria-labelledby': 'cc-title' },
     h('div', { class: 'section-head' }, h('h2', { id: 'cc-title' }, t('client.contacts')), addBtn),
-    list, writable ? form : null);
+    list, writable ? surveyBox : null, writable ? form : null);
   return { el, load };
 }
