@@ -177,6 +177,26 @@ void deals_get(Request *rq, Response *rs) {
     reply_versioned(rq, rs, d.version, deal_json(&d));
 }
 
+/* A won deal hands its needs to recruitment: each linked need that is
+ * qualified and now meets the rule for open (the positive review exists)
+ * opens in the same transaction. */
+static StoreResult open_ready_needs(Request *rq, const Deal *d) {
+    for (int i = 0; i < d->nneeds; i++) {
+        Need n;
+        StoreResult r = store_need_get(rq->db, &rq->arena, d->need_ids[i], &n);
+        if (r != STORE_OK) return r;
+        if (strcmp(n.status, "qualified") != 0) continue;
+        bool in_deal = false, reviewed = false;
+        if (store_need_deal_review(rq->db, n.id, &in_deal, &reviewed) != STORE_OK) return STORE_ERROR;
+        const char *missing[QUAL_MAX_MISSING];
+        if (need_qualification_missing(&n, "open", in_deal, reviewed, missing)) continue;
+        n.status = "open";
+        r = store_need_update(rq->db, &rq->arena, &n, n.version);
+        if (r != STORE_OK) return r;
+    }
+    return STORE_OK;
+}
+
 void deals_update(Request *rq, Response *rs) {
     long long expected;
     if (!req_if_match(rq, rs, &expected)) return;
@@ -184,9 +204,12 @@ void deals_update(Request *rq, Response *rs) {
     StoreResult r = store_deal_get(rq->db, &rq->arena, rq->ids[0], &d);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     if (d.version != expected) return reply_store_error(rq, rs, STORE_STALE);
-    if (!read_deal(rq, rs, rq->json, true, d.stage, &d)) return;
+    const char *from = d.stage;
+    if (!read_deal(rq, rs, rq->json, true, from, &d)) return;
     r = store_deal_update(rq->db, &rq->arena, &d, expected);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (strcmp(d.stage, "won") == 0 && strcmp(from, "won") != 0 && (r = open_ready_needs(rq, &d)) != STORE_OK)
+        return reply_store_error(rq, rs, r);
     if (store_deal_get(rq->db, &rq->arena, d.id, &d) != STORE_OK) return reply_db_error(rq, rs);
     rs->audit_type = "deal";
     reply_versioned(rq, rs, d.version, deal_json(&d));

@@ -20,7 +20,8 @@ static const struct {
     {"deals.read", STAFF},
     {"deals.write", ADMIN | MANAGER | SALES},
     /* The feasibility gate: only delivery (tech leads) and managers judge. */
-    {"reviews.write", ADMIN | MANAGER | TECH},
+    /* the feasibility gate: only delivery judges (the issue says tech or manager only) */
+    {"reviews.write", MANAGER | TECH},
     {"capabilities.read", STAFF},
     {"surveys.read", STAFF},
     {"surveys.write", ADMIN | MANAGER | SALES},

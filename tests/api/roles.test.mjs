@@ -15,7 +15,7 @@ const MAY = {
   'clients.write': ['admin', 'manager', 'sales'],
   'deals.read': STAFF,
   'deals.write': ['admin', 'manager', 'sales'],
-  'reviews.write': ['admin', 'manager', 'tech'], // the feasibility gate: delivery judges, not sales
+  'reviews.write': ['manager', 'tech'], // the feasibility gate: delivery judges, not sales
   'capabilities.read': STAFF,
   'surveys.read': STAFF,
   'surveys.write': ['admin', 'manager', 'sales'],

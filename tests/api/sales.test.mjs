@@ -246,14 +246,14 @@ test('won without a review is a 409 feasibility-review-required', async () => {
 
 test('a sales user may not record a review (403); recruiters neither', async () => {
   const d = await newDeal({ client_id: (await newClient()).id });
-  for (const who of [sales, recruiter, consultant]) {
+  for (const who of [sales, recruiter, consultant, admin]) {
     const before = srv.snapshot();
     assertProblem(await review(d.id, { verdict: 'go' }, who), 403);
     assert.deepEqual(srv.snapshot(), before);
   }
   assert.equal(srv.sqlValue(`SELECT count(*) FROM reviews WHERE deal_id = ${d.id}`), 0);
   assert.equal((await review(d.id, { verdict: 'go' }, manager)).status, 201);
-  assert.equal((await review(d.id, { verdict: 'go' }, admin)).status, 201);
+  assert.equal((await review(d.id, { verdict: 'go' }, tech)).status, 201);
 });
 
 test('won after a no_go is a 409 feasibility-no-go', async () => {
@@ -400,6 +400,22 @@ test('a need of a deal opens only after a positive review of that deal', async (
   assert.equal(ok.json.qualification.ready_for, null);
   const recruiterList = await srv.get('/api/v1/needs?status=open&limit=200', { as: recruiter });
   assert.ok(recruiterList.json.items.some((x) => x.id === n.id));
+});
+
+test('winning a deal opens its qualified needs, which reach the recruiters; a draft need stays as it is', async () => {
+  const c = await newClient();
+  const ready = await newNeed({ ...READY(c.id), status: 'qualified' });
+  const draft = await newNeed({ client_id: c.id });
+  const d = await newDeal({ client_id: c.id, need_ids: [ready.id, draft.id], stage: 'negotiation' });
+  await review(d.id, { verdict: 'go' });
+  const won = await moveDeal(d, 'won');
+  assert.equal(won.status, 200, won.text);
+  const r1 = await srv.get(`/api/v1/needs/${ready.id}`, { as: recruiter });
+  assert.equal(r1.json.status, 'open');
+  assert.equal(r1.json.version, ready.version + 1);
+  assert.equal((await srv.get(`/api/v1/needs/${draft.id}`, { as: recruiter })).json.status, 'draft');
+  const list = await srv.get('/api/v1/needs?status=open&limit=200', { as: recruiter });
+  assert.ok(list.json.items.some((x) => x.id === ready.id));
 });
 
 test('a need outside any deal opens without a review', async () => {

@@ -20,7 +20,7 @@ static const struct {
     {"clients.write",        {1,  1,  1,  0,  0,  0}},
     {"deals.read",           {1,  1,  1,  1,  1,  0}},
     {"deals.write",          {1,  1,  1,  0,  0,  0}},
-    {"reviews.write",        {1,  1,  0,  0,  1,  0}},
+    {"reviews.write",        {0,  1,  0,  0,  1,  0}},
     {"capabilities.read",    {1,  1,  1,  1,  1,  0}},
     {"surveys.read",         {1,  1,  1,  1,  1,  0}},
     {"surveys.write",        {1,  1,  1,  0,  0,  0}},
@@ -102,7 +102,10 @@ static void test_every_route_action_is_in_the_table(void **state) {
         bool known = false;
         for (size_t a = 0; a < N_ELEMS(EXPECTED); a++) known |= strcmp(EXPECTED[a].action, r->action) == 0;
         if (!known) fail_msg("route %s %s uses action %s, missing from the table", r->method, r->pattern, r->action);
-        assert_true(permission_allows("admin", r->action));
+        /* someone may do it (admin may not record reviews: only delivery judges feasibility) */
+        bool someone = false;
+        for (int k = 0; k < 6; k++) someone |= permission_allows(ROLE_ORDER[k], r->action);
+        assert_true(someone);
     }
 }
 

@@ -16,7 +16,7 @@ const RULES = {
   'clients.write': ['admin', 'manager', 'sales'],
   'deals.read': STAFF,
   'deals.write': ['admin', 'manager', 'sales'],
-  'reviews.write': ['admin', 'manager', 'tech'],
+  'reviews.write': ['manager', 'tech'],
   'capabilities.read': STAFF,
 };
 
