@@ -79,10 +79,5 @@ StoreResult store_candidacy_update(Db *db, Arena *a, Candidacy *c, long long exp
     db_bind_text(st, 3, now);
     db_bind_int(st, 4, c->id);
     db_bind_int(st, 5, expected_version);
-    DbStatus s = db_run(st);
-    if (s != DB_OK) return store_result(s);
-    if (!db_changes(db)) return STORE_STALE;
-    c->version = expected_version + 1;
-    c->updated_at = arena_strdup(a, now);
-    return STORE_OK;
+    return store_run_versioned(db, st, a, expected_version, now, &c->version, &c->updated_at);
 }

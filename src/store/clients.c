@@ -109,12 +109,7 @@ StoreResult store_client_update(Db *db, Arena *a, Client *c, const char *name_ke
     db_bind_text(st, 9, now);
     db_bind_int(st, 10, c->id);
     db_bind_int(st, 11, expected_version);
-    DbStatus s = db_run(st);
-    if (s != DB_OK) return store_result(s);
-    if (!db_changes(db)) return STORE_STALE;
-    c->version = expected_version + 1;
-    c->updated_at = arena_strdup(a, now);
-    return STORE_OK;
+    return store_run_versioned(db, st, a, expected_version, now, &c->version, &c->updated_at);
 }
 
 StoreResult store_clients_fill_keys(Db *db, char *(*key)(const char *name)) {
@@ -233,10 +228,5 @@ StoreResult store_contact_update(Db *db, Arena *a, Contact *c, long long expecte
     db_bind_text(st, 6, now);
     db_bind_int(st, 7, c->id);
     db_bind_int(st, 8, expected_version);
-    DbStatus s = db_run(st);
-    if (s != DB_OK) return store_result(s);
-    if (!db_changes(db)) return STORE_STALE;
-    c->version = expected_version + 1;
-    c->updated_at = arena_strdup(a, now);
-    return STORE_OK;
+    return store_run_versioned(db, st, a, expected_version, now, &c->version, &c->updated_at);
 }

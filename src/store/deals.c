@@ -154,11 +154,8 @@ StoreResult store_deal_update(Db *db, Arena *a, Deal *d, long long expected_vers
     db_bind_text(st, 8, now);
     db_bind_int(st, 9, d->id);
     db_bind_int(st, 10, expected_version);
-    DbStatus s = db_run(st);
-    if (s != DB_OK) return store_result(s);
-    if (!db_changes(db)) return STORE_STALE;
-    d->version = expected_version + 1;
-    d->updated_at = arena_strdup(a, now);
+    StoreResult r = store_run_versioned(db, st, a, expected_version, now, &d->version, &d->updated_at);
+    if (r != STORE_OK) return r;
     st = db_prepare(db, "DELETE FROM deal_needs WHERE deal_id = $1");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, d->id);

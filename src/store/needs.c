@@ -137,11 +137,8 @@ StoreResult store_need_update(Db *db, Arena *a, Need *n, long long expected_vers
     db_bind_text(st, 10, now);
     db_bind_int(st, 11, n->id);
     db_bind_int(st, 12, expected_version);
-    DbStatus s = db_run(st);
-    if (s != DB_OK) return store_result(s);
-    if (!db_changes(db)) return STORE_STALE;
-    n->version = expected_version + 1;
-    n->updated_at = arena_strdup(a, now);
+    StoreResult r = store_run_versioned(db, st, a, expected_version, now, &n->version, &n->updated_at);
+    if (r != STORE_OK) return r;
     st = db_prepare(db, "DELETE FROM need_skills WHERE need_id = $1");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, n->id);

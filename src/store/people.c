@@ -142,11 +142,8 @@ StoreResult store_person_update(Db *db, Arena *a, Person *p, long long expected_
     db_bind_int(st, 10, p->id);
     db_bind_int(st, 11, expected_version);
     db_bind_text(st, 12, person_search(a, p));
-    DbStatus s = db_run(st);
-    if (s != DB_OK) return store_result(s);
-    if (!db_changes(db)) return STORE_STALE;
-    p->version = expected_version + 1;
-    p->updated_at = arena_strdup(a, now);
+    StoreResult r = store_run_versioned(db, st, a, expected_version, now, &p->version, &p->updated_at);
+    if (r != STORE_OK) return r;
     st = db_prepare(db, "DELETE FROM person_skills WHERE person_id = $1");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, p->id);

@@ -62,3 +62,13 @@ const char *store_search_text(Arena *a, const char *const *words, int n) {
     buf_free(&b);
     return out;
 }
+
+StoreResult store_run_versioned(Db *db, DbStmt *st, Arena *a, long long expected, const char *now, long long *version,
+                                const char **updated_at) {
+    DbStatus s = db_run(st);
+    if (s != DB_OK) return store_result(s);
+    if (!db_changes(db)) return STORE_STALE;
+    *version = expected + 1;
+    *updated_at = arena_strdup(a, now);
+    return STORE_OK;
+}

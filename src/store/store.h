@@ -16,6 +16,11 @@ typedef enum {
 
 /* The database answers a trivial query. */
 StoreResult store_ping(Db *db);
+/* Runs a version-guarded UPDATE (... WHERE id = $i AND version = $v):
+ * STALE when no row matched, else the object's version becomes
+ * expected + 1 and its updated_at now (an arena copy). */
+StoreResult store_run_versioned(Db *db, DbStmt *st, Arena *a, long long expected, const char *now, long long *version,
+                                const char **updated_at);
 /* Maps a db_run/db_step status to a StoreResult. */
 StoreResult store_result(DbStatus s);
 /* Arena copy of a text column (NULL stays NULL). */
