@@ -215,10 +215,20 @@ void deals_update(Request *rq, Response *rs) {
     reply_versioned(rq, rs, d.version, deal_json(&d));
 }
 
+/* A won or lost deal is decided: no review and no request any more. */
+static bool refuse_if_closed(Request *rq, Response *rs, const Deal *d) {
+    if (strcmp(d->stage, "won") && strcmp(d->stage, "lost")) return false;
+    reply_problem(rq, rs, 409, "deal-closed", "deal_closed", NULL);
+    return true;
+}
+
 void deals_request_review(Request *rq, Response *rs) {
-    StoreResult r = store_deal_request_review(rq->db, rq->ids[0]);
-    if (r != STORE_OK) return reply_store_error(rq, rs, r);
     Deal d;
+    StoreResult r = store_deal_get(rq->db, &rq->arena, rq->ids[0], &d);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (refuse_if_closed(rq, rs, &d)) return;
+    r = store_deal_request_review(rq->db, d.id);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
     if (store_deal_get(rq->db, &rq->arena, rq->ids[0], &d) != STORE_OK) return reply_db_error(rq, rs);
     rs->audit_type = "deal";
     reply_versioned(rq, rs, d.version, deal_json(&d));
@@ -237,6 +247,7 @@ void reviews_create(Request *rq, Response *rs) {
     Deal d;
     StoreResult r = store_deal_get(rq->db, &rq->arena, rq->ids[0], &d);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (refuse_if_closed(rq, rs, &d)) return;
     json_t *errs = json_array();
     validate_object(rq, rq->json, REVIEW, false, errs);
     const char *verdict = jstr(rq->json, "verdict"), *conditions = jstr(rq->json, "conditions");

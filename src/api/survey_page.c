@@ -58,7 +58,9 @@ static void form_page(Request *rq, Response *rs, int status, const char *error_k
     html_text(&b, i18n(rq->lang, "survey_title"));
     buf_puts(&b, "</h1><p>");
     html_text(&b, i18n(rq->lang, "survey_intro"));
-    buf_printf(&b, "</p><form method=\"post\" action=\"/s/%s?lang=%s\">", rq->token, rq->lang == LANG_EN ? "en" : "fr");
+    buf_puts(&b, "</p><form method=\"post\" action=\"/s/");
+    html_text(&b, rq->token);
+    buf_printf(&b, "?lang=%s\">", rq->lang == LANG_EN ? "en" : "fr");
     if (error_key) {
         buf_puts(&b, "<p class=\"error\" role=\"alert\" id=\"survey-error\">");
         html_text(&b, i18n(rq->lang, error_key));
@@ -141,7 +143,7 @@ void survey_page_post(Request *rq, Response *rs) {
     char *trimmed = comment ? text_trim(comment) : NULL;
     const char *clean = trimmed ? arena_strdup(&rq->arena, trimmed) : "";
     free(trimmed);
-    if (bad_comment) return form_page(rq, rs, 422, "invalid_utf8", score, "");
+    if (bad_comment) return form_page(rq, rs, 422, "survey_bad_encoding", score, "");
     if (score < 0) return form_page(rq, rs, 422, "survey_score_required", -1, clean);
     if (text_utf8_length(clean) > MAX_COMMENT) return form_page(rq, rs, 422, "survey_comment_too_long", score, clean);
     char now[21];

@@ -28,17 +28,22 @@ static json_t *survey_json(const Survey *s) {
 void surveys_create(Request *rq, Response *rs) {
     json_t *errs = json_array();
     if (validate_object(rq, rq->json, CREATE, false, errs)) return reply_invalid(rq, rs, errs);
-    Contact contact;
+    Contact contact = {0};
     StoreResult r = store_contact_get(rq->db, &rq->arena, jint(rq->json, "contact_id"), &contact);
     if (r == STORE_ERROR) {
         json_decref(errs);
         return reply_db_error(rq, rs);
     }
     if (r == STORE_NOT_FOUND) errors_add(rq, errs, "contact_id", "no_such_contact");
+    else if (!contact.consent) errors_add(rq, errs, "contact_id", "contact_no_consent"); /* GDPR: asked first */
     Survey s = {.client_id = contact.client_id, .contact_id = contact.id, .need_id = jint(rq->json, "need_id")};
     if (r == STORE_OK && s.need_id > 0) {
         Need n;
         StoreResult nr = store_need_get(rq->db, &rq->arena, s.need_id, &n);
+        if (nr == STORE_ERROR) {
+            json_decref(errs);
+            return reply_db_error(rq, rs);
+        }
         if (nr == STORE_NOT_FOUND) errors_add(rq, errs, "need_id", "no_such_need");
         else if (nr == STORE_OK && n.client_id != contact.client_id) errors_add(rq, errs, "need_id", "need_other_client");
     }

@@ -190,7 +190,7 @@ int demo_create(Db *db) {
         Contact c = {.client_id = client_ids[CONTACTS[i].client], .name = CONTACTS[i].name, .role = CONTACTS[i].role,
                      .email = CONTACTS[i].email, .phone = CONTACTS[i].phone, .consent = CONTACTS[i].consent};
         if (store_contact_insert(db, &a, &c) != STORE_OK) goto done;
-        if (add_answered_survey(db, &c, (int)i, sales.id)) goto done;
+        if (c.consent && add_answered_survey(db, &c, (int)i, sales.id)) goto done; /* asked only with consent */
     }
     long long need_ids[sizeof NEEDS / sizeof NEEDS[0]];
     enum { NPEOPLE = 60 };

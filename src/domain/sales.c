@@ -61,14 +61,22 @@ char *client_name_key(const char *name) {
         f[w++] = (char)c;
     }
     f[w] = '\0';
-    Buf out = BUF_INIT;
+    Buf out = BUF_INIT, all = BUF_INIT;
     char *save = NULL;
     for (char *word = strtok_r(f, " ", &save); word; word = strtok_r(NULL, " ", &save)) {
+        if (all.len) buf_puts(&all, " ");
+        buf_puts(&all, word);
         if (legal_form(word)) continue;
         if (out.len) buf_puts(&out, " ");
         buf_puts(&out, word);
     }
     free(f);
+    if (!out.len) { /* a name made only of legal forms ("SAS") is its own key */
+        buf_free(&out);
+        out = all;
+    } else {
+        buf_free(&all);
+    }
     char *key = strdup(buf_str(&out));
     buf_free(&out);
     return key;

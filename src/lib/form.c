@@ -10,7 +10,8 @@ static int hex(char c) {
     return -1;
 }
 
-/* Decodes src[0..n) into a new arena string; NULL on a bad %-escape. */
+/* Decodes src[0..n) into a new arena string; NULL on a bad %-escape or an
+ * encoded NUL (which would silently cut the text short). */
 static char *decode(Arena *a, const char *src, size_t n) {
     char *out = arena_alloc(a, n + 1), *w = out;
     if (!out) return NULL;
@@ -20,7 +21,7 @@ static char *decode(Arena *a, const char *src, size_t n) {
         } else if (src[i] == '%') {
             if (i + 2 >= n) return NULL; /* a truncated escape */
             int hi = hex(src[i + 1]), lo = hex(src[i + 2]);
-            if (hi < 0 || lo < 0) return NULL;
+            if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) return NULL;
             *w++ = (char)(hi * 16 + lo);
             i += 2;
         } else {

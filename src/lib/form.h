@@ -7,7 +7,8 @@
 
 /* The decoded value of the first field named key ("+" is a space, %XX a
  * byte), or NULL when absent. A value that is badly encoded (a broken
- * %-escape, or bytes that are not UTF-8) is NULL too, with *bad set. */
+ * %-escape, an encoded NUL, or bytes that are not UTF-8) is NULL too, with
+ * *bad set. */
 char *form_value(Arena *a, const char *body, size_t len, const char *key, bool *bad);
 
 #endif

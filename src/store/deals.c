@@ -97,7 +97,7 @@ StoreResult store_deals_list(Db *db, Arena *a, const DealsFilter *f, long long b
 
 StoreResult store_deals_review_requested(Db *db, Arena *a, Deal **out, int *n) {
     DbStmt *st = db_prepare(db, "SELECT " DEAL_COLS DEAL_FROM "WHERE d.review_requested = 1 "
-                                "ORDER BY d.updated_at, d.id LIMIT 200");
+                                "ORDER BY d.review_requested_at, d.id LIMIT 200");
     if (!st) return STORE_ERROR;
     return read_deals(db, a, st, out, n);
 }
@@ -128,12 +128,13 @@ StoreResult store_deal_insert(Db *db, Arena *a, Deal *d) {
     char now[21];
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "INSERT INTO deals (client_id, title, amount, expected_close, owner_id, stage, "
-                                "lost_reason, review_requested, created_at, updated_at) "
-                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id");
+                                "lost_reason, review_requested, review_requested_at, created_at, updated_at) "
+                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9) RETURNING id");
     if (!st) return STORE_ERROR;
     bind_deal(st, d);
     db_bind_int(st, 8, d->review_requested);
     db_bind_text(st, 9, now);
+    db_bind_text(st, 10, d->review_requested ? now : NULL);
     DbStatus s = db_step(st);
     if (s != DB_ROW) return store_result(s);
     d->id = db_col_int(st, 0);
@@ -166,13 +167,13 @@ StoreResult store_deal_update(Db *db, Arena *a, Deal *d, long long expected_vers
 StoreResult store_deal_request_review(Db *db, long long id) {
     char now[21];
     time_now_iso(now);
-    DbStmt *st = db_prepare(db, "UPDATE deals SET review_requested = 1, updated_at = $2 WHERE id = $1");
+    /* asking again changes nothing: the deal keeps its place in the queue */
+    DbStmt *st = db_prepare(db, "UPDATE deals SET review_requested = 1, review_requested_at = $2, updated_at = $2, "
+                                "version = version + 1 WHERE id = $1 AND review_requested = 0");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, id);
     db_bind_text(st, 2, now);
-    DbStatus s = db_run(st);
-    if (s != DB_OK) return store_result(s);
-    return db_changes(db) ? STORE_OK : STORE_NOT_FOUND;
+    return store_result(db_run(st));
 }
 
 StoreResult store_review_insert(Db *db, Arena *a, Review *r) {
@@ -193,10 +194,13 @@ StoreResult store_review_insert(Db *db, Arena *a, Review *r) {
     r->id = db_col_int(st, 0);
     r->created_at = arena_strdup(a, now);
     db_reset_all(db);
-    st = db_prepare(db, "UPDATE deals SET latest_review_id = $1, review_requested = 0 WHERE id = $2");
+    /* a review changes the deal (its gate): a new version, out of the queue */
+    st = db_prepare(db, "UPDATE deals SET latest_review_id = $1, review_requested = 0, review_requested_at = NULL, "
+                        "updated_at = $3, version = version + 1 WHERE id = $2");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, r->id);
     db_bind_int(st, 2, r->deal_id);
+    db_bind_text(st, 3, now);
     return store_result(db_run(st));
 }
 

@@ -191,6 +191,11 @@ static const Migration migrations[] = {
      "  comment TEXT,\n"
      "  answered_at TEXT);\n"
      "CREATE INDEX surveys_client ON surveys(client_id, id);\n"},
+    /* The review queue in the order reviews were asked for. */
+    {4,
+     "ALTER TABLE deals ADD COLUMN review_requested_at TEXT;\n"
+     "UPDATE deals SET review_requested_at = updated_at WHERE review_requested = 1;\n"
+     "CREATE INDEX deals_review_queue ON deals(review_requested, review_requested_at);\n"},
 };
 
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }

@@ -37,6 +37,7 @@ StoreResult store_survey_insert(Db *db, Survey *s, const char *token_hash, long 
     s->id = db_col_int(st, 0);
     s->version = 1;
     s->score = -1;
+    db_reset_all(db);
     return STORE_OK;
 }
 
@@ -47,6 +48,7 @@ StoreResult store_survey_by_token(Db *db, Arena *a, const char *token_hash, Surv
     DbStatus r = db_step(st);
     if (r != DB_ROW) return r == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
     read_survey(a, st, s);
+    db_reset_all(db);
     return STORE_OK;
 }
 

@@ -418,6 +418,61 @@ test('winning a deal opens its qualified needs, which reach the recruiters; a dr
   assert.ok(list.json.items.some((x) => x.id === ready.id));
 });
 
+test('a review or a review request is a change of the deal: its version and ETag move', async () => {
+  const d = await newDeal({ client_id: (await newClient()).id });
+  const asked = await srv.post(`/api/v1/deals/${d.id}/review-request`, undefined, { as: sales });
+  assert.equal(asked.status, 200, asked.text);
+  assert.equal(asked.json.version, d.version + 1);
+  assert.equal(asked.headers.get('etag'), `"${d.version + 1}"`);
+  const again = await srv.post(`/api/v1/deals/${d.id}/review-request`, undefined, { as: sales });
+  assert.equal(again.json.version, d.version + 1, 'asking again changes nothing');
+  assert.equal((await review(d.id, { verdict: 'go' })).status, 201);
+  const after = await srv.get(`/api/v1/deals/${d.id}`, { as: sales });
+  assert.equal(after.json.version, d.version + 2);
+  assert.equal(after.json.review_requested, false);
+  // an edit prepared before the review is refused
+  const stale = await srv.patch(`/api/v1/deals/${d.id}`, { title: 'Vieille version' }, { as: sales, ifMatch: `"${d.version + 1}"` });
+  assertProblem(stale, 412);
+});
+
+test('the review queue keeps the order in which reviews were asked for', async () => {
+  const c = await newClient();
+  const first = await newDeal({ client_id: c.id });
+  const second = await newDeal({ client_id: c.id });
+  const tick = () => new Promise((r) => setTimeout(r, 1100)); // times are kept to the second
+  await srv.post(`/api/v1/deals/${first.id}/review-request`, undefined, { as: sales });
+  await tick();
+  await srv.post(`/api/v1/deals/${second.id}/review-request`, undefined, { as: sales });
+  await tick();
+  const cur = await srv.get(`/api/v1/deals/${first.id}`, { as: sales });
+  assert.equal((await srv.patch(`/api/v1/deals/${first.id}`, { title: 'Renommée' }, { as: sales, ifMatch: cur.headers.get('etag') })).status, 200);
+  await srv.post(`/api/v1/deals/${first.id}/review-request`, undefined, { as: sales });
+  const q = await srv.get('/api/v1/reviews/requested', { as: tech });
+  const ids = q.json.items.map((x) => x.id).filter((id) => id === first.id || id === second.id);
+  assert.deepEqual(ids, [first.id, second.id]);
+});
+
+test('a won or lost deal takes no more reviews nor review requests', async () => {
+  const d = await newDeal({ client_id: (await newClient()).id, stage: 'negotiation' });
+  await review(d.id, { verdict: 'go' });
+  assert.equal((await moveDeal(d, 'won')).status, 200);
+  const before = srv.snapshot();
+  const r = await review(d.id, { verdict: 'no_go' });
+  assertProblem(r, 409);
+  assert.match(r.json.type, /deal-closed$/);
+  assertProblem(await srv.post(`/api/v1/deals/${d.id}/review-request`, undefined, { as: sales }), 409);
+  assert.deepEqual(srv.snapshot(), before);
+  assert.equal((await srv.get(`/api/v1/deals/${d.id}`, { as: sales })).json.latest_review.verdict, 'go');
+});
+
+test('names made only of legal forms are duplicates of each other too', async () => {
+  const a = await srv.post('/api/v1/clients', { name: 'SAS' }, { as: sales });
+  assert.equal(a.status, 201, a.text);
+  const b = await srv.post('/api/v1/clients', { name: 's.a.s.' }, { as: sales });
+  assertProblem(b, 409);
+  assert.equal(b.json.existing_id, a.json.id);
+});
+
 test('a need outside any deal opens without a review', async () => {
   const n = await newNeed({ ...READY((await newClient()).id), status: 'qualified' });
   const r = await srv.patch(`/api/v1/needs/${n.id}`, { status: 'open' }, { as: sales, ifMatch: '"1"' });

@@ -12,7 +12,7 @@ before(async () => {
   srv = await startServer();
   sales = await srv.as('sales');
   const contacts = await srv.get('/api/v1/clients/1/contacts', { as: sales });
-  contact = contacts.json.items[0];
+  contact = contacts.json.items.find((c) => c.consent);
   const needs = await srv.get('/api/v1/needs?limit=200', { as: sales });
   otherClientNeed = needs.json.items.find((n) => n.client_id !== contact.client_id);
 });
@@ -88,7 +88,7 @@ test('a missing or out-of-range score re-shows the form with an error and record
 test('a comment over 2,000 characters, bad encoding or the wrong media type is refused', async () => {
   const s = await newSurvey();
   assert.equal((await answer(s.url, { score: '7', comment: 'é'.repeat(2001) })).status, 422);
-  for (const raw of ['score=7&comment=%zz', 'score=7&comment=%C3%28', 'score=7&comment=abc%4']) {
+  for (const raw of ['score=7&comment=%zz', 'score=7&comment=%C3%28', 'score=7&comment=abc%4', 'score=7&comment=Great%00%3Cscript%3E']) {
     const r = await srv.req('POST', s.url, { raw, contentType: FORM });
     assert.equal(r.status, 422, `${raw}: a badly encoded comment is refused, not dropped`);
     assert.match(r.text, /id="survey-error"/);
@@ -126,6 +126,14 @@ test('a survey needs an existing contact, and a need of that contact\'s client',
   assertFieldError(await srv.post('/api/v1/surveys', { contact_id: 'one' }, { as: sales }), 'contact_id');
   assertFieldError(await srv.post('/api/v1/surveys', { contact_id: contact.id, extra: 1 }, { as: sales }), 'extra');
   assertProblem(await srv.req('POST', '/api/v1/surveys', { raw: '{"contact_id":', as: sales }), 400);
+});
+
+test('a contact who has not agreed to be contacted gets no survey', async () => {
+  const c = await srv.post(`/api/v1/clients/${contact.client_id}/contacts`, { name: 'Sans Accord', consent: false }, { as: sales });
+  assert.equal(c.status, 201, c.text);
+  const before = Number(srv.sqlValue('SELECT count(*) FROM surveys'));
+  assertFieldError(await srv.post('/api/v1/surveys', { contact_id: c.json.id }, { as: sales }), 'contact_id');
+  assert.equal(Number(srv.sqlValue('SELECT count(*) FROM surveys')), before);
 });
 
 test('recruiters cannot send surveys and consultants cannot read them', async () => {
