@@ -47,7 +47,8 @@ static void test_client_names_fold_case_accents_spaces_and_legal_forms(void **st
     assert_key("Société Générale S.A.S.", "societe generale");
     assert_key("Société Générale, SARL", "societe generale");
     assert_key("Énergie-Verte", "energie verte");
-    assert_key("SA", "");
+    assert_key("SA", "sa"); /* only legal forms: the name itself is the key */
+    assert_key("S.A.S.", "sas");
 }
 
 static void test_won_needs_a_positive_latest_review(void **state) {
