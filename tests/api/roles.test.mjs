@@ -50,7 +50,7 @@ const ROUTES = [
   { m: 'PATCH', p: '/api/v1/deals/1', a: 'deals.write', ok: 428, body: {} },
   { m: 'POST', p: '/api/v1/deals/999999/review-request', a: 'deals.write', ok: 404 },
   { m: 'GET', p: '/api/v1/deals/1/reviews', a: 'deals.read', ok: 200 },
-  { m: 'POST', p: '/api/v1/deals/1/reviews', a: 'reviews.write', ok: 422, body: {} },
+  { m: 'POST', p: '/api/v1/deals/2/reviews', a: 'reviews.write', ok: 422, body: {} },
   { m: 'GET', p: '/api/v1/reviews/requested', a: 'deals.read', ok: 200 },
   { m: 'GET', p: '/api/v1/capabilities', a: 'capabilities.read', ok: 200 },
   { m: 'GET', p: '/api/v1/surveys', a: 'surveys.read', ok: 200 },
