@@ -48,21 +48,13 @@ static bool check_move(Request *rq, Response *rs, const char *from, Candidacy *c
     return true;
 }
 
-static bool parse_filter_id(const char *v, long long *out) {
-    if (!v) return true;
-    char *end;
-    *out = strtoll(v, &end, 10);
-    return !*end && *out > 0;
-}
-
 void candidacies_list(Request *rq, Response *rs) {
     int limit;
     long long before;
     if (!req_page(rq, rs, &limit, &before)) return;
     CandidaciesFilter f = {-1, -1, req_query(rq, "stage")};
-    if (!parse_filter_id(req_query(rq, "need_id"), &f.need_id) ||
-        !parse_filter_id(req_query(rq, "person_id"), &f.person_id) || (f.stage && !stage_valid(f.stage)))
-        return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "need_id, person_id, stage");
+    if (!req_filter_id(rq, rs, "need_id", &f.need_id) || !req_filter_id(rq, rs, "person_id", &f.person_id)) return;
+    if (f.stage && !stage_valid(f.stage)) return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "stage");
     CandidacyRow *rows;
     int n;
     if (store_candidacies_list(rq->db, &rq->arena, &f, before, limit, &rows, &n) != STORE_OK)

@@ -124,12 +124,7 @@ void clients_list(Request *rq, Response *rs) {
     if (!req_page(rq, rs, &limit, &before)) return;
     ClientsFilter f = {NULL, -1};
     if (!req_search(rq, rs, "q", 200, &f.q)) return;
-    const char *owner = req_query(rq, "owner_id");
-    if (owner) {
-        char *end;
-        f.owner_id = strtoll(owner, &end, 10);
-        if (*end || f.owner_id < 1) return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "owner_id");
-    }
+    if (!req_filter_id(rq, rs, "owner_id", &f.owner_id)) return;
     Client *clients;
     int n;
     if (store_clients_list(rq->db, &rq->arena, &f, before, limit, &clients, &n) != STORE_OK)

@@ -143,12 +143,7 @@ void deals_list(Request *rq, Response *rs) {
     if (!req_page(rq, rs, &limit, &before)) return;
     DealsFilter f = {req_query(rq, "stage"), -1};
     if (f.stage && !deal_stage_valid(f.stage)) return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "stage");
-    const char *client = req_query(rq, "client_id");
-    if (client) {
-        char *end;
-        f.client_id = strtoll(client, &end, 10);
-        if (*end || f.client_id < 1) return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "client_id");
-    }
+    if (!req_filter_id(rq, rs, "client_id", &f.client_id)) return;
     Deal *deals;
     int n;
     if (store_deals_list(rq->db, &rq->arena, &f, before, limit, &deals, &n) != STORE_OK) return reply_db_error(rq, rs);

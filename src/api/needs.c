@@ -118,12 +118,7 @@ void needs_list(Request *rq, Response *rs) {
     if (!req_search(rq, rs, "q", 200, &f.q)) return;
     if (f.status && !need_status_valid(f.status))
         return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "status");
-    const char *client = req_query(rq, "client_id");
-    if (client) {
-        char *end;
-        f.client_id = strtoll(client, &end, 10);
-        if (*end || f.client_id < 1) return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "client_id");
-    }
+    if (!req_filter_id(rq, rs, "client_id", &f.client_id)) return;
     Need *needs;
     int n;
     if (store_needs_list(rq->db, &rq->arena, &f, before, limit, &needs, &n) != STORE_OK) return reply_db_error(rq, rs);

@@ -72,12 +72,7 @@ void surveys_list(Request *rq, Response *rs) {
     int limit;
     long long before, client = -1;
     if (!req_page(rq, rs, &limit, &before)) return;
-    const char *c = req_query(rq, "client_id");
-    if (c) {
-        char *end;
-        client = strtoll(c, &end, 10);
-        if (*end || client < 1) return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "client_id");
-    }
+    if (!req_filter_id(rq, rs, "client_id", &client)) return;
     Survey *items;
     int n;
     if (store_surveys_list(rq->db, &rq->arena, client, before, limit, &items, &n) != STORE_OK)

@@ -78,6 +78,9 @@ bool req_if_match(Request *rq, Response *rs, long long *version);
  * last id of the previous page; items with a smaller id follow).
  * Answers 400 and returns false on a bad value. */
 bool req_page(Request *rq, Response *rs, int *limit, long long *before_id);
+/* An id filter in the query string (?client_id=3): *out is left as is when
+ * absent. Answers 400 and returns false unless it is a positive integer. */
+bool req_filter_id(Request *rq, Response *rs, const char *name, long long *out);
 /* A free-text query parameter (a search): *out is the trimmed text, or
  * NULL when absent or blank. Answers 400 and returns false on invalid
  * UTF-8 or more than max characters. */

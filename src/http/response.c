@@ -101,6 +101,18 @@ bool req_page(Request *rq, Response *rs, int *limit, long long *before_id) {
     return true;
 }
 
+bool req_filter_id(Request *rq, Response *rs, const char *name, long long *out) {
+    const char *v = req_query(rq, name);
+    long long id;
+    if (!v) return true;
+    if (!parse_id(v, &id) || id < 1) {
+        reply_problem(rq, rs, 400, "bad-filter", "bad_request", name);
+        return false;
+    }
+    *out = id;
+    return true;
+}
+
 bool req_search(Request *rq, Response *rs, const char *name, int max, const char **out) {
     *out = NULL;
     const char *v = req_query(rq, name);

@@ -44,4 +44,20 @@ test('people ?skill= with invalid UTF-8 or over 100 characters is a 400 problem'
   assertProblem(await srv.get(`/api/v1/people?skill=${'k'.repeat(101)}`, { as: sales }), 400);
 });
 
+test('id filters in the query string take positive integers only, everywhere', async () => {
+  const admin = await srv.as('admin');
+  const filters = [
+    '/api/v1/needs?client_id=', '/api/v1/deals?client_id=', '/api/v1/surveys?client_id=',
+    '/api/v1/candidacies?need_id=', '/api/v1/candidacies?person_id=', '/api/v1/clients?owner_id=',
+  ];
+  for (const f of filters) {
+    for (const bad of ['0', '-1', '+3', '3abc', '', '%203', '99999999999999999999']) {
+      const r = await srv.get(`${f}${bad}`, { as: admin });
+      assertProblem(r, 400, `${f}${bad}`);
+      assert.match(r.json.detail, /_id$/);
+    }
+    assert.equal((await srv.get(`${f}1`, { as: admin })).status, 200, `${f}1`);
+  }
+});
+
 test('the server still answers', () => assertHealthy(srv));
