@@ -24,7 +24,7 @@ OBJ      := $(SRC:%.c=$(B)/obj/%.o)
 ASAN_OBJ := $(SRC:%.c=$(B)/asan/%.o)
 ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps run test test-unit test-api test-browser test-asan lint-openapi bench clean
+.PHONY: all deps run run-built test test-built test-unit test-api test-browser test-asan lint-openapi bench clean
 
 all: $(B)/alliance
 
@@ -96,16 +96,26 @@ $(B)/asan/tests/%: tests/unit/%.c $(LIB_ASAN_OBJ)
 	@$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -Isrc -o $@ $^ $(UNIT_LIBS)
 
 # --- the commands of the README ---------------------------------------------
-run: deps $(B)/alliance
+# run, test and bench install first, then build in a second make: the
+# pkg-config flags above are read when make starts, so on a fresh machine
+# they exist only once deps has installed the libraries.
+run: deps
+	@$(MAKE) --no-print-directory run-built
+
+run-built: $(B)/alliance
 	@[ -f alliance.db ] || ./$(B)/alliance init --demo --db alliance.db
 	@echo "Open http://127.0.0.1:8080 and sign in as <role>@demo.alliance.example / alliance-demo"
 	@echo "(roles: admin manager sales recruiter tech consultant)"
 	./$(B)/alliance serve --db alliance.db --addr 127.0.0.1:8080
 
-test: deps $(B)/alliance $(B)/asan/alliance $(UNIT_BIN)
+test: deps
+	@$(MAKE) --no-print-directory test-built
+
+test-built: $(B)/alliance $(B)/asan/alliance $(UNIT_BIN)
 	@tests/run.sh
 
-bench: deps $(B)/alliance
+bench: deps
+	@$(MAKE) --no-print-directory $(B)/alliance
 	bench/http.sh
 
 clean:
