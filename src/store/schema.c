@@ -196,6 +196,14 @@ static const Migration migrations[] = {
      "ALTER TABLE deals ADD COLUMN review_requested_at TEXT;\n"
      "UPDATE deals SET review_requested_at = updated_at WHERE review_requested = 1;\n"
      "CREATE INDEX deals_review_queue ON deals(review_requested, review_requested_at);\n"},
+    /* candidates' private status links (store/application_links.c) */
+    {5,
+     "CREATE TABLE application_links (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  token_hash TEXT NOT NULL UNIQUE,\n"
+     "  candidacy_id INTEGER NOT NULL REFERENCES candidacies(id) ON DELETE CASCADE,\n"
+     "  created_at TEXT NOT NULL);\n"
+     "CREATE INDEX application_links_candidacy ON application_links(candidacy_id);\n"},
 };
 
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
