@@ -3,7 +3,7 @@
 # so a warm machine skips apt-get).
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq
+PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq md4c-html
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
            -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -11,7 +11,7 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
-                libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev postgresql nginx sqlite3 chromium wrk curl
+                libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev libmd4c-dev libmd4c-html0-dev postgresql nginx sqlite3 chromium wrk curl
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))

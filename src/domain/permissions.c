@@ -37,6 +37,11 @@ static const struct {
     {"users.read", ADMIN},
     {"users.write", ADMIN},
     {"audit.read", ADMIN},
+    /* channels and notifications: everyone; each channel's own visibility
+     * is domain/channels.c */
+    {"channels.read", EVERYONE},
+    {"channels.write", EVERYONE},
+    {"notifications.read", EVERYONE},
 };
 
 static int role_bit(const char *role) {

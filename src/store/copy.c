@@ -8,9 +8,15 @@
 
 const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "signin_failures", "audit_log", "clients",
                                    "people", "person_skills", "needs",      "need_skills",     "candidacies",
-                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events", NULL};
+                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events",
+                                   /* channels, posts, notifications */
+                                   "channels", "channel_members", "posts", "post_revisions", "reactions", "attachments",
+                                   "notifications", NULL};
 
-static bool has_id(const char *table) { return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs"); }
+static bool has_id(const char *table) {
+    return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs") &&
+           strcmp(table, "channel_members") && strcmp(table, "reactions");
+}
 
 static StoreResult count_rows(Db *db, const char *table, long long *n) {
     char sql[96];
