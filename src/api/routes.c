@@ -79,6 +79,7 @@ const Route ROUTES[] = {
     {"GET", "/api/v1/notifications", "notifications.read", notifications_list, 0},
     {"POST", "/api/v1/notifications/read", "notifications.read", notifications_read_all, 0},
     {"POST", "/api/v1/notifications/{id}/read", "notifications.read", notifications_read_one, 0},
+    {"GET", "/api/v1/events", "notifications.read", events_stream_get, 0},
 
     {"GET", "/api/v1/surveys", "surveys.read", surveys_list, 0},
     {"POST", "/api/v1/surveys", "surveys.write", surveys_create, ROUTE_JSON},

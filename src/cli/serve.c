@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <stdio.h>
+#include "../api/events_stream.h"
 #include "../http/follower.h"
 #include "../http/server.h"
 #include "cli.h"
@@ -26,6 +27,7 @@ int cli_serve(int argc, char **argv) {
     }
     if (!cli_open(db)) return 1;
     /* in-memory state subscribes to the event log before it is followed */
+    events_stream_init(); /* the live stream, GET /api/v1/events */
     if (!follower_start()) {
         fprintf(stderr, "alliance: cannot read the event log\n");
         return 1;
