@@ -226,6 +226,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     enum MHD_Result ret = MHD_queue_response(conn, (unsigned)rs.status, resp);
     MHD_destroy_response(resp);
     json_decref(rs.json);
+    if (rs.stream) { /* a stream stays open for hours: its request's memory goes now */
+        json_decref(rq->json);
+        rq->json = NULL;
+        buf_free(&rq->body);
+        arena_free(&rq->arena);
+    }
     metrics_record(route_index(route), rs.status, time_monotonic_us() - ctx->started_us);
     return ret;
 }
@@ -297,7 +303,7 @@ int server_run(const char *addr) {
         NULL, NULL, on_request, NULL, MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)4,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024), MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024), MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "alliance: cannot listen on %s: %s\n", addr, strerror(errno));
         return 1;
