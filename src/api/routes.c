@@ -80,6 +80,9 @@ const Route ROUTES[] = {
     {"POST", "/api/v1/notifications/read", "notifications.read", notifications_read_all, 0},
     {"POST", "/api/v1/notifications/{id}/read", "notifications.read", notifications_read_one, 0},
     {"GET", "/api/v1/events", "notifications.read", events_stream_get, 0},
+    {"GET", "/api/v1/feed", "channels.read", feed_get, 0},
+    {"POST", "/api/v1/attachments", "channels.write", attachments_create, ROUTE_UPLOAD},
+    {"GET", "/api/v1/attachments/{id}", "channels.read", attachments_get, 0},
 
     {"GET", "/api/v1/surveys", "surveys.read", surveys_list, 0},
     {"POST", "/api/v1/surveys", "surveys.write", surveys_create, ROUTE_JSON},
