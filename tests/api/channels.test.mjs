@@ -275,3 +275,25 @@ test('attachments: up to 10 MiB, stored by content, downloaded as attachments by
   const dupe = await up(html, 'copie.html', 'text/html');
   assert.equal(srv.sqlValue(`SELECT count(DISTINCT sha256) FROM attachments WHERE id IN (${b.json.id}, ${dupe.json.id})`), 1);
 });
+
+test('an assignment and a review request notify; the caller is never notified of itself', async () => {
+  const unreadOf = async (who, kind) => (await srv.get('/api/v1/notifications?unread=1&limit=200', { as: who })).json.items.filter((n) => n.kind === kind);
+  const client = (await srv.post('/api/v1/clients', { name: 'Assignations SA' }, { as: manager })).json;
+  const before = (await unreadOf(sales, 'assignment')).length;
+  const d = await srv.post('/api/v1/deals', { client_id: client.id, title: 'Audit de sécurité', amount: 5000, owner_id: sales.user.id }, { as: manager });
+  assert.equal(d.status, 201, d.text);
+  const got = await unreadOf(sales, 'assignment');
+  assert.equal(got.length, before + 1);
+  assert.equal(got[0].object_type, 'deal');
+  assert.equal(got[0].object_id, d.json.id);
+  assert.equal(got[0].text, 'Audit de sécurité');
+  const own = await srv.post('/api/v1/deals', { client_id: client.id, title: 'Le mien', amount: 1, owner_id: sales.user.id }, { as: sales });
+  assert.equal((await unreadOf(sales, 'assignment')).filter((n) => n.object_id === own.json.id).length, 0);
+  const techBefore = (await unreadOf(tech, 'review_requested')).length;
+  const rr = await srv.post(`/api/v1/deals/${d.json.id}/review-request`, undefined, { as: sales });
+  assert.ok(rr.status < 300, rr.text);
+  const asked = await unreadOf(tech, 'review_requested');
+  assert.equal(asked.length, techBefore + 1);
+  assert.equal(asked[0].object_id, d.json.id);
+  assert.equal(asked[0].actor_id, sales.user.id);
+});
