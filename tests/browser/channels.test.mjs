@@ -78,12 +78,16 @@ test('a mention in a need\'s channel reaches the tech lead live; the kanban foll
     await pt.waitForURL(/#\/channels\/\d+\?post=\d+$/);
     await pt.locator('.post-highlight').waitFor();
     await pt.locator('.reply-btn').last().click();
-    await pt.locator('#thread textarea').fill('Je regarde cet après-midi.');
+    await pt.locator('#thread textarea').fill(`Je regarde cet après-midi, voir aussi #need-${need.id}.`);
     await pt.locator('#thread button[type="submit"]').click();
     await pt.locator('#thread .post').filter({ hasText: 'cet après-midi' }).waitFor();
     await shot(pt, '43-channel-thread-tech');
     // the recruiter sees the reply count change live
     await pr.locator('.reply-btn').filter({ hasText: '1 réponse' }).waitFor({ timeout: 10000 });
+    // a "#channel" reference is a link to that channel
+    const channelUrl = pt.url();
+    await pt.locator('#thread a.channel-ref').first().click();
+    await pt.waitForURL((u) => u.href === channelUrl.split('?')[0]); // #/channels?slug= led back to it
 
     // the tech lead has the need's kanban open; a move made by the recruiter shows live
     await pt.goto(server.base + `/#/needs/${need.id}`);

@@ -431,6 +431,7 @@ export default {
   'survey.once': 'This link is shown only once; the answer will appear under “Satisfaction”.',
 
   // channels, feed, notifications
+  "channels.notFound": "No channel “#{slug}” visible to you.",
   "nav.feed": "Feed",
   "feed.title": "Activity feed",
   "feed.unread": "Unread",

@@ -431,6 +431,7 @@ export default {
   'survey.once': 'Ce lien n’est affiché qu’une fois ; la réponse apparaîtra dans « Satisfaction ».',
 
   // channels, feed, notifications
+  "channels.notFound": "Aucun fil « #{slug} » visible pour vous.",
   "nav.feed": "Fil",
   "feed.title": "Fil d'activité",
   "feed.unread": "Non lus",
