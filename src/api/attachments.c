@@ -66,8 +66,12 @@ void attachments_create(Request *rq, Response *rs) {
     if (rq->body.len == 0) errors_add(rq, errs, "file", "required");
     if (json_array_size(errs)) return reply_invalid(rq, rs, errs);
     json_decref(errs);
+    /* the file is written (and synced) before the write transaction opens,
+     * so the database is not locked meanwhile (ROUTE_OWN_TX) */
+    db_reset_all(rq->db); /* the sign-in look-up holds no snapshot while the file is written */
     char sha[FILES_HASH_LEN];
     if (files_put(buf_str(&rq->body), rq->body.len, sha) != 0) return reply_db_error(rq, rs);
+    if (db_begin_write(rq->db) != DB_OK) return reply_db_error(rq, rs);
     Attachment at = {.sha256 = sha, .name = name, .media_type = media_type(rq), .size = (long long)rq->body.len,
                      .uploaded_by = rq->user.id};
     StoreResult r = store_attachment_insert(rq->db, &rq->arena, &at);

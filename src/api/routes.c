@@ -81,7 +81,7 @@ const Route ROUTES[] = {
     {"POST", "/api/v1/notifications/{id}/read", "notifications.write", notifications_read_one, 0},
     {"GET", "/api/v1/events", "notifications.read", events_stream_get, 0},
     {"GET", "/api/v1/feed", "channels.read", feed_get, 0},
-    {"POST", "/api/v1/attachments", "channels.write", attachments_create, ROUTE_UPLOAD},
+    {"POST", "/api/v1/attachments", "channels.write", attachments_create, ROUTE_UPLOAD | ROUTE_OWN_TX},
     {"GET", "/api/v1/attachments/{id}", "channels.read", attachments_get, 0},
 
     {"GET", "/api/v1/surveys", "surveys.read", surveys_list, 0},

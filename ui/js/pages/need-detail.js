@@ -2,7 +2,7 @@
 // pipeline) and the pipeline board of the need.
 import { t, formatDate, formatMoney, formatNumber } from '../i18n.js';
 import { api, withQuery } from '../api.js';
-import { can } from '../session.js';
+import { can, session } from '../session.js';
 import { h, loading, errorBox, empty, pageHeader, toast } from '../dom.js';
 import { statusBadge, kindBadge } from '../labels.js';
 import { pipelineBoard } from '../pipeline-board.js';
@@ -39,9 +39,10 @@ export async function render(ctx) {
       board.el));
   }
   if (matches) ctx.main.append(matches.el);
-  if (board) { /* the kanban follows moves made elsewhere, live */
-    const again = debounce(() => board.load(), 200);
-    for (const type of ['candidacy.created', 'candidacy.stage']) whileAlive(ctx, type, (d) => { if (d.need_id === id) again(); });
+  if (board) { /* the kanban follows moves made by others, live; never in the middle of a drag */
+    const again = debounce(() => (document.querySelector('.card-chosen, .card-drag') ? again() : board.load()), 300);
+    for (const type of ['candidacy.created', 'candidacy.stage'])
+      whileAlive(ctx, type, (d) => { if (d.need_id === id && d.actor_id !== session.user?.id) again(); });
   }
   await Promise.all([board?.load(), matches?.load(), coverage?.load()]);
 }
