@@ -1,7 +1,9 @@
 /* people: candidates and consultants (API.md "Person"). */
 #include <string.h>
 #include "../domain/skills.h"
+#include "../match/index.h"
 #include "../store/people.h"
+#include "matches.h"
 #include "skill_input.h"
 
 static const char *const KINDS[] = {"candidate", "consultant", NULL};
@@ -68,6 +70,9 @@ void people_list(Request *rq, Response *rs) {
     if (!req_search(rq, rs, "q", 200, &f.q) || !req_search(rq, rs, "skill", 100, &skill)) return;
     if (f.kind && strcmp(f.kind, "candidate") != 0 && strcmp(f.kind, "consultant") != 0)
         return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "kind: candidate | consultant");
+    const char *skills; /* matching engine: ?skills=java:4,kubernetes ranks instead of listing */
+    if (!req_search(rq, rs, "skills", 1000, &skills)) return;
+    if (skills) return people_search_ranked(rq, rs, skills, f.q, f.kind);
     if (skill) {
         const Skill *s = skills_resolve(skill);
         if (!s) return reply_json(rs, 200, page_body(json_array(), limit, 0));
@@ -86,6 +91,7 @@ void people_create(Request *rq, Response *rs) {
     if (!read_person(rq, rs, rq->json, false, &p)) return;
     StoreResult r = store_person_insert(rq->db, &rq->arena, &p);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (match_index_put_person(&p)) return reply_db_error(rq, rs); /* matching engine */
     rs->audit_type = "person";
     rs->audit_id = p.id;
     reply_versioned(rq, rs, p.version, person_json(rq, &p));
@@ -110,6 +116,7 @@ void people_update(Request *rq, Response *rs) {
     if (!read_person(rq, rs, rq->json, true, &p)) return;
     r = store_person_update(rq->db, &rq->arena, &p, expected);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (match_index_put_person(&p)) return reply_db_error(rq, rs); /* matching engine */
     rs->audit_type = "person";
     reply_versioned(rq, rs, p.version, person_json(rq, &p));
 }
@@ -117,6 +124,7 @@ void people_update(Request *rq, Response *rs) {
 void people_delete(Request *rq, Response *rs) {
     StoreResult r = store_person_delete(rq->db, rq->ids[0]);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    match_index_remove_person(rq->ids[0]); /* matching engine */
     rs->audit_type = "person";
     reply_empty(rs, 204);
 }

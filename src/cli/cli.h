@@ -18,6 +18,9 @@ int cli_start(void);
  * ALLIANCE_DB (default alliance.db), migrations. Returns this thread's
  * connection or NULL after printing why. */
 Db *cli_open(const char *db_flag);
+/* matching engine: the index of every person, read from the store. NULL
+ * after printing why. */
+struct MatchIndex *cli_match_index(Db *db);
 /* Creates the demo firm (demo.c). 0 on success. */
 int demo_create(Db *db);
 

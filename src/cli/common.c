@@ -4,7 +4,9 @@
 #include "../domain/skills.h"
 #include "../lib/embedded.h"
 #include "../lib/secret.h"
+#include "../match/index.h"
 #include "../store/clients.h"
+#include "../store/people_index.h"
 #include "../store/schema.h"
 #include "cli.h"
 
@@ -57,4 +59,16 @@ Db *cli_open(const char *db_flag) {
         return NULL;
     }
     return db;
+}
+
+static int put_person(const Person *p, void *arg) { return match_index_put(arg, p); }
+
+struct MatchIndex *cli_match_index(Db *db) {
+    MatchIndex *ix = match_index_new();
+    if (!ix || store_people_each(db, put_person, ix) != STORE_OK) {
+        fprintf(stderr, "alliance: cannot build the matching index: %s\n", ix ? db_errmsg(db) : "out of memory");
+        match_index_free(ix);
+        return NULL;
+    }
+    return ix;
 }

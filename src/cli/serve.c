@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include "../http/server.h"
+#include "../match/index.h"
 #include "cli.h"
 
 int cli_serve(int argc, char **argv) {
@@ -22,8 +23,14 @@ int cli_serve(int argc, char **argv) {
         cli_usage(stderr);
         return 2;
     }
-    if (!cli_open(db)) return 1;
+    Db *conn = cli_open(db);
+    if (!conn) return 1;
+    MatchIndex *ix = cli_match_index(conn); /* matching engine: built once, then kept up to date by every write */
+    if (!ix) return 1;
+    match_set_global(ix);
     int rc = server_run(addr && *addr ? addr : "127.0.0.1:8080");
+    match_set_global(NULL);
+    match_index_free(ix);
     db_thread_close();
     return rc;
 }
