@@ -32,7 +32,9 @@ bool req_match_limit(Request *rq, Response *rs, int *limit) {
     return true;
 }
 
-static json_t *round2(double v) { return json_real((double)(long long)(v * 100 + 0.5) / 100); }
+/* Factor values to 4 decimals and points to 2: enough for value x weight
+ * to add up to the score (which is rounded to 0.1). */
+static json_t *rounded(double v, double scale) { return json_real((double)(long long)(v * scale + 0.5) / scale); }
 
 /* The explanation shared by both directions: score, skills, missing, factors. */
 static json_t *explanation_json(Request *rq, const Need *n, const MatchScore *m) {
@@ -55,8 +57,8 @@ static json_t *explanation_json(Request *rq, const Need *n, const MatchScore *m)
     for (int f = 0; f < NFACTORS; f++) {
         const FactorScore *x = &m->factors[f];
         if (x->weight <= 0) continue;
-        json_array_append_new(factors, json_pack("{s:s, s:o, s:o, s:o}", "name", FACTOR_NAMES[f], "value", round2(x->value),
-                                                 "weight", round2(x->weight), "points", round2(x->value * x->weight)));
+        json_array_append_new(factors, json_pack("{s:s, s:o, s:o, s:o}", "name", FACTOR_NAMES[f], "value", rounded(x->value, 1e4),
+                                                 "weight", rounded(x->weight, 100), "points", rounded(x->value * x->weight, 100)));
     }
     return json_pack("{s:f, s:b, s:o, s:o, s:o}", "score", m->score, "mandatory_met", m->mandatory_met, "skills", skills,
                      "missing", missing, "factors", factors);
@@ -148,7 +150,8 @@ void people_matches(Request *rq, Response *rs) {
 
 /* Filters of a people search by skills, checked by the index. */
 typedef struct {
-    const long long *ids;  /* sorted; NULL: any */
+    bool by_text;          /* only the people of ids (the text search found them) */
+    const long long *ids;  /* sorted */
     int nids;
     long available_by;     /* -1: any */
     uint64_t location;     /* 0: any */
@@ -165,7 +168,7 @@ static bool search_accepts(const MatchCandidate *c, void *arg) {
     if (f->kind >= 0 && c->consultant != (f->kind == 1)) return false;
     if (f->available_by >= 0 && c->available_day > f->available_by) return false;
     if (f->location && c->location != f->location) return false;
-    return !f->ids || bsearch(&c->id, f->ids, (size_t)f->nids, sizeof *f->ids, cmp_ll);
+    return !f->by_text || (f->nids && bsearch(&c->id, f->ids, (size_t)f->nids, sizeof *f->ids, cmp_ll));
 }
 
 /* The ids of the people the text search finds (store_people_list, so the
@@ -205,7 +208,7 @@ void people_search_ranked(Request *rq, Response *rs, const char *skills, const c
     json_t *errs = json_array();
     Need need = {.title = "", .remote = "none", .client_id = -1, .duration_days = -1, .daily_rate_max = -1};
     skill_input_query(rq, skills, &need.skills, &need.nskills, errs);
-    SearchFilter f = {NULL, 0, -1, 0, kind ? strcmp(kind, "consultant") == 0 : -1};
+    SearchFilter f = {q != NULL, NULL, 0, -1, 0, kind ? strcmp(kind, "consultant") == 0 : -1};
     const char *before = req_query(rq, "available_before"), *loc;
     if (before && !time_valid_date(before)) errors_add(rq, errs, "available_before", "must_be_date");
     else if (before) f.available_by = time_date_days(before);
