@@ -118,5 +118,10 @@ bench: deps
 	@$(MAKE) --no-print-directory $(B)/alliance
 	bench/http.sh
 
+# matching engine: speed against SQLite (bench/match/run.sh prints the figures)
+$(B)/bench-match: bench/match/bench.c $(filter-out $(B)/obj/src/main.o,$(OBJ)) $(B)/obj/embedded.o
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
+
 clean:
 	rm -rf $(B) alliance

@@ -136,31 +136,33 @@ void scorer_finish(const Scorer *sc, const Evidence *ev, const PersonTerms *t, M
     out->score = out->tenths / 10.0;
 }
 
-/* The person's own entry for reference skill s, or NULL. */
-static const PersonSkill *held(const Person *p, const char *id) {
-    for (int i = 0; i < p->nskills; i++)
-        if (strcmp(p->skills[i].skill, id) == 0) return &p->skills[i];
-    return NULL;
+/* The reference index of each of p's skills (-1 outside it), into idx. */
+static void skill_indexes(const Person *p, int *idx) {
+    for (int k = 0; k < p->nskills; k++) idx[k] = skills_index(skills_get(p->skills[k].skill));
 }
 
-Evidence score_evidence(const Scorer *sc, int i, const Person *p) {
+/* The best evidence for requirement i; idx holds p's skill indexes. */
+static Evidence evidence(const Scorer *sc, int i, const Person *p, const int *idx) {
     const Requirement *r = &sc->need->skills[i];
     Evidence best = {0, -1, 0, NULL, false};
     long long best_pts = 0;
     bool meets = false;
     const SkillSource *src;
-    int n = implied_sources(skills_index(skills_get(r->skill)), &src);
+    int ri = skills_index(skills_get(r->skill)), n = implied_sources(ri, &src);
     if (!n) { /* a skill outside the reference: only itself */
-        const PersonSkill *h = held(p, r->skill);
-        return h ? (Evidence){h->level, h->years, 1, NULL, h->level >= r->min_level} : best;
+        for (int k = 0; k < p->nskills; k++)
+            if (strcmp(p->skills[k].skill, r->skill) == 0 && p->skills[k].level > 0)
+                return (Evidence){p->skills[k].level, p->skills[k].years, 1, NULL, p->skills[k].level >= r->min_level};
+        return best;
     }
-    for (int k = 0; k < n; k++) {
-        const Skill *s = skills_at((size_t)src[k].skill);
-        const PersonSkill *h = held(p, s->id);
+    for (int j = 0; j < n; j++) {
+        const PersonSkill *h = NULL;
+        for (int k = 0; k < p->nskills && !h; k++)
+            if (idx[k] == src[j].skill) h = &p->skills[k];
         if (!h || h->level <= 0) continue;
-        Evidence e = {h->level, h->years, src[k].factor, k ? s->id : NULL, false};
+        Evidence e = {h->level, h->years, src[j].factor, j ? skills_at((size_t)src[j].skill)->id : NULL, false};
         long long pts = scorer_req_micro(sc, i, e.level, e.years, e.factor, NULL);
-        if (src[k].implies && h->level >= r->min_level) meets = true;
+        if (src[j].implies && h->level >= r->min_level) meets = true;
         if (!best.level || pts > best_pts) { /* sources come best factor first: ties keep the closer skill */
             best = e;
             best_pts = pts;
@@ -170,9 +172,21 @@ Evidence score_evidence(const Scorer *sc, int i, const Person *p) {
     return best;
 }
 
+Evidence score_evidence(const Scorer *sc, int i, const Person *p) {
+    int idx[256];
+    Person q = *p;
+    if (q.nskills > 256) q.nskills = 256;
+    skill_indexes(&q, idx);
+    return evidence(sc, i, &q, idx);
+}
+
 void score_person(const Scorer *sc, const Person *p, MatchScore *out) {
     Evidence ev[SCORE_MAX_REQS];
-    for (int i = 0; i < sc->nreqs; i++) ev[i] = score_evidence(sc, i, p);
+    int idx[256];
+    Person q = *p;
+    if (q.nskills > 256) q.nskills = 256;
+    skill_indexes(&q, idx);
+    for (int i = 0; i < sc->nreqs; i++) ev[i] = evidence(sc, i, &q, idx);
     PersonTerms t = score_person_terms(p);
     out->person_id = p->id;
     scorer_finish(sc, ev, &t, out);

@@ -311,8 +311,11 @@ static int build_cursors(Ctx *x, Arena *a) {
                 long long *t = arena_alloc(a, TAB_SIZE * sizeof *t);
                 if (!t) return -1;
                 for (int lv = 1; lv <= 5; lv++)
-                    for (int y = 0; y < 32; y++)
-                        t[lv << 5 | y] = scorer_req_micro(sc, i, lv, y == MATCH_YEARS_UNKNOWN ? -1 : y, src[k].factor, NULL);
+                    for (int y = 0; y < 32; y++) /* years credit is flat from 5 on */
+                        t[lv << 5 | y] = y > YEARS_FOR_FULL_CREDIT && y < MATCH_YEARS_UNKNOWN
+                                             ? t[lv << 5 | YEARS_FOR_FULL_CREDIT]
+                                             : scorer_req_micro(sc, i, lv, y == MATCH_YEARS_UNKNOWN ? -1 : y,
+                                                                src[k].factor, NULL);
                 factors[nf] = src[k].factor;
                 tabs[nf++] = t;
             }
