@@ -270,6 +270,99 @@ static void rank_rest(Ctx *x, Heap *h, bool skip_met) {
     }
 }
 
+/* Per-thread scratch of the term-at-a-time pass, one entry per slot. */
+static __thread struct {
+    int32_t *acc;      /* millionths so far */
+    uint8_t *met;      /* mandatory requirements met so far */
+    uint16_t *stamp;   /* requirement (+1) that last credited the slot, for the max over sources */
+    int32_t *last;     /* what that requirement credited */
+    size_t cap;
+} g_tl;
+
+static int scratch(size_t n) {
+    if (n <= g_tl.cap) return 0;
+    size_t cap = n + n / 4 + 1024;
+    int32_t *acc = realloc(g_tl.acc, cap * sizeof *acc), *last = acc ? realloc(g_tl.last, cap * sizeof *last) : NULL;
+    if (acc) g_tl.acc = acc;
+    if (last) g_tl.last = last;
+    uint8_t *met = last ? realloc(g_tl.met, cap) : NULL;
+    if (met) g_tl.met = met;
+    uint16_t *stamp = met ? realloc(g_tl.stamp, cap * sizeof *stamp) : NULL;
+    if (!stamp) return -1;
+    g_tl.stamp = stamp;
+    g_tl.cap = cap;
+    return 0;
+}
+
+/* Phase 2 for long lists: term at a time into one accumulator per slot
+ * (a sequential pass over each list), then one pass over the slots keeping
+ * the k best; a slot whose skill points plus the most the person-side
+ * factors can add stays below the heap's floor is not looked at further.
+ * Returns -1 out of memory. */
+static int rank_rest_taat(Ctx *x, Heap *h, bool skip_met, int nmandatory) {
+    uint32_t n = x->ix->nslots;
+    if (scratch(n)) return -1;
+    int32_t *acc = g_tl.acc, *last = g_tl.last;
+    uint8_t *met = g_tl.met;
+    uint16_t *stamp = g_tl.stamp;
+    memset(acc, 0, n * sizeof *acc);
+    if (nmandatory) memset(met, 0, n);
+    bool stamped = false;
+    for (int j = 0; j < x->m; j++) {
+        Cur *c = &x->cur[j];
+        if (c->nsrc == 1) { /* the common case: one list, no max to take */
+            const Src *s = &c->src[0];
+            const long long *tab = s->tab;
+            for (uint32_t k = 0; k < s->n; k++) {
+                uint32_t e = s->v[k];
+                acc[e >> 8] += (int32_t)tab[(e & 7) << 5 | (e >> 3 & 31)];
+            }
+            if (c->mandatory && s->implies)
+                for (uint32_t k = 0; k < s->n; k++)
+                    if ((int)(s->v[k] & 7) >= c->min_level) met[s->v[k] >> 8]++;
+            x->entries += s->n;
+            continue;
+        }
+        if (!stamped) {
+            memset(stamp, 0, n * sizeof *stamp);
+            stamped = true;
+        }
+        uint16_t id = (uint16_t)(2 * j + 1), mid = (uint16_t)(2 * j + 2); /* credit taken / mandatory counted */
+        for (int i = 0; i < c->nsrc; i++) {
+            const Src *s = &c->src[i];
+            for (uint32_t k = 0; k < s->n; k++) {
+                uint32_t e = s->v[k], slot = e >> 8;
+                int32_t pts = (int32_t)s->tab[(e & 7) << 5 | (e >> 3 & 31)];
+                bool meets = c->mandatory && s->implies && (int)(e & 7) >= c->min_level;
+                if (stamp[slot] != id && stamp[slot] != mid) {
+                    acc[slot] += pts;
+                    last[slot] = pts;
+                    stamp[slot] = meets ? mid : id;
+                    if (meets) met[slot]++;
+                    continue;
+                }
+                if (pts > last[slot]) {
+                    acc[slot] += pts - last[slot];
+                    last[slot] = pts;
+                }
+                if (meets && stamp[slot] == id) {
+                    stamp[slot] = mid;
+                    met[slot]++;
+                }
+            }
+            x->entries += s->n;
+        }
+    }
+    for (uint32_t slot = 0; slot < n; slot++) {
+        int32_t a = acc[slot];
+        if (!a) continue;
+        if (a + x->terms_ub < heap_floor(h)) continue;
+        if ((skip_met && met[slot] == nmandatory) || !admissible(x, slot)) continue;
+        heap_push(h, (Entry){score_tenths(a + slot_terms(x, slot)), x->ix->slots[slot].id, slot});
+    }
+    return 0;
+}
+
 /* People with credit for some requirement: a union pass over every list. */
 static long count_union(Ctx *x) {
     long n = 0;
@@ -374,7 +467,16 @@ int match_rank(MatchIndex *ix, Arena *a, const Need *need, const MatchQuery *q, 
     }
     if (!rc && !q->only_mandatory_met && met.n < want) {
         rest.k = want - met.n;
-        rank_rest(&x, &rest, has_mandatory);
+        /* long lists: one sequential pass each beats skipping around them */
+        uint64_t entries = 0;
+        int nmandatory = 0;
+        for (int j = 0; j < x.m; j++) {
+            entries += x.cur[j].size;
+            nmandatory += x.cur[j].mandatory;
+        }
+        bool taat = q->path ? q->path == MATCH_TERM_AT_A_TIME : entries > ix->nslots / 8;
+        if (taat) rc = rank_rest_taat(&x, &rest, has_mandatory, nmandatory);
+        else rank_rest(&x, &rest, has_mandatory);
     }
     if (!rc && q->count_total) {
         for (int j = 0; j < x.m; j++) cur_reset(&x.cur[j]);

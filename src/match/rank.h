@@ -14,7 +14,12 @@
  *     can give; once the answer holds `limit` people, the requirements
  *     whose bounds together (plus the person-side factors) cannot reach the
  *     last score stop driving the scan and are only probed, and a person is
- *     dropped as soon as what remains cannot reach it.
+ *     dropped as soon as what remains cannot reach it. When the lists are
+ *     long against the number of people (popular skills), each list is
+ *     read once in sequence into one accumulator per person instead, and
+ *     only people whose skill points can still reach the k-th score are
+ *     looked at further: skipping around long lists costs more than
+ *     streaming them.
  * Scores are summed in millionths (scoring.h), so the order does not
  * depend on the order of summing. */
 #ifndef ALLIANCE_RANK_H
@@ -41,7 +46,9 @@ typedef struct {
     void *accept_arg;
     bool only_mandatory_met;        /* a filter: people who meet every mandatory skill */
     bool count_total;               /* fill total (one more pass over the lists) */
+    int path;                       /* 0: chosen by list lengths; else one of the two below (tests) */
 } MatchQuery;
+enum { MATCH_DOCUMENT_AT_A_TIME = 1, MATCH_TERM_AT_A_TIME = 2 };
 
 typedef struct {
     Person person;      /* as the index knows it, from the arena */

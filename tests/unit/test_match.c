@@ -220,6 +220,7 @@ static int expected_top(Arena *a, const Need *n, const Person *people, const boo
 static void check_against_scoring(MatchIndex *ix, Arena *a, const Person *people, const bool *alive, int np,
                                   bool mandatory, int needs) {
     for (int t = 0; t < needs; t++) {
+        int path = t % 3; /* automatic, document at a time, term at a time */
         Need n;
         random_need(a, &n, mandatory);
         int limit = 1 + (int)rnd(25);
@@ -227,7 +228,7 @@ static void check_against_scoring(MatchIndex *ix, Arena *a, const Person *people
         int tenths[32];
         int k = expected_top(a, &n, people, alive, np, limit, want, tenths);
         Arena qa = {0};
-        MatchQuery q = {.limit = limit};
+        MatchQuery q = {.limit = limit, .path = path};
         MatchResult r;
         assert_int_equal(match_rank(ix, &qa, &n, &q, &r), 0);
         assert_int_equal(r.n, k);
@@ -252,8 +253,8 @@ static void test_pruned_top_k_equals_scoring_everyone_on_random_pools(void **sta
         alive[i] = true;
         assert_int_equal(match_index_put(ix, &people[i]), 0);
     }
-    check_against_scoring(ix, &a, people, alive, PEOPLE, false, 60);
-    check_against_scoring(ix, &a, people, alive, PEOPLE, true, 60);
+    check_against_scoring(ix, &a, people, alive, PEOPLE, false, 90);
+    check_against_scoring(ix, &a, people, alive, PEOPLE, true, 90);
     /* many edits and deletes (compactions run on the way) */
     for (int e = 0; e < 3000; e++) {
         int i = (int)rnd(PEOPLE);
