@@ -56,8 +56,9 @@ export async function render(ctx) {
     if (!r.items.length) { results.replaceChildren(empty(t('gap.none'))); return; }
     const rows = r.items.slice(0, CHART_ROWS);
     const canvas = h('canvas', { id: 'gap-chart', role: 'img', 'aria-label': t('gap.chartLabel') });
-    const figure = h('figure', { class: 'gap-figure' },
-      h('div', { class: 'gap-chart', style: `height:${Math.max(160, 34 * rows.length + 60)}px` }, canvas),
+    const box = h('div', { class: 'gap-chart' }, canvas);
+    box.style.height = `${Math.max(160, 34 * rows.length + 60)}px`; // CSSOM: the CSP forbids style attributes
+    const figure = h('figure', { class: 'gap-figure' }, box,
       h('figcaption', { class: 'muted small' }, t('gap.caption', { n: rows.length, total: r.items.length, needs: r.needs })));
     results.replaceChildren(figure, table(r.items));
     try {
@@ -91,15 +92,16 @@ export async function render(ctx) {
         h('th', { scope: 'col' }, t('cap.skill')),
         h('th', { scope: 'col', class: 'num' }, t('gap.needs')),
         h('th', { scope: 'col', class: 'num' }, t('gap.level')),
-        h('th', { scope: 'col', class: 'num' }, t('gap.consultants')),
-        h('th', { scope: 'col', class: 'num' }, t('gap.available')),
-        h('th', { scope: 'col', class: 'num' }, t('gap.pipeline')),
-        h('th', { scope: 'col', class: 'num' }, t('gap.trainable')),
+        h('th', { scope: 'col', class: 'num', title: t('gap.consultants') }, t('gap.consultantsShort')),
+        h('th', { scope: 'col', class: 'num', title: t('gap.available') }, t('gap.availableShort')),
+        h('th', { scope: 'col', class: 'num', title: t('gap.pipeline') }, t('gap.pipelineShort')),
+        h('th', { scope: 'col', class: 'num', title: t('gap.trainableLong') }, t('gap.trainable')),
         h('th', { scope: 'col', class: 'num' }, t('gap.shortfall')),
         h('th', { scope: 'col' }, t('gap.action')))),
       h('tbody', null, items.map((i) => h('tr', { 'data-skill': i.skill },
         h('th', { scope: 'row', 'data-label': t('cap.skill') }, i.label),
-        h('td', { class: 'num', 'data-label': t('gap.needs') }, `${formatNumber(i.needs)}${i.mandatory ? ` (${t('gap.mandatoryN', { n: i.mandatory })})` : ''}`),
+        h('td', { class: 'num', 'data-label': t('gap.needs') }, formatNumber(i.needs),
+          i.mandatory ? h('span', { class: 'muted small gap-mandatory' }, t(i.mandatory === 1 ? 'gap.mandatory1' : 'gap.mandatoryN', { n: i.mandatory })) : null),
         h('td', { class: 'num', 'data-label': t('gap.level') }, String(i.level)),
         h('td', { class: 'num', 'data-label': t('gap.consultants') }, formatNumber(i.consultants)),
         h('td', { class: 'num', 'data-label': t('gap.available') }, formatNumber(i.available)),
