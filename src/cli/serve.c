@@ -1,8 +1,10 @@
 /* serve: run the HTTP server. */
 #include <getopt.h>
 #include <stdlib.h>
+#include <stdio.h>
+#include "../http/follower.h"
 #include "../http/server.h"
-#include "../match/index.h"
+#include "../api/match_sync.h"
 #include "cli.h"
 
 int cli_serve(int argc, char **argv) {
@@ -25,12 +27,19 @@ int cli_serve(int argc, char **argv) {
     }
     Db *conn = cli_open(db);
     if (!conn) return 1;
-    MatchIndex *ix = cli_match_index(conn); /* matching engine: built once, then kept up to date by every write */
-    if (!ix) return 1;
-    match_set_global(ix);
+    match_sync_subscribe(); /* matching engine: subscribes before the follower starts */
+    /* in-memory state subscribes to the event log before it is followed */
+    if (!follower_start()) {
+        fprintf(stderr, "alliance: cannot read the event log\n");
+        return 1;
+    }
+    if (match_sync_build(conn)) { /* matching engine: the index, then the writes made meanwhile */
+        follower_stop();
+        return 1;
+    }
     int rc = server_run(addr && *addr ? addr : "127.0.0.1:8080");
-    match_set_global(NULL);
-    match_index_free(ix);
+    follower_stop();
+    match_sync_stop();
     db_thread_close();
     return rc;
 }
