@@ -1,6 +1,7 @@
 /* rank: top-k over the index (see rank.h). */
 #include "rank.h"
 #include <assert.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../domain/implied.h"
@@ -270,28 +271,50 @@ static void rank_rest(Ctx *x, Heap *h, bool skip_met) {
     }
 }
 
-/* Per-thread scratch of the term-at-a-time pass, one entry per slot. */
-static __thread struct {
+/* Per-thread scratch of the term-at-a-time pass, one entry per slot; freed
+ * when the thread ends (a pthread key's destructor). */
+typedef struct {
     int32_t *acc;      /* millionths so far */
     uint8_t *met;      /* mandatory requirements met so far */
     uint16_t *stamp;   /* requirement (+1) that last credited the slot, for the max over sources */
     int32_t *last;     /* what that requirement credited */
     size_t cap;
-} g_tl;
+} Scratch;
 
-static int scratch(size_t n) {
-    if (n <= g_tl.cap) return 0;
+static pthread_key_t g_scratch_key;
+static pthread_once_t g_scratch_once = PTHREAD_ONCE_INIT;
+
+static void scratch_free(void *p) {
+    Scratch *s = p;
+    free(s->acc);
+    free(s->met);
+    free(s->stamp);
+    free(s->last);
+    free(s);
+}
+static void scratch_key(void) { pthread_key_create(&g_scratch_key, scratch_free); }
+
+/* This thread's scratch with room for n slots, or NULL. */
+static Scratch *scratch(size_t n) {
+    pthread_once(&g_scratch_once, scratch_key);
+    Scratch *s = pthread_getspecific(g_scratch_key);
+    if (!s && (!(s = calloc(1, sizeof *s)) || pthread_setspecific(g_scratch_key, s))) {
+        free(s);
+        return NULL;
+    }
+    if (n <= s->cap) return s;
     size_t cap = n + n / 4 + 1024;
-    int32_t *acc = realloc(g_tl.acc, cap * sizeof *acc), *last = acc ? realloc(g_tl.last, cap * sizeof *last) : NULL;
-    if (acc) g_tl.acc = acc;
-    if (last) g_tl.last = last;
-    uint8_t *met = last ? realloc(g_tl.met, cap) : NULL;
-    if (met) g_tl.met = met;
-    uint16_t *stamp = met ? realloc(g_tl.stamp, cap * sizeof *stamp) : NULL;
-    if (!stamp) return -1;
-    g_tl.stamp = stamp;
-    g_tl.cap = cap;
-    return 0;
+    int32_t *acc = realloc(s->acc, cap * sizeof *acc);
+    if (acc) s->acc = acc;
+    int32_t *last = acc ? realloc(s->last, cap * sizeof *last) : NULL;
+    if (last) s->last = last;
+    uint8_t *met = last ? realloc(s->met, cap) : NULL;
+    if (met) s->met = met;
+    uint16_t *stamp = met ? realloc(s->stamp, cap * sizeof *stamp) : NULL;
+    if (!stamp) return NULL;
+    s->stamp = stamp;
+    s->cap = cap;
+    return s;
 }
 
 /* Phase 2 for long lists: term at a time into one accumulator per slot
@@ -301,10 +324,11 @@ static int scratch(size_t n) {
  * Returns -1 out of memory. */
 static int rank_rest_taat(Ctx *x, Heap *h, bool skip_met, int nmandatory) {
     uint32_t n = x->ix->nslots;
-    if (scratch(n)) return -1;
-    int32_t *acc = g_tl.acc, *last = g_tl.last;
-    uint8_t *met = g_tl.met;
-    uint16_t *stamp = g_tl.stamp;
+    Scratch *sc = scratch(n);
+    if (!sc) return -1;
+    int32_t *acc = sc->acc, *last = sc->last;
+    uint8_t *met = sc->met;
+    uint16_t *stamp = sc->stamp;
     memset(acc, 0, n * sizeof *acc);
     if (nmandatory) memset(met, 0, n);
     bool stamped = false;
