@@ -157,6 +157,7 @@ typedef struct {
     int m;
     long long terms_ub;    /* the most availability, location and rate can give */
     uint64_t entries;
+    long total;            /* counted by the term-at-a-time pass when asked, else -1 */
 } Ctx;
 
 /* The slot is alive and the caller's filter accepts it. */
@@ -377,6 +378,10 @@ static int rank_rest_taat(Ctx *x, Heap *h, bool skip_met, int nmandatory) {
             x->entries += s->n;
         }
     }
+    if (x->q->count_total) { /* the accumulator is there: counting is one more pass */
+        x->total = 0;
+        for (uint32_t slot = 0; slot < n; slot++) x->total += acc[slot] && admissible(x, slot);
+    }
     for (uint32_t slot = 0; slot < n; slot++) {
         int32_t a = acc[slot];
         if (!a) continue;
@@ -483,7 +488,7 @@ int match_rank(MatchIndex *ix, Arena *a, const Need *need, const MatchQuery *q, 
     Ctx x = {ix, &sc, q, NULL, 0,
              score_micro(sc.weight[FACTOR_AVAILABILITY]) + score_micro(sc.weight[FACTOR_LOCATION]) +
                  score_micro(sc.weight[FACTOR_RATE]),
-             0};
+             0, -1};
     int rc = build_cursors(&x, a);
     if (!rc && has_mandatory) {
         out->mandatory_met = rank_mandatory(&x, &met);
@@ -502,7 +507,8 @@ int match_rank(MatchIndex *ix, Arena *a, const Need *need, const MatchQuery *q, 
         if (taat) rc = rank_rest_taat(&x, &rest, has_mandatory, nmandatory);
         else rank_rest(&x, &rest, has_mandatory);
     }
-    if (!rc && q->count_total) {
+    if (!rc && q->count_total && x.total >= 0) out->total = x.total;
+    else if (!rc && q->count_total) {
         for (int j = 0; j < x.m; j++) cur_reset(&x.cur[j]);
         out->total = count_union(&x);
     }

@@ -217,6 +217,14 @@ static int expected_top(Arena *a, const Need *n, const Person *people, const boo
     return k;
 }
 
+/* People alive with credit for some requirement of n. */
+static long with_credit(Arena *a, const Need *n, const Person *people, const bool *alive, int np) {
+    MatchScore *m = rank_people(a, n, people, np);
+    long k = 0;
+    for (int i = 0; i < np; i++) k += alive[m[i].index] && m[i].nmissing < n->nskills;
+    return k;
+}
+
 static void check_against_scoring(MatchIndex *ix, Arena *a, const Person *people, const bool *alive, int np,
                                   bool mandatory, int needs) {
     for (int t = 0; t < needs; t++) {
@@ -228,10 +236,11 @@ static void check_against_scoring(MatchIndex *ix, Arena *a, const Person *people
         int tenths[32];
         int k = expected_top(a, &n, people, alive, np, limit, want, tenths);
         Arena qa = {0};
-        MatchQuery q = {.limit = limit, .path = path};
+        MatchQuery q = {.limit = limit, .path = path, .count_total = true};
         MatchResult r;
         assert_int_equal(match_rank(ix, &qa, &n, &q, &r), 0);
         assert_int_equal(r.n, k);
+        assert_int_equal(r.total, with_credit(a, &n, people, alive, np));
         for (int i = 0; i < k; i++) {
             got[i] = r.hits[i].person.id;
             assert_int_equal(got[i], want[i]);
