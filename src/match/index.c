@@ -296,13 +296,3 @@ static MatchIndex *g_index;
 
 MatchIndex *match_global(void) { return __atomic_load_n(&g_index, __ATOMIC_ACQUIRE); }
 void match_set_global(MatchIndex *ix) { __atomic_store_n(&g_index, ix, __ATOMIC_RELEASE); }
-
-int match_index_put_person(const Person *p) {
-    MatchIndex *ix = match_global();
-    return ix ? match_index_put(ix, p) : 0;
-}
-
-void match_index_remove_person(long long id) {
-    MatchIndex *ix = match_global();
-    if (ix) match_index_remove(ix, id);
-}

@@ -84,12 +84,9 @@ long match_index_find(const MatchIndex *ix, long long id);
  * the index knows it (no e-mail, phone or timestamps). Caller holds the lock. */
 void match_index_person(const MatchIndex *ix, uint32_t s, Arena *a, Person *p);
 
-/* The server's index, built at start (NULL until then: callers skip it). */
+/* The server's index, built at start and kept up to date by
+ * api/match_sync.c (NULL until then). */
 MatchIndex *match_global(void);
 void match_set_global(MatchIndex *ix);
-/* The update API of the server's index, called after a person is written
- * (no-op when there is no global index). */
-int match_index_put_person(const Person *p);
-void match_index_remove_person(long long id);
 
 #endif
