@@ -11,7 +11,7 @@
  *                                                    given): 1; later: fades to 0 over 60 days
  *   location         5  a location, not full remote  same place 1; unknown 0.5; elsewhere:
  *                                                    partial remote 0.5, none 0
- *   rate             5  a maximum daily rate         within it (or unknown: 0.5) 1; above it:
+ *   rate             5  a maximum daily rate         within it 1; unknown 0.5; above it:
  *                                                    fades to 0 at 20 % over
  *
  * Skills and experience are split between the requirements in proportion
