@@ -318,12 +318,14 @@ static Scratch *scratch(size_t n) {
     return s;
 }
 
-/* Phase 2 for long lists: term at a time into one accumulator per slot
- * (a sequential pass over each list), then one pass over the slots keeping
- * the k best; a slot whose skill points plus the most the person-side
- * factors can add stays below the heap's floor is not looked at further.
- * Returns -1 out of memory. */
-static int rank_rest_taat(Ctx *x, Heap *h, bool skip_met, int nmandatory) {
+/* Both phases at once for long lists: term at a time into one accumulator
+ * per slot (a sequential pass over each list, counting the mandatory
+ * requirements met on the way), then one pass over the slots keeping the k
+ * best of those meeting every mandatory requirement (met) and of the others
+ * (rest); a slot whose skill points plus the most the person-side factors
+ * can add stays below its heap's floor is not looked at further. *nmet
+ * counts the admissible people meeting them all. -1 out of memory. */
+static int rank_taat(Ctx *x, Heap *met_heap, Heap *rest_heap, int nmandatory, long *nmet) {
     uint32_t n = x->ix->nslots;
     Scratch *sc = scratch(n);
     if (!sc) return -1;
@@ -382,11 +384,19 @@ static int rank_rest_taat(Ctx *x, Heap *h, bool skip_met, int nmandatory) {
         x->total = 0;
         for (uint32_t slot = 0; slot < n; slot++) x->total += acc[slot] && admissible(x, slot);
     }
+    *nmet = 0;
     for (uint32_t slot = 0; slot < n; slot++) {
         int32_t a = acc[slot];
         if (!a) continue;
-        if (a + x->terms_ub < heap_floor(h)) continue;
-        if ((skip_met && met[slot] == nmandatory) || !admissible(x, slot)) continue;
+        bool is_met = nmandatory && met[slot] == nmandatory;
+        if (is_met) {
+            if (!admissible(x, slot)) continue;
+            (*nmet)++;
+        } else if (x->q->only_mandatory_met) {
+            continue;
+        }
+        Heap *h = is_met ? met_heap : rest_heap;
+        if (a + x->terms_ub < heap_floor(h) || (!is_met && !admissible(x, slot))) continue;
         heap_push(h, (Entry){score_tenths(a + slot_terms(x, slot)), x->ix->slots[slot].id, slot});
     }
     return 0;
@@ -451,11 +461,11 @@ static int build_cursors(Ctx *x, Arena *a) {
     return 0;
 }
 
-/* The hits of heap h, best first, explained by scoring the person again
+/* The first max hits of heap h, best first, explained by scoring the person again
  * from the index (the same sums in millionths: the same score). */
-static int collect(Ctx *x, Arena *a, Heap *h, MatchHit *hits, int *n) {
+static int collect(Ctx *x, Arena *a, Heap *h, MatchHit *hits, int *n, int max) {
     qsort(h->e, (size_t)h->n, sizeof *h->e, cmp_entry_best_first);
-    for (int i = 0; i < h->n; i++) {
+    for (int i = 0; i < h->n && i < max; i++) {
         MatchHit *hit = &hits[(*n)++];
         match_index_person(x->ix, h->e[i].slot, a, &hit->person);
         hit->score.skills = arena_alloc(a, (size_t)(x->sc->nreqs ? x->sc->nreqs : 1) * sizeof *hit->score.skills);
@@ -490,22 +500,34 @@ int match_rank(MatchIndex *ix, Arena *a, const Need *need, const MatchQuery *q, 
                  score_micro(sc.weight[FACTOR_RATE]),
              0, -1};
     int rc = build_cursors(&x, a);
-    if (!rc && has_mandatory) {
+    /* long lists: one sequential pass each beats skipping around them */
+    uint64_t entries = 0;
+    int nmandatory = 0;
+    for (int j = 0; j < x.m; j++) {
+        entries += x.cur[j].size;
+        nmandatory += x.cur[j].mandatory;
+    }
+    bool taat = q->path ? q->path == MATCH_TERM_AT_A_TIME : entries > ix->nslots / 8;
+    /* the intersection first when its shortest list is short: often it
+     * alone fills the answer */
+    uint64_t shortest = UINT64_MAX;
+    for (int j = 0; j < x.m; j++)
+        if (x.cur[j].mandatory && x.cur[j].size < shortest) shortest = x.cur[j].size;
+    bool intersect = has_mandatory && (!taat || (q->path != MATCH_TERM_AT_A_TIME && shortest < ix->nslots / 16));
+    if (!rc && intersect) {
         out->mandatory_met = rank_mandatory(&x, &met);
         for (int j = 0; j < x.m; j++) cur_reset(&x.cur[j]);
     }
-    if (!rc && !q->only_mandatory_met && met.n < want) {
-        rest.k = want - met.n;
-        /* long lists: one sequential pass each beats skipping around them */
-        uint64_t entries = 0;
-        int nmandatory = 0;
-        for (int j = 0; j < x.m; j++) {
-            entries += x.cur[j].size;
-            nmandatory += x.cur[j].mandatory;
+    if (!rc && (!intersect || (!q->only_mandatory_met && met.n < want))) {
+        if (taat) {
+            long nmet = 0;
+            met.n = 0; /* found again, with everyone else, in one pass */
+            rc = rank_taat(&x, &met, &rest, nmandatory, &nmet);
+            if (has_mandatory) out->mandatory_met = nmet;
+        } else {
+            rest.k = want - met.n;
+            rank_rest(&x, &rest, has_mandatory);
         }
-        bool taat = q->path ? q->path == MATCH_TERM_AT_A_TIME : entries > ix->nslots / 8;
-        if (taat) rc = rank_rest_taat(&x, &rest, has_mandatory, nmandatory);
-        else rank_rest(&x, &rest, has_mandatory);
     }
     if (!rc && q->count_total && x.total >= 0) out->total = x.total;
     else if (!rc && q->count_total) {
@@ -514,8 +536,8 @@ int match_rank(MatchIndex *ix, Arena *a, const Need *need, const MatchQuery *q, 
     }
     MatchHit *all = out->hits;
     int n = 0;
-    if (!rc) rc = collect(&x, a, &met, all, &n);
-    if (!rc) rc = collect(&x, a, &rest, all, &n);
+    if (!rc) rc = collect(&x, a, &met, all, &n, want);
+    if (!rc) rc = collect(&x, a, &rest, all, &n, want - n); /* the term-at-a-time pass kept up to want */
     out->entries = x.entries;
     pthread_rwlock_unlock(&ix->lock);
     int skip = q->offset > 0 ? (q->offset < n ? q->offset : n) : 0;
