@@ -9,12 +9,12 @@
 
 #define END UINT32_MAX
 
-enum { TAB_SIZE = 8 * 32 }; /* [level 0..7][years code 0..31] */
+enum { TAB_SIZE = 256 }; /* indexed by a posting's low byte: years code << 3 | level */
 
 typedef struct {
     const uint32_t *v;
     uint32_t n, pos;
-    const long long *tab;  /* millionths earned, for this source's factor */
+    const int32_t *tab;    /* millionths earned, for this source's factor (at most 10^8) */
     bool implies;
 } Src;
 
@@ -125,7 +125,7 @@ static long long cur_eval(const Cur *c, uint32_t d, bool *meets) {
         const Src *s = &c->src[i];
         if (s->pos >= s->n || (s->v[s->pos] >> 8) != d) continue;
         uint32_t e = s->v[s->pos];
-        long long pts = s->tab[(e & 7) << 5 | (e >> 3 & 31)];
+        long long pts = s->tab[e & 0xff];
         if (pts > best) best = pts;
         if (s->implies && (int)(e & 7) >= c->min_level) m = true;
     }
@@ -339,10 +339,10 @@ static int rank_taat(Ctx *x, Heap *met_heap, Heap *rest_heap, int nmandatory, lo
         Cur *c = &x->cur[j];
         if (c->nsrc == 1) { /* the common case: one list, no max to take */
             const Src *s = &c->src[0];
-            const long long *tab = s->tab;
+            const int32_t *tab = s->tab;
             for (uint32_t k = 0; k < s->n; k++) {
                 uint32_t e = s->v[k];
-                acc[e >> 8] += (int32_t)tab[(e & 7) << 5 | (e >> 3 & 31)];
+                acc[e >> 8] += tab[e & 0xff];
             }
             if (c->mandatory && s->implies)
                 for (uint32_t k = 0; k < s->n; k++)
@@ -359,7 +359,7 @@ static int rank_taat(Ctx *x, Heap *met_heap, Heap *rest_heap, int nmandatory, lo
             const Src *s = &c->src[i];
             for (uint32_t k = 0; k < s->n; k++) {
                 uint32_t e = s->v[k], slot = e >> 8;
-                int32_t pts = (int32_t)s->tab[(e & 7) << 5 | (e >> 3 & 31)];
+                int32_t pts = s->tab[e & 0xff];
                 bool meets = c->mandatory && s->implies && (int)(e & 7) >= c->min_level;
                 if (stamp[slot] != id && stamp[slot] != mid) {
                     acc[slot] += pts;
@@ -431,7 +431,7 @@ static int build_cursors(Ctx *x, Arena *a) {
         *c = (Cur){arena_alloc(a, (size_t)(n ? n : 1) * sizeof *c->src), 0, i, r->min_level, r->mandatory, 0, 0, END};
         if (!c->src) return -1;
         double factors[8];
-        const long long *tabs[8];
+        const int32_t *tabs[8];
         int nf = 0;
         for (int k = 0; k < n; k++) {
             const MatchPostings *l = &x->ix->lists[src[k].skill];
@@ -440,20 +440,20 @@ static int build_cursors(Ctx *x, Arena *a) {
             while (f < nf && factors[f] != src[k].factor) f++;
             if (f == nf) { /* one table per distinct factor (at most a handful) */
                 if (nf == 8) continue;
-                long long *t = arena_alloc(a, TAB_SIZE * sizeof *t);
+                int32_t *t = arena_alloc(a, TAB_SIZE * sizeof *t);
                 if (!t) return -1;
                 for (int lv = 1; lv <= 5; lv++)
                     for (int y = 0; y < 32; y++) /* years credit is flat from 5 on */
-                        t[lv << 5 | y] = y > YEARS_FOR_FULL_CREDIT && y < MATCH_YEARS_UNKNOWN
-                                             ? t[lv << 5 | YEARS_FOR_FULL_CREDIT]
-                                             : scorer_req_micro(sc, i, lv, y == MATCH_YEARS_UNKNOWN ? -1 : y,
-                                                                src[k].factor, NULL);
+                        t[y << 3 | lv] = y > YEARS_FOR_FULL_CREDIT && y < MATCH_YEARS_UNKNOWN
+                                             ? t[YEARS_FOR_FULL_CREDIT << 3 | lv]
+                                             : (int32_t)scorer_req_micro(sc, i, lv, y == MATCH_YEARS_UNKNOWN ? -1 : y,
+                                                                         src[k].factor, NULL);
                 factors[nf] = src[k].factor;
                 tabs[nf++] = t;
             }
             c->src[c->nsrc++] = (Src){l->v, l->n, 0, tabs[f], src[k].implies};
             c->size += l->n;
-            long long top = tabs[f][5 << 5 | YEARS_FOR_FULL_CREDIT];
+            long long top = tabs[f][YEARS_FOR_FULL_CREDIT << 3 | 5];
             if (top > c->ub) c->ub = top;
         }
         cur_update(c);
