@@ -51,7 +51,10 @@ test('gap chart and explained matches', { timeout: 120000 }, async (t) => {
     await t.test('a need page lists matches with their score', async () => {
       await page.goto(server.base + '/#/needs/1');
       await page.locator('ol.matches li').first().waitFor();
+      const first = page.locator('ol.matches li').first();
+      assert.match(await first.locator('.match-factors').textContent(), /^Compétences [\d,]+\/70 · Expérience/);
       await shot(page, '53-need-matches');
+      await first.screenshot({ path: `${SHOTS}54-need-match-first.png` });
     });
 
     assert.deepEqual(problems, []);

@@ -459,4 +459,12 @@ export default {
   'gap.action.recruit': 'Recruit',
   'gap.action.train': 'Train',
   'gap.action.covered': 'Covered',
+  // matching engine: the parts of a match's score
+  'matches.factors': 'What the score is made of',
+  'matches.via': '(through {skill}, level {level})',
+  'factor.skills': 'Skills',
+  'factor.experience': 'Experience',
+  'factor.availability': 'Availability',
+  'factor.location': 'Location',
+  'factor.rate': 'Rate',
 };

@@ -459,4 +459,12 @@ export default {
   'gap.action.recruit': 'Recruter',
   'gap.action.train': 'Former',
   'gap.action.covered': 'Couvert',
+  // matching engine: the parts of a match's score
+  'matches.factors': 'Composition du score',
+  'matches.via': '(par {skill}, niveau {level})',
+  'factor.skills': 'Compétences',
+  'factor.experience': 'Expérience',
+  'factor.availability': 'Disponibilité',
+  'factor.location': 'Lieu',
+  'factor.rate': 'Tarif',
 };
