@@ -7,11 +7,13 @@
 #include "schema.h"
 #include <stdio.h>
 #include "db.h"
+#include "kpis.h"
 #include "../lib/timeutil.h"
 
 typedef struct {
     int version;
     const char *sql;
+    StoreResult (*then)(Db *db); /* optional: C work after the SQL, same transaction */
 } Migration;
 
 static const Migration migrations[] = {
@@ -221,6 +223,38 @@ static const Migration migrations[] = {
      "  after_json TEXT);\n"
      "CREATE INDEX events_type_at ON events(type, at);\n"
      "CREATE INDEX events_object ON events(object_type, object_id);\n"},
+    /* KPIs (store/kpis.c): one row per candidacy folded from its events,
+     * filled from the log already there */
+    {70,
+     "CREATE TABLE kpi_candidacies (\n"
+     "  candidacy_id INTEGER NOT NULL PRIMARY KEY,\n"
+     "  need_id INTEGER,\n"
+     "  client_id INTEGER,\n"
+     "  person_id INTEGER,\n"
+     "  created_at TEXT,\n"
+     "  first_answer_at TEXT,\n"
+     "  hired_at TEXT,\n"
+     "  stage_rank INTEGER NOT NULL,\n"
+     "  events INTEGER NOT NULL);\n"
+     "CREATE INDEX kpi_candidacies_created ON kpi_candidacies(created_at);\n"
+     "CREATE INDEX kpi_candidacies_hired ON kpi_candidacies(hired_at);\n"
+     "CREATE INDEX kpi_candidacies_need_person ON kpi_candidacies(need_id, person_id);\n",
+     store_kpi_rebuild},
+    /* shared objectives (store/objectives.c): a KPI target for two or three teams */
+    {71,
+     "CREATE TABLE objectives (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  kpi TEXT NOT NULL,\n"
+     "  target_milli INTEGER NOT NULL,\n"
+     "  period_start TEXT NOT NULL,\n"
+     "  period_end TEXT NOT NULL,\n"
+     "  teams TEXT NOT NULL,\n"
+     "  client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,\n"
+     "  created_by INTEGER REFERENCES users(id),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE INDEX objectives_period ON objectives(period_end, id);\n"},
 };
 
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
@@ -240,6 +274,7 @@ static int migrate_locked(Db *db) {
             continue;
         }
         if (db_exec_migration(db, migrations[i].sql) != DB_OK) goto fail;
+        if (migrations[i].then && migrations[i].then(db) != STORE_OK) goto fail;
         st = db_prepare(db, "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)");
         if (!st) goto fail;
         char now[21];
