@@ -8,16 +8,23 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
            -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+# KPIs: CSV export (libcsv has no pkg-config file)
+LDLIBS  += -lcsv
 
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
                 libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev postgresql nginx sqlite3 chromium wrk curl
+# KPIs: CSV export
+DEB_PACKAGES += libcsv-dev
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 UI_FILES := $(shell find ui -type f 2>/dev/null | sort)
 DATA     := data/skills.tsv data/aliases.tsv data/roles.tsv
 VENDOR   := node_modules/sortablejs/Sortable.min.js
+# dashboard charts
+CHARTJS  := node_modules/chart.js/dist/chart.umd.js
+VENDOR   += $(CHARTJS)
 
 B        := build
 OBJ      := $(SRC:%.c=$(B)/obj/%.o)
@@ -53,7 +60,8 @@ $(VENDOR): node_modules/.package-lock.json
 $(B)/embedded.c: tools/embed.c $(UI_FILES) $(DATA) $(VENDOR) | $(B)/.deps-apt
 	@mkdir -p $(B)
 	$(CC) -O2 -o $(B)/embed tools/embed.c
-	$(B)/embed $@ $(foreach f,$(UI_FILES),$(f)=$(f)) ui/vendor/sortable.js=$(VENDOR) \
+	$(B)/embed $@ $(foreach f,$(UI_FILES),$(f)=$(f)) ui/vendor/sortable.js=node_modules/sortablejs/Sortable.min.js \
+	  ui/vendor/chart.js=$(CHARTJS) \
 	  $(foreach f,$(DATA),$(f)=$(f))
 
 $(B)/obj/%.o: %.c | $(B)/.deps-apt

@@ -249,7 +249,7 @@ static const Migration migrations[] = {
      "  target_milli INTEGER NOT NULL,\n"
      "  period_start TEXT NOT NULL,\n"
      "  period_end TEXT NOT NULL,\n"
-     "  teams TEXT NOT NULL,\n"
+     "  teams INTEGER NOT NULL,\n"
      "  client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,\n"
      "  created_by INTEGER REFERENCES users(id),\n"
      "  created_at TEXT NOT NULL,\n"
