@@ -90,11 +90,13 @@ const KpiDef KPIS[KPI_COUNT] = {
     [KPI_BENCH] = {"bench_days", "days", "Intercontrat", "Bench",
         "Jours (calendaires, jusqu'à aujourd'hui) de la période où un consultant n'a pas de mission. Une mission "
         "est une candidature embauchée du consultant sur un besoin, de sa date de démarrage pendant sa durée "
-        "(tables actuelles : le journal ne dit pas les dates de mission). Le détail donne les consultants sans "
-        "mission aujourd'hui.",
+        "(tables actuelles : le journal ne dit pas les dates de mission), à compter de l'arrivée du consultant "
+        "(sa fiche ou sa première mission) ; toute la société, sans filtre client. Le détail donne les consultants "
+        "sans mission aujourd'hui.",
         "Days (calendar days, up to today) of the period when a consultant has no mission. A mission is the "
         "consultant's hired candidacy on a need, from its start date for its duration (current tables: the log "
-        "does not hold mission dates). The details give the consultants without a mission today.",
+        "does not hold mission dates), counted from the consultant's arrival (their record or first mission); the "
+        "whole firm, no client filter. The details give the consultants without a mission today.",
         true, R | D, "people.read", true},
     [KPI_COVERAGE] = {"skill_coverage", "percent", "Couverture des compétences", "Skill coverage",
         "Part des compétences demandées par les besoins ouverts (au niveau minimum) qu'au moins un consultant "
@@ -591,9 +593,11 @@ static void bench(const KpiInput *in, time_t from, time_t to, KpiValue *out) {
             else hi = mid;
         }
         while (hi < in->nmissions && m[hi].person_id == c->person_id) hi++;
-        long start = c->since_day > d0 ? c->since_day : d0;
+        /* on a mission before the record was made: with the firm since then */
+        long since = hi > lo && m[lo].start_day < c->since_day ? m[lo].start_day : c->since_day;
+        long start = since > d0 ? since : d0;
         if (d1 > start) days += (d1 - start) - covered_days(m + lo, hi - lo, start, d1);
-        out->extra += c->since_day <= today && covered_days(m + lo, hi - lo, today, today + 1) == 0;
+        out->extra += since <= today && covered_days(m + lo, hi - lo, today, today + 1) == 0;
     }
     free(m);
     out->count = in->nconsultants;
