@@ -53,6 +53,10 @@ static json_t *progress_json(Request *rq, Response *rs, const Objective *o, bool
                           "forecast_method",
                           additive(k) ? "value so far + least-squares line of the weekly values over the weeks left"
                                       : "least-squares line of the weekly values, at the last week");
+    if (!kpi_allowed(rq, k)) { /* the figure is not for this role: the objective only */
+        json_object_set_new(p, "restricted", json_true());
+        return p;
+    }
     if (upto <= start) {
         json_object_set_new(p, "started", json_false());
         return p;
