@@ -103,6 +103,11 @@ $(B)/asan/tests/%: tests/unit/%.c $(LIB_ASAN_OBJ)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -Isrc -o $@ $^ $(UNIT_LIBS)
 
+# --- KPI benchmark (bench/kpi/run.sh): linked with every object but main.c
+$(B)/bench/kpi_bench: bench/kpi/kpi_bench.c $(filter-out $(B)/obj/src/main.o,$(OBJ)) $(B)/obj/embedded.o
+	@mkdir -p $(dir $@)
+	@$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
+
 # --- the commands of the README ---------------------------------------------
 # run, test and bench install first, then build in a second make: the
 # pkg-config flags above are read when make starts, so on a fresh machine

@@ -14,6 +14,7 @@ static const struct {
     {"user", cli_user},
     {"token", cli_token},
     {"migrate", cli_migrate},
+    {"kpis", cli_kpis}, /* KPIs: rebuild their rows from the event log */
 };
 
 int main(int argc, char **argv) {

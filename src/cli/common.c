@@ -22,6 +22,7 @@ void cli_usage(FILE *out) {
           "  token revoke --id N [--db FILE]        revoke a token\n"
           "  migrate --from URL --to URL            copy a firm between databases (e.g. sqlite:alliance.db\n"
           "                                         to postgresql://user@host/db), checked by counts and checksums\n"
+          "  kpis rebuild [--db FILE]               make the KPI rows again from the whole event log\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
           "\n"

@@ -1,5 +1,6 @@
 /* store/kpis: the inputs of the KPIs (see kpis.h). */
 #include "kpis.h"
+#include <stdio.h>
 #include <string.h>
 #include "../lib/paris_time.h"
 #include "../lib/timeutil.h"
@@ -57,8 +58,27 @@ static StoreResult find_row(Db *db, const Event *e, KpiCandidacy *c) {
     return r == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
 }
 
-StoreResult store_kpi_project(Db *db, const Event *e) {
-    if (!kpi_is_candidacy_event(e)) return STORE_OK;
+/* The parsed states of a fact event, keyed by the event. */
+static StoreResult add_fact(Db *db, const Event *e, long long event_id) {
+    KpiFact f;
+    if (!kpi_fact_from_event(e, &f)) return STORE_OK;
+    DbStmt *st = db_prepare(db, "INSERT INTO kpi_facts (event_id, kind, at, object_id, client_id, need_id, state, "
+                                "from_state, num) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, event_id);
+    db_bind_int(st, 2, f.type);
+    db_bind_text(st, 3, e->at);
+    db_bind_int(st, 4, f.object_id);
+    store_bind_opt_int(st, 5, f.client_id);
+    store_bind_opt_int(st, 6, f.need_id);
+    db_bind_text(st, 7, f.state);
+    db_bind_text(st, 8, f.from);
+    db_bind_int(st, 9, f.num);
+    return store_result(db_run(st));
+}
+
+StoreResult store_kpi_project(Db *db, const Event *e, long long event_id) {
+    if (!kpi_is_candidacy_event(e)) return add_fact(db, e, event_id);
     KpiCandidacy c;
     StoreResult r = find_row(db, e, &c);
     if (r == STORE_ERROR) return r;
@@ -86,14 +106,14 @@ StoreResult store_kpi_project(Db *db, const Event *e) {
 }
 
 StoreResult store_kpi_rebuild(Db *db) {
-    if (db_exec(db, "DELETE FROM kpi_candidacies") != DB_OK) return STORE_ERROR;
+    if (db_exec(db, "DELETE FROM kpi_candidacies; DELETE FROM kpi_facts") != DB_OK) return STORE_ERROR;
     long long after = 0;
     for (;;) {
         Arena a = {0};
         Event *ev;
         int n;
         StoreResult r = store_events_after(db, &a, after, 1000, &ev, &n);
-        for (int i = 0; r == STORE_OK && i < n; i++) r = store_kpi_project(db, &ev[i]);
+        for (int i = 0; r == STORE_OK && i < n; i++) r = store_kpi_project(db, &ev[i], ev[i].id);
         if (n) after = ev[n - 1].id;
         arena_free(&a);
         if (r != STORE_OK) return r;
@@ -101,12 +121,10 @@ StoreResult store_kpi_rebuild(Db *db) {
     }
 }
 
-/* The facts: every event of the fact types up to `to`, oldest first. */
+/* The facts: every fact up to `to`, oldest first. */
 static StoreResult load_facts(Db *db, Arena *a, const char *to, long long client_id, KpiInput *in) {
-    DbStmt *st = db_prepare(db, "SELECT type, at, object_id, client_id, need_id, before_json, after_json FROM events "
-                                "WHERE type IN ('need.status', 'need.created', 'deal.stage', 'review.requested', "
-                                "'review.created', 'survey.answered', 'incident.created', 'incident.status') "
-                                "AND at < $1 AND ($2 < 0 OR client_id = $2) ORDER BY at, id");
+    DbStmt *st = db_prepare(db, "SELECT kind, at, object_id, client_id, need_id, state, from_state, num FROM kpi_facts "
+                                "WHERE at < $1 AND ($2 < 0 OR client_id = $2) ORDER BY at, event_id");
     if (!st) return STORE_ERROR;
     db_bind_text(st, 1, to);
     db_bind_int(st, 2, client_id);
@@ -115,40 +133,58 @@ static StoreResult load_facts(Db *db, Arena *a, const char *to, long long client
     int n = 0;
     DbStatus r;
     while ((r = db_step(st)) == DB_ROW) {
-        Event e = {.type = db_col_text(st, 0), .at = db_col_text(st, 1), .object_id = db_col_int(st, 2),
-                   .refs = {store_opt_int(st, 3), store_opt_int(st, 4), -1},
-                   .before = db_col_text(st, 5), .after = db_col_text(st, 6)};
         KpiFact *grown = arena_grow(a, facts, (size_t)n, &cap, sizeof *facts);
         if (!grown) return STORE_ERROR;
         facts = grown;
-        if (kpi_fact_from_event(&e, &facts[n])) n++;
+        KpiFact *f = &facts[n];
+        const char *state = db_col_text(st, 5), *from = db_col_text(st, 6);
+        *f = (KpiFact){.type = (KpiFactType)db_col_int(st, 0), .at = col_time(st, 1), .object_id = db_col_int(st, 2),
+                       .client_id = store_opt_int(st, 3), .need_id = store_opt_int(st, 4), .num = db_col_int(st, 7)};
+        snprintf(f->state, sizeof f->state, "%s", state ? state : "");
+        snprintf(f->from, sizeof f->from, "%s", from ? from : "");
+        n++;
     }
     in->facts = facts;
     in->nfacts = n;
     return r == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
+/* Steps st to the end, appending its candidacy rows to in. */
+static StoreResult read_cands(Arena *a, DbStmt *st, KpiInput *in, size_t *cap) {
+    KpiCandidacy *rows = (KpiCandidacy *)in->cands;
+    DbStatus r;
+    while ((r = db_step(st)) == DB_ROW) {
+        KpiCandidacy *grown = arena_grow(a, rows, (size_t)in->ncands, cap, sizeof *rows);
+        if (!grown) return STORE_ERROR;
+        rows = grown;
+        read_cand(st, &rows[in->ncands++]);
+    }
+    in->cands = rows;
+    return r == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+/* Those created in the period (from the covering index alone), then those
+ * hired in it but created before. */
 static StoreResult load_candidacies(Db *db, Arena *a, const char *from, const char *to, long long client_id,
                                     KpiInput *in) {
-    DbStmt *st = db_prepare(db, "SELECT " CAND_COLS " FROM kpi_candidacies WHERE ((created_at >= $1 AND created_at < $2) "
-                                "OR (hired_at >= $1 AND hired_at < $2)) AND ($3 < 0 OR client_id = $3)");
+    DbStmt *st = db_prepare(db, "SELECT " CAND_COLS " FROM kpi_candidacies WHERE created_at >= $1 AND created_at < $2 "
+                                "AND ($3 < 0 OR client_id = $3)");
     if (!st) return STORE_ERROR;
     db_bind_text(st, 1, from);
     db_bind_text(st, 2, to);
     db_bind_int(st, 3, client_id);
     size_t cap = 0;
-    KpiCandidacy *rows = NULL;
-    int n = 0;
-    DbStatus r;
-    while ((r = db_step(st)) == DB_ROW) {
-        KpiCandidacy *grown = arena_grow(a, rows, (size_t)n, &cap, sizeof *rows);
-        if (!grown) return STORE_ERROR;
-        rows = grown;
-        read_cand(st, &rows[n++]);
-    }
-    in->cands = rows;
-    in->ncands = n;
-    return r == DB_DONE ? STORE_OK : STORE_ERROR;
+    in->cands = NULL;
+    in->ncands = 0;
+    StoreResult r = read_cands(a, st, in, &cap);
+    if (r != STORE_OK) return r;
+    st = db_prepare(db, "SELECT " CAND_COLS " FROM kpi_candidacies WHERE hired_at >= $1 AND hired_at < $2 "
+                        "AND (created_at IS NULL OR created_at < $1) AND ($3 < 0 OR client_id = $3)");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, from);
+    db_bind_text(st, 2, to);
+    db_bind_int(st, 3, client_id);
+    return read_cands(a, st, in, &cap);
 }
 
 /* Day of an ISO date or instant text ("2026-11-22..."), -1 when unreadable. */

@@ -1,21 +1,25 @@
 /* store/kpis: what the KPIs are computed from (domain/kpi.h).
  *
- * Method: the log holds one row per change and most of them are candidacy
- * moves, so reading them at every question would cost a scan of the whole
- * log. Instead every candidacy event also folds, in the same transaction,
- * into one row per candidacy (kpi_candidacies: created, first answer,
- * hired, highest stage), with the same pure function the tests check
- * (kpi_candidacy_apply); the few events of needs, deals, reviews, surveys
- * and incidents are read as they are (index on type and time). The table is
- * a projection of the log: it can always be rebuilt from it
- * (store_kpi_rebuild). */
+ * Method: incremental, at write time. The log holds one row per change and
+ * most of them are candidacy moves; reading and parsing them at every
+ * question would cost a scan of the whole log (and ~2 us of JSON parsing
+ * per state). Instead, in the transaction that appends an event
+ * (store_event_add):
+ *   - a candidacy event folds into its candidacy's row (kpi_candidacies:
+ *     created, first answer, hired, highest stage), with the pure function
+ *     the unit tests check (kpi_candidacy_apply);
+ *   - an event of a need, deal, review, survey or incident leaves its
+ *     parsed states in kpi_facts (kpi_fact_from_event).
+ * A question then reads those rows by time (indexes) and computes in C.
+ * Both tables are projections of the log: store_kpi_rebuild makes them
+ * again from it (migration 70 does so for a log already there). */
 #ifndef ALLIANCE_STORE_KPIS_H
 #define ALLIANCE_STORE_KPIS_H
 #include "../domain/kpi.h"
 #include "store.h"
 
-/* Folds a candidacy event into its row (called by store_event_add). */
-StoreResult store_kpi_project(Db *db, const Event *e);
+/* Folds event event_id into the KPI rows (called by store_event_add). */
+StoreResult store_kpi_project(Db *db, const Event *e, long long event_id);
 /* Empties kpi_candidacies and folds the whole log again. */
 StoreResult store_kpi_rebuild(Db *db);
 

@@ -224,7 +224,8 @@ static const Migration migrations[] = {
      "CREATE INDEX events_type_at ON events(type, at);\n"
      "CREATE INDEX events_object ON events(object_type, object_id);\n"},
     /* KPIs (store/kpis.c): one row per candidacy folded from its events,
-     * filled from the log already there */
+     * and the states read from the other events they use, filled from the
+     * log already there */
     {70,
      "CREATE TABLE kpi_candidacies (\n"
      "  candidacy_id INTEGER NOT NULL PRIMARY KEY,\n"
@@ -236,9 +237,23 @@ static const Migration migrations[] = {
      "  hired_at TEXT,\n"
      "  stage_rank INTEGER NOT NULL,\n"
      "  events INTEGER NOT NULL);\n"
-     "CREATE INDEX kpi_candidacies_created ON kpi_candidacies(created_at);\n"
+     /* covering: a year of candidacies is read from the index alone */
+     "CREATE INDEX kpi_candidacies_created ON kpi_candidacies(created_at, candidacy_id, need_id, client_id, "
+     "person_id, first_answer_at, hired_at, stage_rank, events);\n"
      "CREATE INDEX kpi_candidacies_hired ON kpi_candidacies(hired_at);\n"
-     "CREATE INDEX kpi_candidacies_need_person ON kpi_candidacies(need_id, person_id);\n",
+     "CREATE INDEX kpi_candidacies_need_person ON kpi_candidacies(need_id, person_id);\n"
+     "CREATE TABLE kpi_facts (\n"
+     "  event_id INTEGER NOT NULL PRIMARY KEY,\n"
+     "  kind INTEGER NOT NULL,\n"
+     "  at TEXT NOT NULL,\n"
+     "  object_id INTEGER NOT NULL,\n"
+     "  client_id INTEGER,\n"
+     "  need_id INTEGER,\n"
+     "  state TEXT NOT NULL,\n"
+     "  from_state TEXT NOT NULL,\n"
+     "  num INTEGER NOT NULL);\n"
+     "CREATE INDEX kpi_facts_at ON kpi_facts(at, event_id, kind, object_id, client_id, need_id, state, from_state, num);\n"
+     "CREATE INDEX kpi_facts_client_at ON kpi_facts(client_id, at);\n",
      store_kpi_rebuild},
     /* shared objectives (store/objectives.c): a KPI target for two or three teams */
     {71,
