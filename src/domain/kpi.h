@@ -1,7 +1,7 @@
 /* kpi: the shared KPIs of the three teams, computed from the event log
  * without I/O. The store gathers the inputs (store/kpis.h):
  *   - facts: the few events of needs, deals, reviews, surveys and incidents,
- *     parsed once (kpi_fact_from_event), oldest first;
+ *     parsed once (kpi_fact_from_event), in any order;
  *   - candidacies: one row per candidacy folded from its events
  *     (kpi_candidacy_apply), because they are most of the log;
  *   - what the log cannot say (bench, skill coverage): rows of current
@@ -114,7 +114,7 @@ typedef struct {
 
 typedef struct {
     const KpiFact *facts;
-    int nfacts;                 /* oldest first, every fact up to the period's end */
+    int nfacts;                 /* any order; every fact up to the period's end */
     const KpiCandidacy *cands;
     int ncands;                 /* those created or hired in the period (or more) */
     const KpiConsultant *consultants;

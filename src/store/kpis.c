@@ -121,10 +121,10 @@ StoreResult store_kpi_rebuild(Db *db) {
     }
 }
 
-/* The facts: every fact up to `to`, oldest first. */
+/* The facts: every fact up to `to`, in no order (kpi_compute needs none). */
 static StoreResult load_facts(Db *db, Arena *a, const char *to, long long client_id, KpiInput *in) {
     DbStmt *st = db_prepare(db, "SELECT kind, at, object_id, client_id, need_id, state, from_state, num FROM kpi_facts "
-                                "WHERE at < $1 AND ($2 < 0 OR client_id = $2) ORDER BY at, event_id");
+                                "WHERE at < $1 AND ($2 < 0 OR client_id = $2)");
     if (!st) return STORE_ERROR;
     db_bind_text(st, 1, to);
     db_bind_int(st, 2, client_id);
