@@ -46,9 +46,12 @@ export async function render(ctx) {
   ctx.setTitle(t('dash.title'));
   const f = readFilters(ctx.query);
   const started = performance.now();
+  // the period stays as chosen: a number of days to today, or two dates
+  const chosen = ctx.query.get('from') ? { from: f.from, to: f.to } : { days: f.days };
   const go = (next) => {
     const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...f, ...next })) if (v !== '' && v !== null && v !== undefined) q.set(k, v);
+    const all = { ...chosen, client_id: f.client_id, team: f.team, ...next };
+    for (const [k, v] of Object.entries(all)) if (v !== '' && v !== null && v !== undefined) q.set(k, v);
     ctx.navigate(`#/dashboard?${q}`);
   };
 
@@ -111,6 +114,7 @@ export async function render(ctx) {
   }
   if (!ctx.alive()) return;
   const byName = Object.fromEntries(kpis.items.map((k) => [k.name, k]));
+  if (can('objectives.write')) objectivesBody.append(objectiveForm(ctx, kpis.items));
   tilesBody.replaceChildren(kpis.items.length
     ? h('ul', { class: 'kpi-tiles' }, kpis.items.map(tile))
     : empty(t('dash.noKpis')));
@@ -156,9 +160,7 @@ async function loadObjectives(ctx, body, f) {
   if (!ctx.alive()) return;
   const items = list.items.filter((o) => (!f.client_id || String(o.client_id ?? '') === f.client_id || o.client_id === null)
     && (!f.team || o.teams.includes(f.team)));
-  body.replaceChildren(
-    items.length ? h('ul', { class: 'objectives' }, items.map((o) => objectiveCard(ctx, o))) : empty(t('dash.noObjectives')),
-    can('objectives.write') ? objectiveForm(ctx) : null);
+  body.replaceChildren(items.length ? h('ul', { class: 'objectives' }, items.map((o) => objectiveCard(ctx, o))) : empty(t('dash.noObjectives')));
 }
 
 function objectiveCard(ctx, o) {
@@ -172,13 +174,13 @@ function objectiveCard(ctx, o) {
       h('h3', null, o.label, ' ', h('span', { class: 'muted' }, `${o.lower_is_better ? '≤' : '≥'} ${formatKpi(o.target, o.unit)}`)),
       h('ul', { class: 'chips' }, o.teams.map((x) => h('li', { class: 'chip' }, t(`team.${x}`))))),
     h('p', { class: 'muted small' }, t('dash.obj.period', { from: formatDate(o.period_start), to: formatDate(o.period_end) })),
-    bar,
-    h('p', { class: 'objective-figures' },
-      h('strong', null, p.restricted ? '' : formatKpi(p.value ?? null, o.unit)), ' · ', status,
+    p.restricted ? null : bar,
+    p.restricted ? h('p', { class: 'objective-figures muted' }, status) : h('p', { class: 'objective-figures' },
+      h('strong', null, formatKpi(p.value ?? null, o.unit)), ' · ', status,
       p.forecast !== undefined && p.forecast !== null
         ? h('span', { class: `objective-forecast ${p.forecast_met ? 'trend-good' : 'trend-bad'}` }, ` · ${t('dash.obj.forecast', { v: formatKpi(p.forecast, o.unit) })}`)
         : null),
-    p.forecast_method ? h('p', { class: 'muted small objective-method' }, t('dash.obj.method')) : null,
+    p.forecast_method && !p.restricted ? h('p', { class: 'muted small objective-method' }, t('dash.obj.method')) : null,
     can('objectives.write') ? h('button', {
       type: 'button', class: 'btn btn-small btn-ghost objective-delete',
       onclick: async () => {
@@ -188,11 +190,9 @@ function objectiveCard(ctx, o) {
     }, t('dash.obj.delete')) : null);
 }
 
-const KPI_NAMES = ['time_to_fill', 'fill_rate', 'funnel', 'first_answer', 'answers_overdue', 'review_turnaround', 'win_rate',
-  'won_amount', 'won_with_go', 'nps', 'incidents_opened', 'incidents_resolved', 'time_to_resolve', 'bench_days', 'skill_coverage'];
-
-function objectiveForm(ctx) {
-  const kpi = select(KPI_NAMES.map((n) => [n, t(`kpi.${n}`)]), 'time_to_fill');
+// kpis: the KPIs this role reads, with their labels (from the server).
+function objectiveForm(ctx, kpis) {
+  const kpi = select(kpis.map((k) => [k.name, k.label]), 'time_to_fill');
   const target = h('input', { type: 'number', step: 'any', required: true });
   const start = h('input', { type: 'date', value: `${parisToday().slice(0, 4)}-01-01`, required: true });
   const end = h('input', { type: 'date', value: `${parisToday().slice(0, 4)}-12-31`, required: true });
