@@ -276,9 +276,13 @@ static int current_pipeline(Db *db, Arena *a, const DemoRefs *r) {
     return 0;
 }
 
-int demo_history(Db *db, Arena *a, const DemoRefs *r) {
+int demo_history_present(Db *db, Arena *a, const DemoRefs *r) {
     g_today = paris_day(time(NULL));
-    if (current_pipeline(db, a, r)) return -1;
+    return current_pipeline(db, a, r);
+}
+
+int demo_history_past(Db *db, Arena *a, const DemoRefs *r) {
+    g_today = paris_day(time(NULL));
     enum { NEEDS = 44, DEALS = 30, SURVEYS = 26 };
     for (int i = 0; i < NEEDS; i++)
         if (past_need(db, a, r, i, NEEDS)) return -1;

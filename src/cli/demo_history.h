@@ -24,7 +24,12 @@ typedef struct {
     long long sales, tech, recruiter, manager; /* user ids */
 } DemoRefs;
 
-/* 0 on success, inside the caller's write transaction. */
-int demo_history(Db *db, Arena *a, const DemoRefs *r);
+/* The past year: needs now staffed or closed, deals decided, surveys
+ * answered. Called before the current objects are made, so lists (newest
+ * first) still open on today's firm. 0 on success, inside the caller's
+ * write transaction. */
+int demo_history_past(Db *db, Arena *a, const DemoRefs *r);
+/* The recent past of the candidacies already on the boards. */
+int demo_history_present(Db *db, Arena *a, const DemoRefs *r);
 
 #endif
