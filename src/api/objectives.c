@@ -33,12 +33,37 @@ static bool additive(KpiId k) {
     return !strcmp(KPIS[k].unit, "count") || !strcmp(KPIS[k].unit, "eur") || k == KPI_BENCH;
 }
 
+/* The inputs already loaded in this request, by period and client: a list
+ * of objectives over the same year loads them once. */
+enum { MEMO = 8 };
+typedef struct {
+    long start, upto;
+    long long client_id;
+    KpiInput in;
+} LoadedOne;
+typedef struct {
+    int n;
+    LoadedOne e[MEMO];
+} Loaded;
+
+static bool load_once(Request *rq, Response *rs, Loaded *memo, long start, long upto, long long client_id,
+                      KpiInput *in) {
+    for (int i = 0; i < memo->n; i++)
+        if (memo->e[i].start == start && memo->e[i].upto == upto && memo->e[i].client_id == client_id) {
+            *in = memo->e[i].in;
+            return true;
+        }
+    if (!kpi_load(rq, rs, start, upto, client_id, in)) return false;
+    if (memo->n < MEMO) memo->e[memo->n++] = (LoadedOne){start, upto, client_id, *in};
+    return true;
+}
+
 /* The progress of o: the KPI from the period's start to today (or its
  * end), the share of the target reached, and a forecast for the end of the
  * period by least squares on the weekly series: for counts and sums, the
  * value so far plus the line over the weeks left; for rates and durations,
  * the line at the last week. */
-static json_t *progress_json(Request *rq, Response *rs, const Objective *o, bool *failed) {
+static json_t *progress_json(Request *rq, Response *rs, Loaded *memo, const Objective *o, bool *failed) {
     KpiId k = (KpiId)kpi_find(o->kpi);
     long start = time_date_days(o->period_start), end = time_date_days(o->period_end) + 1;
     long today = paris_day(time(NULL)), upto = today + 1 < end ? today + 1 : end;
@@ -57,7 +82,7 @@ static json_t *progress_json(Request *rq, Response *rs, const Objective *o, bool
         return p;
     }
     KpiInput in;
-    if (!kpi_load(rq, rs, start, upto, o->client_id, &in)) {
+    if (!load_once(rq, rs, memo, start, upto, o->client_id, &in)) {
         *failed = true;
         json_decref(p);
         return NULL;
@@ -121,9 +146,9 @@ static json_t *teams_json(int bits) {
     return a;
 }
 
-static json_t *objective_json(Request *rq, Response *rs, const Objective *o, bool *failed) {
+static json_t *objective_json(Request *rq, Response *rs, Loaded *memo, const Objective *o, bool *failed) {
     KpiId k = (KpiId)kpi_find(o->kpi);
-    json_t *progress = progress_json(rq, rs, o, failed);
+    json_t *progress = progress_json(rq, rs, memo, o, failed);
     if (!progress) return NULL;
     return json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:s, s:s, s:o, s:o, s:b, s:s, s:s, s:o}", "id", o->id,
                      "version", o->version, "kpi", o->kpi, "label",
@@ -193,7 +218,8 @@ static bool read_objective(Request *rq, Response *rs, json_t *body, bool partial
 
 static void reply_objective(Request *rq, Response *rs, const Objective *o, int status) {
     bool failed = false;
-    json_t *body = objective_json(rq, rs, o, &failed);
+    Loaded memo = {0};
+    json_t *body = objective_json(rq, rs, &memo, o, &failed);
     if (failed) return;
     rs->audit_type = "objective";
     rs->audit_id = o->id;
@@ -212,9 +238,10 @@ void objectives_list(Request *rq, Response *rs) {
     int n;
     if (store_objectives_list(rq->db, &rq->arena, before, limit, &items, &n) != STORE_OK) return reply_db_error(rq, rs);
     json_t *arr = json_array();
+    Loaded memo = {0};
     for (int i = 0; i < n; i++) {
         bool failed = false;
-        json_t *one = objective_json(rq, rs, &items[i], &failed);
+        json_t *one = objective_json(rq, rs, &memo, &items[i], &failed);
         if (failed) return json_decref(arr);
         json_array_append_new(arr, one);
     }
@@ -235,7 +262,8 @@ void objectives_get(Request *rq, Response *rs) {
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     rs->audit_type = NULL;
     bool failed = false;
-    json_t *body = objective_json(rq, rs, &o, &failed);
+    Loaded memo = {0};
+    json_t *body = objective_json(rq, rs, &memo, &o, &failed);
     if (!failed) reply_versioned(rq, rs, o.version, body);
 }
 

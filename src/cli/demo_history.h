@@ -25,9 +25,7 @@ typedef struct {
 } DemoRefs;
 
 /* The past year: needs now staffed or closed, deals decided, surveys
- * answered. Called before the current objects are made, so lists (newest
- * first) still open on today's firm. 0 on success, inside the caller's
- * write transaction. */
+ * answered. 0 on success, inside the caller's write transaction. */
 int demo_history_past(Db *db, Arena *a, const DemoRefs *r);
 /* The recent past of the candidacies already on the boards. */
 int demo_history_present(Db *db, Arena *a, const DemoRefs *r);
