@@ -4,6 +4,8 @@
 
 CC      ?= cc
 PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq
+# CV reading (lib/cv_read.c)
+PKGS    += poppler-glib libzip libxml-2.0
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
            -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -12,6 +14,8 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
                 libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev postgresql nginx sqlite3 chromium wrk curl
+# CV reading (lib/cv_read.c)
+DEB_PACKAGES += libpoppler-glib-dev libzip-dev libxml2-dev poppler-utils
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))

@@ -68,6 +68,19 @@ void surveys_list(Request *rq, Response *rs);
 void survey_page_get(Request *rq, Response *rs);
 void survey_page_post(Request *rq, Response *rs);
 
+/* careers page, applications, CVs (careers_page.c, application_page.c, cv.c) */
+void careers_list_page(Request *rq, Response *rs);
+void careers_offer_page(Request *rq, Response *rs);
+void careers_apply(Request *rq, Response *rs);
+void application_page_get(Request *rq, Response *rs);
+void application_withdraw(Request *rq, Response *rs);
+void application_cv(Request *rq, Response *rs);
+void people_cv_upload(Request *rq, Response *rs);
+void people_documents_list(Request *rq, Response *rs);
+void people_proposals_list(Request *rq, Response *rs);
+void people_proposals_decide(Request *rq, Response *rs);
+json_t *person_json(Request *rq, const Person *p);
+
 json_t *user_json(const User *u);
 
 /* Shared answers for store results: 404, 409, 412 or 503. */

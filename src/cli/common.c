@@ -12,7 +12,9 @@ void cli_usage(FILE *out) {
     fputs("usage: alliance <command> [options]\n"
           "\n"
           "commands:\n"
-          "  serve [--addr HOST:PORT] [--db FILE]   serve the web UI and the API (default 127.0.0.1:8080)\n"
+          "  serve [--addr HOST:PORT] [--db FILE] [--data-dir DIR]\n"
+          "                                         serve the web UI and the API (default 127.0.0.1:8080);\n"
+          "                                         uploaded CVs are kept in DIR (default: next to the database)\n"
           "  init [--demo] [--db FILE]              create the database; --demo adds a demo firm\n"
           "  user add --email E --role R --name N [--db FILE]\n"
           "                                         add an account; the password is read from stdin\n"
@@ -25,7 +27,8 @@ void cli_usage(FILE *out) {
           "  version                                print the version\n"
           "  help                                   print this help\n"
           "\n"
-          "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address)\n"
+          "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address),\n"
+          "             ALLIANCE_DATA_DIR (uploaded documents)\n"
           "roles: admin manager sales recruiter tech consultant\n",
           out);
 }

@@ -6,12 +6,15 @@
  * same on every engine. */
 #include "schema.h"
 #include <stdio.h>
+#include <string.h>
 #include "db.h"
 #include "../lib/timeutil.h"
 
 typedef struct {
     int version;
     const char *sql;
+    /* optional text run after sql on one engine only (e.g. full-text indexes) */
+    const char *sqlite, *postgresql;
 } Migration;
 
 static const Migration migrations[] = {
@@ -204,6 +207,58 @@ static const Migration migrations[] = {
      "  candidacy_id INTEGER NOT NULL REFERENCES candidacies(id) ON DELETE CASCADE,\n"
      "  created_at TEXT NOT NULL);\n"
      "CREATE INDEX application_links_candidacy ON application_links(candidacy_id);\n"},
+    /* careers page, applications, CVs and full-text search over people
+     * (api/careers_page.c, api/cv.c, store/documents.c, store/people_index.c).
+     * person_text holds the folded text of a person (name, e-mail, skills,
+     * CV text); each engine indexes it its own way. */
+    {20,
+     "ALTER TABLE needs ADD COLUMN published INTEGER NOT NULL DEFAULT 0;\n"
+     "ALTER TABLE needs ADD COLUMN published_at TEXT;\n"
+     "ALTER TABLE needs ADD COLUMN salary_min INTEGER;\n"
+     "ALTER TABLE needs ADD COLUMN salary_max INTEGER;\n"
+     "CREATE INDEX needs_published ON needs(published, status, id);\n"
+     "ALTER TABLE candidacies ADD COLUMN source TEXT;\n"
+     "ALTER TABLE candidacies ADD COLUMN consent_at TEXT;\n"
+     "CREATE TABLE documents (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  file_name TEXT NOT NULL,\n"
+     "  media_type TEXT NOT NULL,\n"
+     "  sha256 TEXT NOT NULL,\n"
+     "  size INTEGER NOT NULL,\n"
+     "  pages INTEGER,\n"
+     "  text TEXT NOT NULL,\n"
+     "  created_at TEXT NOT NULL);\n"
+     "CREATE INDEX documents_person ON documents(person_id, id);\n"
+     "CREATE INDEX documents_sha256 ON documents(sha256);\n"
+     "CREATE TABLE skill_proposals (\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  skill TEXT NOT NULL,\n"
+     "  document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,\n"
+     "  evidence TEXT,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  PRIMARY KEY (person_id, skill));\n"
+     "CREATE TABLE person_text (\n"
+     "  person_id INTEGER NOT NULL PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  body TEXT NOT NULL);\n"
+     "INSERT INTO person_text (person_id, body) SELECT id, search FROM people;\n",
+     /* SQLite: an FTS5 index over person_text kept by triggers, so rows
+      * copied in by `alliance migrate` are indexed as they arrive */
+     "CREATE VIRTUAL TABLE people_fts USING fts5(body, content='person_text', content_rowid='person_id', "
+     "tokenize='unicode61 remove_diacritics 2');\n"
+     "CREATE TRIGGER person_text_ai AFTER INSERT ON person_text BEGIN\n"
+     "  INSERT INTO people_fts(rowid, body) VALUES (new.person_id, new.body); END;\n"
+     "CREATE TRIGGER person_text_ad AFTER DELETE ON person_text BEGIN\n"
+     "  INSERT INTO people_fts(people_fts, rowid, body) VALUES ('delete', old.person_id, old.body); END;\n"
+     "CREATE TRIGGER person_text_au AFTER UPDATE ON person_text BEGIN\n"
+     "  INSERT INTO people_fts(people_fts, rowid, body) VALUES ('delete', old.person_id, old.body);\n"
+     "  INSERT INTO people_fts(rowid, body) VALUES (new.person_id, new.body); END;\n"
+     "INSERT INTO people_fts(people_fts) VALUES ('rebuild');\n",
+     /* PostgreSQL: one GIN index over the simple, French and English
+      * vectors of the folded text (already lower case without accents, so
+      * no unaccent extension is needed); the query uses the same expression */
+     "CREATE INDEX person_text_fts ON person_text USING gin ((to_tsvector('simple', body) || "
+     "to_tsvector('french', body) || to_tsvector('english', body)));\n"},
 };
 
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
@@ -223,6 +278,8 @@ static int migrate_locked(Db *db) {
             continue;
         }
         if (db_exec_migration(db, migrations[i].sql) != DB_OK) goto fail;
+        const char *own = strcmp(db_engine_name(db), "postgresql") == 0 ? migrations[i].postgresql : migrations[i].sqlite;
+        if (own && db_exec_migration(db, own) != DB_OK) goto fail;
         st = db_prepare(db, "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)");
         if (!st) goto fail;
         char now[21];
