@@ -15,6 +15,7 @@ static const struct {
     {"user", cli_user},
     {"token", cli_token},
     {"migrate", cli_migrate},
+    {"skills-find", cli_skills_find},
 };
 
 int main(int argc, char **argv) {

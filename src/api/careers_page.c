@@ -11,16 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../domain/pipeline.h"
+#include "../http/event_log.h"
 #include "../domain/skills.h"
 #include "../lib/html.h"
 #include "../lib/text.h"
 #include "../lib/timeutil.h"
 #include "../store/application_links.h"
 #include "../store/applicants.h"
+#include "../store/candidacies.h"
 #include "../store/needs.h"
 #include "careers.h"
 #include "cv.h"
-#include "event_log.h"
 #include "public_page.h"
 #include "skill_input.h"
 
@@ -401,7 +402,6 @@ static void form_input(Buf *b, Request *rq, const char *name, const char *type, 
         html_text(b, value);
         buf_puts(b, "\">");
     }
-    if (wrong) buf_printf(b, "<span hidden id=\"d-%s\"></span>", name);
     buf_puts(b, "</div>");
 }
 
@@ -440,8 +440,7 @@ static void offer_page(Request *rq, Response *rs, int status, const Need *n, con
     Buf pay = BUF_INIT;
     pay_text(&pay, rq, n);
     if (pay.len) {
-        html_tag_msg(&b, rq, n->salary_min > 0 || n->salary_max > 0 ? "dt" : "dt",
-                     n->salary_min > 0 || n->salary_max > 0 ? "careers_salary" : "careers_rate");
+        html_tag_msg(&b, rq, "dt", n->salary_min > 0 || n->salary_max > 0 ? "careers_salary" : "careers_rate");
         buf_puts(&b, "<dd>");
         html_text(&b, buf_str(&pay));
         buf_puts(&b, "</dd>");
@@ -540,18 +539,12 @@ void careers_offer_page(Request *rq, Response *rs) {
 
 /* ---- POST /careers/{slug}/apply ---- */
 
-/* Form errors found before anything is read: the form again, empty. */
-static Need g_unused;
-typedef struct {
-    Need *need;
-} ApplyCtx;
-
-static __thread ApplyCtx *t_apply; /* the need of the form being answered, for upload_parts' failure page */
-
-static void apply_fail(Request *rq, Response *rs, int status, const char *key) {
+/* The body could not be read at all (too large, not multipart): the form
+ * of the offer (arg) again, empty, with the reason. */
+static void apply_fail(Request *rq, Response *rs, int status, const char *key, const void *arg) {
     Applicant none = {"", "", "", "", false};
     FieldError e = {strcmp(key, "cv_too_large") == 0 ? "cv" : "form", key};
-    offer_page(rq, rs, status, t_apply->need, &none, &e, 1);
+    offer_page(rq, rs, status, arg, &none, &e, 1);
 }
 
 /* Splits "Awa Diallo Ndiaye" into first "Awa Diallo" and last "Ndiaye". */
@@ -579,11 +572,8 @@ void careers_apply(Request *rq, Response *rs) {
     public_choose_language(rq);
     Need n;
     if (!open_offer(rq, rs, &n)) return;
-    ApplyCtx ctx = {&n};
-    t_apply = &ctx;
     MultipartPart parts[MULTIPART_MAX_PARTS];
-    int np = upload_parts(rq, rs, parts, apply_fail);
-    t_apply = NULL;
+    int np = upload_parts(rq, rs, parts, apply_fail, &n);
     if (np < 0) return;
     FieldError errs[8];
     int nerr = 0;
@@ -612,7 +602,7 @@ void careers_apply(Request *rq, Response *rs) {
         FieldError e = {"cv", cv_status_key(cs)};
         return offer_page(rq, rs, cs == CV_TOO_LARGE && file->len > MAX_UPLOAD_FILE ? 413 : 422, &n, &echo, &e, 1);
     }
-    if (db_begin_write(rq->db) != DB_OK) {
+    if (!cv_begin_write(rq)) {
         cv_upload_free(&up);
         return reply_db_error(rq, rs);
     }
@@ -639,13 +629,13 @@ void careers_apply(Request *rq, Response *rs) {
     if (r == STORE_OK) r = cv_save(rq, p.id, &up, &doc, &proposed);
     cv_upload_free(&up);
     if (r != STORE_OK) return reply_db_error(rq, rs);
-    EventRefs refs = {.need_id = n.id, .person_id = p.id, .client_id = n.client_id};
-    if (!event_record(rq, "candidacy.applied", "candidacy", c.id, &refs, NULL,
-                      json_pack("{s:s, s:s, s:I, s:b}", "stage", c.stage, "source", "careers", "document_id", doc.id,
-                                "new_person", created)))
-        return reply_db_error(rq, rs);
+    /* an application received: a candidacy created, from the careers page */
+    EventRefs refs = {n.client_id, n.id, p.id};
+    event_record(rq, "candidacy.created", "candidacy", c.id, refs, NULL,
+                 json_pack("{s:s, s:n, s:s, s:I, s:b}", "stage", c.stage, "reason", "source", "careers", "document_id",
+                           doc.id, "new_person", created));
     rs->audit_type = "candidacy";
     rs->audit_id = c.id;
-    reply_header(rq, rs, "Location", arena_printf(&rq->arena, "/applications/%s?lang=%s", token, public_lang_code(rq)));
+    reply_header(rq, rs, "Location", arena_printf(&rq->arena, "/applications/%s?lang=%s&done=applied", token, public_lang_code(rq)));
     rs->status = 303;
 }

@@ -62,6 +62,11 @@ void cv_upload_free(CvUpload *up) {
     up->text.text = NULL;
 }
 
+bool cv_begin_write(Request *rq) {
+    db_reset_all(rq->db);
+    return db_begin_write(rq->db) == DB_OK;
+}
+
 json_t *document_json(const Document *d) {
     return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:o, s:I, s:s}", "id", d->id, "person_id", d->person_id,
                      "file_name", d->file_name, "type", d->type, "media_type", d->media_type, "sha256", d->sha256,
@@ -101,24 +106,25 @@ StoreResult cv_save(Request *rq, long long person_id, CvUpload *up, Document *do
     return r == STORE_OK ? store_person_index(rq->db, &rq->arena, person_id) : r;
 }
 
-int upload_parts(Request *rq, Response *rs, MultipartPart *parts, UploadFail fail) {
+int upload_parts(Request *rq, Response *rs, MultipartPart *parts, UploadFail fail, const void *arg) {
     if (rq->body_too_large) {
-        fail(rq, rs, 413, "cv_too_large");
+        fail(rq, rs, 413, "cv_too_large", arg);
         return -1;
     }
     const char *boundary = multipart_boundary(&rq->arena, req_header(rq, "Content-Type"));
     if (!boundary) {
-        fail(rq, rs, 415, "must_be_multipart");
+        fail(rq, rs, 415, "must_be_multipart", arg);
         return -1;
     }
     int n = multipart_parse(&rq->arena, boundary, buf_str(&rq->body), rq->body.len, parts, MULTIPART_MAX_PARTS);
-    if (n < 0) fail(rq, rs, 400, "malformed_multipart");
+    if (n < 0) fail(rq, rs, 400, "malformed_multipart", arg);
     return n;
 }
 
 /* ---- back office: /api/v1/people/{id}/... ---- */
 
-static void api_fail(Request *rq, Response *rs, int status, const char *key) {
+static void api_fail(Request *rq, Response *rs, int status, const char *key, const void *arg) {
+    (void)arg;
     static const char *const slugs[][2] = {{"cv_too_large", "too-large"},
                                            {"must_be_multipart", "unsupported-media-type"},
                                            {"malformed_multipart", "malformed-multipart"}};
@@ -144,7 +150,7 @@ static json_t *proposals_json(Request *rq, long long person_id) {
 
 void people_cv_upload(Request *rq, Response *rs) {
     MultipartPart parts[MULTIPART_MAX_PARTS];
-    int n = upload_parts(rq, rs, parts, api_fail);
+    int n = upload_parts(rq, rs, parts, api_fail, NULL);
     if (n < 0) return;
     const MultipartPart *file = multipart_find(parts, n, "cv");
     if (!file || !file->filename) {
@@ -160,7 +166,7 @@ void people_cv_upload(Request *rq, Response *rs) {
                              arena_printf(&rq->arena, "cv-%s", cv_status_name(cs)), cv_status_key(cs), NULL);
     }
     /* the slow part is done: now the write transaction (ROUTE_OWN_TX) */
-    if (db_begin_write(rq->db) != DB_OK) {
+    if (!cv_begin_write(rq)) {
         cv_upload_free(&up);
         return reply_db_error(rq, rs);
     }

@@ -25,14 +25,19 @@ void cv_upload_free(CvUpload *up);
 /* Stores the prepared CV for the person; *proposed receives how many new
  * skills were proposed. */
 StoreResult cv_save(Request *rq, long long person_id, CvUpload *up, Document *doc, int *proposed);
+/* Opens the write transaction of an upload route (ROUTE_OWN_TX) once the
+ * CV is read. Reads done before (sign-in, the offer, the status link) left
+ * statements open in autocommit mode: they are reset first, or SQLite
+ * could not turn their old snapshot into a write (SQLITE_BUSY_SNAPSHOT). */
+bool cv_begin_write(Request *rq);
 /* The message key that explains a status to a person ("cv_encrypted"). */
 const char *cv_status_key(CvStatus s);
 /* The JSON of a document (API.md "Document"). */
 json_t *document_json(const Document *d);
 
-/* Body of an upload route: the multipart parts, or an answer already given
- * through fail (413 too large, 415 not multipart, 400 malformed). */
-typedef void (*UploadFail)(Request *rq, Response *rs, int status, const char *key);
-int upload_parts(Request *rq, Response *rs, MultipartPart *parts, UploadFail fail);
+/* Body of an upload route: the multipart parts (count), or -1 after
+ * fail(..., arg) answered (413 too large, 415 not multipart, 400 malformed). */
+typedef void (*UploadFail)(Request *rq, Response *rs, int status, const char *key, const void *arg);
+int upload_parts(Request *rq, Response *rs, MultipartPart *parts, UploadFail fail, const void *arg);
 
 #endif

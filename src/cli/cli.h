@@ -11,6 +11,7 @@ int cli_init(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_token(int argc, char **argv);
 int cli_migrate(int argc, char **argv);
+int cli_skills_find(int argc, char **argv); /* CV reading: skills proposed from text */
 
 /* libsodium and the skills reference; 0 on success (message printed otherwise). */
 int cli_start(void);

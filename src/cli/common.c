@@ -24,6 +24,7 @@ void cli_usage(FILE *out) {
           "  token revoke --id N [--db FILE]        revoke a token\n"
           "  migrate --from URL --to URL            copy a firm between databases (e.g. sqlite:alliance.db\n"
           "                                         to postgresql://user@host/db), checked by counts and checksums\n"
+          "  skills-find [--split]                  print the skills found in the text on stdin (CV reading)\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
           "\n"

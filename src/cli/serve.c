@@ -1,7 +1,9 @@
 /* serve: run the HTTP server. */
 #include <getopt.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include "../http/follower.h"
 #include "../http/server.h"
 #include "../lib/buf.h"
 #include "../lib/files.h"
@@ -9,7 +11,7 @@
 
 /* Uploaded documents go to --data-dir, ALLIANCE_DATA_DIR, or next to a
  * SQLite file ("<file>.files"), never under the web root. */
-static void configure_files(const char *flag, const char *db) {
+static void configure_files(const char *flag) {
     const char *dir = flag && *flag ? flag : getenv("ALLIANCE_DATA_DIR");
     if (dir && *dir) return files_configure(dir);
     const char *url = db_url();
@@ -19,7 +21,6 @@ static void configure_files(const char *flag, const char *db) {
         files_configure(buf_str(&b));
         buf_free(&b);
     }
-    (void)db;
 }
 
 int cli_serve(int argc, char **argv) {
@@ -43,8 +44,14 @@ int cli_serve(int argc, char **argv) {
         return 2;
     }
     if (!cli_open(db)) return 1;
-    configure_files(data_dir, db);
+    configure_files(data_dir);
+    /* in-memory state subscribes to the event log before it is followed */
+    if (!follower_start()) {
+        fprintf(stderr, "alliance: cannot read the event log\n");
+        return 1;
+    }
     int rc = server_run(addr && *addr ? addr : "127.0.0.1:8080");
+    follower_stop();
     db_thread_close();
     return rc;
 }

@@ -64,6 +64,9 @@ static bool add_text(Buf *b, const char *s, size_t len) {
 
 /* ---- PDF (poppler) ---- */
 static CvStatus read_pdf(const unsigned char *data, size_t len, CvText *out, Buf *b) {
+    /* a whole PDF ends with %%EOF; poppler would rebuild a cut one and read half a CV */
+    size_t tail = len < 1024 ? len : 1024;
+    if (!memmem(data + len - tail, tail, "%%EOF", 5)) return CV_DAMAGED;
     GBytes *bytes = g_bytes_new_static(data, len);
     GError *err = NULL;
     PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
@@ -169,7 +172,11 @@ static CvStatus xml_text(const char *xml, size_t len, Buf *b) {
         }
         if (s != CV_OK) break;
     }
-    if (s == CV_OK && ret != 0) s = CV_DAMAGED;
+    if (s == CV_OK && ret != 0) {
+        /* libxml2 stops at its own depth limit before the reader shows it */
+        const xmlError *e = xmlGetLastError();
+        s = e && e->message && strstr(e->message, "depth") ? CV_TOO_LARGE : CV_DAMAGED;
+    }
     xmlFreeTextReader(r);
     return s;
 }

@@ -207,6 +207,23 @@ static const Migration migrations[] = {
      "  candidacy_id INTEGER NOT NULL REFERENCES candidacies(id) ON DELETE CASCADE,\n"
      "  created_at TEXT NOT NULL);\n"
      "CREATE INDEX application_links_candidacy ON application_links(candidacy_id);\n"},
+    /* the event log (store/events.c); no foreign keys: history outlives
+     * the rows it speaks of */
+    {6,
+     "CREATE TABLE events (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  at TEXT NOT NULL,\n"
+     "  actor_id INTEGER,\n"
+     "  type TEXT NOT NULL,\n"
+     "  object_type TEXT NOT NULL,\n"
+     "  object_id INTEGER NOT NULL,\n"
+     "  client_id INTEGER,\n"
+     "  need_id INTEGER,\n"
+     "  person_id INTEGER,\n"
+     "  before_json TEXT,\n"
+     "  after_json TEXT);\n"
+     "CREATE INDEX events_type_at ON events(type, at);\n"
+     "CREATE INDEX events_object ON events(object_type, object_id);\n"},
     /* careers page, applications, CVs and full-text search over people
      * (api/careers_page.c, api/cv.c, store/documents.c, store/people_index.c).
      * person_text holds the folded text of a person (name, e-mail, skills,
@@ -219,6 +236,8 @@ static const Migration migrations[] = {
      "CREATE INDEX needs_published ON needs(published, status, id);\n"
      "ALTER TABLE candidacies ADD COLUMN source TEXT;\n"
      "ALTER TABLE candidacies ADD COLUMN consent_at TEXT;\n"
+     "ALTER TABLE candidacies ADD COLUMN message TEXT;\n"
+     "CREATE INDEX people_email_lower ON people(lower(email));\n"
      "CREATE TABLE documents (\n"
      "  id INTEGER PRIMARY KEY,\n"
      "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
