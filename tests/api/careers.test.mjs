@@ -245,8 +245,9 @@ test('a candidate applies with a PDF CV: person, candidacy sourced from careers,
   assert.deepEqual([d.file_name, d.media_type, Number(d.size), Number(d.pages)], ['cv_fr.pdf', 'application/pdf', file('cv_fr.pdf').length, 1]);
   assert.match(d.text, /Développeuse Java senior/);
   assert.match(d.sha256, /^[0-9a-f]{64}$/);
-  const kept = join(srv.dir, 'a.db.files', d.sha256.slice(0, 2), d.sha256);
-  if (!process.env.ALLIANCE_TEST_PG) assert.ok(existsSync(kept), 'the file is kept by its hash next to the database');
+  const kept = join(srv.files, d.sha256.slice(0, 2), d.sha256);
+  assert.ok(existsSync(kept), 'the file is kept by its hash in the data directory');
+  assert.deepEqual(readFileSync(kept), file('cv_fr.pdf'));
   const proposals = srv.sql(`SELECT skill FROM skill_proposals WHERE person_id = ${p[0].id}`).map((x) => x.skill);
   for (const s of ['java', 'spring-boot', 'kubernetes', 'postgresql', 'kafka']) assert.ok(proposals.includes(s), `${s} proposed: ${proposals}`);
   assert.ok(!proposals.includes('r') && !proposals.includes('c'), `"R&D" and "C'est" are not languages: ${proposals}`);
