@@ -48,20 +48,6 @@ static bool open_application(Request *rq, Response *rs, CandidacyRow *row) {
     return true;
 }
 
-/* "1 décembre 2026" / "1 December 2026" of an ISO timestamp. */
-static void long_date(Buf *b, Request *rq, const char *iso) {
-    int y, m, d;
-    if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) {
-        html_text(b, iso);
-        return;
-    }
-    char key[16];
-    snprintf(key, sizeof key, "month_%d", m);
-    buf_printf(b, "%d ", d);
-    html_text(b, i18n(rq->lang, key));
-    buf_printf(b, " %d", y);
-}
-
 static bool is_closed(const char *stage) { return stage_is_exit(stage) || strcmp(stage, "hired") == 0; }
 
 static void status_page(Request *rq, Response *rs, int status, const CandidacyRow *row, const char *notice_key,
@@ -94,7 +80,7 @@ static void status_page(Request *rq, Response *rs, int status, const CandidacyRo
     buf_puts(&b, "</dd><dt>");
     html_text(&b, i18n(rq->lang, "application_updated"));
     buf_printf(&b, "</dt><dd><time datetime=\"%.20s\">", c->updated_at);
-    long_date(&b, rq, c->updated_at);
+    public_long_date(&b, rq, c->updated_at);
     buf_puts(&b, "</time></dd></dl>");
     if (!is_closed(c->stage)) {
         buf_puts(&b, "<section aria-labelledby=\"cv-title\"><h2 id=\"cv-title\">");

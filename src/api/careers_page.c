@@ -83,15 +83,30 @@ static const char *remote_key(const char *remote) {
     return "careers_remote_none";
 }
 
-/* "650 € / jour max." or "45 000 – 55 000 € / an"; nothing when neither is given. */
+/* An amount with its thousands grouped: "45 000" (a narrow no-break
+ * space) in French, "45,000" in English. */
+static const char *amount(Request *rq, long long v) {
+    char digits[24];
+    int n = snprintf(digits, sizeof digits, "%lld", v);
+    Buf b = BUF_INIT;
+    for (int i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0) buf_puts(&b, rq->lang == LANG_EN ? "," : "\u202f");
+        buf_append(&b, &digits[i], 1);
+    }
+    const char *out = arena_strdup(&rq->arena, buf_str(&b));
+    buf_free(&b);
+    return out;
+}
+
+/* "jusqu'à 650 € par jour" or "45 000 – 55 000 € par an"; nothing when neither is given. */
 static void pay_text(Buf *b, Request *rq, const Need *n) {
     if (n->salary_min > 0 || n->salary_max > 0) {
         if (n->salary_min > 0 && n->salary_max > 0)
-            buf_printf(b, i18n(rq->lang, "careers_salary_band"), n->salary_min, n->salary_max);
+            buf_printf(b, i18n(rq->lang, "careers_salary_band"), amount(rq, n->salary_min), amount(rq, n->salary_max));
         else buf_printf(b, i18n(rq->lang, n->salary_min > 0 ? "careers_salary_from" : "careers_salary_upto"),
-                        n->salary_min > 0 ? n->salary_min : n->salary_max);
+                        amount(rq, n->salary_min > 0 ? n->salary_min : n->salary_max));
     } else if (n->daily_rate_max > 0) {
-        buf_printf(b, i18n(rq->lang, "careers_rate_upto"), n->daily_rate_max);
+        buf_printf(b, i18n(rq->lang, "careers_rate_upto"), amount(rq, n->daily_rate_max));
     }
 }
 
@@ -428,7 +443,7 @@ static void offer_page(Request *rq, Response *rs, int status, const Need *n, con
     if (n->start_date) {
         html_tag_msg(&b, rq, "dt", "careers_start");
         buf_puts(&b, "<dd>");
-        html_text(&b, n->start_date);
+        public_long_date(&b, rq, n->start_date);
         buf_puts(&b, "</dd>");
     }
     if (n->duration_days > 0) {

@@ -98,7 +98,7 @@ StoreResult cv_save(Request *rq, long long person_id, CvUpload *up, Document *do
     for (int i = 0; i < n && r == STORE_OK; i++) {
         if (holds(&p, found[i].skill->id)) continue;
         char *ev = skills_evidence(up->text.text, up->text.len, found[i].at);
-        r = store_proposal_add(rq->db, person_id, found[i].skill->id, doc->id, ev);
+        r = store_proposal_add(rq->db, person_id, found[i].skill->id, doc->id, ev, i);
         free(ev);
         if (r == STORE_OK) (*proposed)++;
     }

@@ -1,5 +1,6 @@
 /* public_page: the shared shell of public pages (see public_page.h). */
 #include "public_page.h"
+#include <stdio.h>
 #include <string.h>
 #include "../lib/html.h"
 
@@ -37,4 +38,18 @@ void html_tag_msg(Buf *b, Request *rq, const char *tag, const char *key) {
     buf_printf(b, "<%s>", tag);
     html_text(b, i18n(rq->lang, key));
     buf_printf(b, "</%s>", tag);
+}
+
+/* "1 décembre 2026" / "1 December 2026" of an ISO timestamp. */
+void public_long_date(Buf *b, Request *rq, const char *iso) {
+    int y, m, d;
+    if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) {
+        html_text(b, iso);
+        return;
+    }
+    char key[16];
+    snprintf(key, sizeof key, "month_%d", m);
+    buf_printf(b, "%d ", d);
+    html_text(b, i18n(rq->lang, key));
+    buf_printf(b, " %d", y);
 }

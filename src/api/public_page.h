@@ -21,6 +21,9 @@ void public_choose_language(Request *rq);
 const char *public_lang_code(const Request *rq);
 /* Answers a whole page around body (HTML already escaped). */
 void public_page(Request *rq, Response *rs, int status, const PublicPage *pg, const char *body);
+/* Appends "1 décembre 2026" / "1 December 2026" for an ISO date or
+ * timestamp (the text as is when it is not one). */
+void public_long_date(Buf *b, Request *rq, const char *iso);
 /* Appends "<tag>text</tag>" with text escaped (the message key looked up). */
 void html_tag_msg(Buf *b, Request *rq, const char *tag, const char *key);
 

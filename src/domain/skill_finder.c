@@ -163,17 +163,25 @@ int skills_find(const char *text, size_t len, SkillFound *out, int max) {
 }
 
 char *skills_evidence(const char *text, size_t len, size_t at) {
-    size_t from = at > SKILL_EVIDENCE_MAX / 2 ? at - SKILL_EVIDENCE_MAX / 2 : 0;
-    size_t to = from + SKILL_EVIDENCE_MAX < len ? from + SKILL_EVIDENCE_MAX : len;
-    while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80) from--;
-    while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80) to++;
+    /* the line of the mention, cut to about SKILL_EVIDENCE_MAX bytes around
+     * it on word boundaries, "…" where something was left out */
+    size_t from = at, to = at;
+    while (from > 0 && text[from - 1] != '\n' && at - from < SKILL_EVIDENCE_MAX / 2) from--;
+    while (to < len && text[to] != '\n' && to - from < SKILL_EVIDENCE_MAX) to++;
+    bool cut_left = from > 0 && text[from - 1] != '\n', cut_right = to < len && text[to] != '\n';
+    if (cut_left)
+        while (from < at && text[from] != ' ') from++;
+    if (cut_right)
+        while (to > at && text[to - 1] != ' ') to--;
     Buf b = BUF_INIT;
+    if (cut_left) buf_puts(&b, "… ");
     for (size_t i = from; i < to; i++) {
         char c = text[i];
-        if (c == '\n' || c == '\r' || c == '\t' || c == '\f') c = ' ';
+        if (c == '\r' || c == '\t' || c == '\f') c = ' ';
         if (c == ' ' && b.len && b.data[b.len - 1] == ' ') continue;
         buf_append(&b, &c, 1);
     }
+    if (cut_right) buf_puts(&b, " …");
     char *t = text_trim(buf_str(&b));
     buf_free(&b);
     return t;

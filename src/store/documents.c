@@ -62,23 +62,24 @@ StoreResult store_documents_list(Db *db, Arena *a, long long person_id, Document
 }
 
 StoreResult store_proposal_add(Db *db, long long person_id, const char *skill, long long document_id,
-                               const char *evidence) {
+                               const char *evidence, int position) {
     char now[21];
     time_now_iso(now);
-    DbStmt *st = db_prepare(db, "INSERT INTO skill_proposals (person_id, skill, document_id, evidence, created_at) "
-                                "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id, skill) DO NOTHING");
+    DbStmt *st = db_prepare(db, "INSERT INTO skill_proposals (person_id, skill, document_id, evidence, created_at, position) "
+                                "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (person_id, skill) DO NOTHING");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, person_id);
     db_bind_text(st, 2, skill);
     store_bind_opt_int(st, 3, document_id);
     db_bind_text(st, 4, evidence);
     db_bind_text(st, 5, now);
+    db_bind_int(st, 6, position);
     return store_result(db_run(st));
 }
 
 StoreResult store_proposals_list(Db *db, Arena *a, long long person_id, SkillProposal **out, int *n) {
     DbStmt *st = db_prepare(db, "SELECT skill, evidence, created_at, document_id FROM skill_proposals "
-                                "WHERE person_id = $1 ORDER BY created_at, skill");
+                                "WHERE person_id = $1 ORDER BY created_at, position, skill");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, person_id);
     size_t cap = 0;

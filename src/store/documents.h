@@ -21,9 +21,10 @@ typedef struct {
 StoreResult store_document_insert(Db *db, Arena *a, Document *d, const char *text);
 /* A person's documents, newest first (text left out). */
 StoreResult store_documents_list(Db *db, Arena *a, long long person_id, Document **out, int *n);
-/* Proposes a skill unless already proposed (then nothing changes). */
+/* Proposes a skill unless already proposed (then nothing changes);
+ * position orders the proposals of one document (first mention first). */
 StoreResult store_proposal_add(Db *db, long long person_id, const char *skill, long long document_id,
-                               const char *evidence);
+                               const char *evidence, int position);
 StoreResult store_proposals_list(Db *db, Arena *a, long long person_id, SkillProposal **out, int *n);
 /* NOT_FOUND when the skill was not proposed. */
 StoreResult store_proposal_delete(Db *db, long long person_id, const char *skill);

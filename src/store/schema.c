@@ -255,6 +255,7 @@ static const Migration migrations[] = {
      "  skill TEXT NOT NULL,\n"
      "  document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,\n"
      "  evidence TEXT,\n"
+     "  position INTEGER NOT NULL DEFAULT 0,\n"
      "  created_at TEXT NOT NULL,\n"
      "  PRIMARY KEY (person_id, skill));\n"
      "CREATE TABLE person_text (\n"

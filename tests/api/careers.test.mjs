@@ -217,7 +217,7 @@ test('sales and managers publish a need in the need API; recruiters cannot; publ
   assert.match(on.json.careers_url, new RegExp(`^/careers/developpeur-angular-${angular}$`));
   const page = await html(on.json.careers_url);
   assert.equal(page.status, 200);
-  assert.match(page.text, /50000 – 60000 € par an/);
+  assert.match(page.text, /50\u202f000 – 60\u202f000 € par an/);
   const off = await srv.patch(`/api/v1/needs/${angular}`, { published: false }, { as: sales, ifMatch: on.json.version });
   assert.equal(off.json.published_at, null);
   assert.equal((await html(on.json.careers_url)).status, 404);

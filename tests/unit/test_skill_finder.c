@@ -3,6 +3,7 @@
  * accents and case ignored, and the stricter rules for names that are
  * ordinary words ("C'est", "R&D", "let's go"). */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "unit.h"
@@ -140,6 +141,19 @@ static void test_each_skill_is_proposed_once_with_its_count_and_first_place(void
     assert_int_equal(f[0].at, 0);
     char *ev = skills_evidence(t, strlen(t), f[0].at);
     assert_string_equal(ev, t);
+    free(ev);
+    /* the line of the mention, cut on words around it */
+    const char *cv = "Awa Diallo\nCompétences : Java, Python, SQL\nLangues";
+    ev = skills_evidence(cv, strlen(cv), strstr(cv, "Python") - cv);
+    assert_string_equal(ev, "Compétences : Java, Python, SQL");
+    free(ev);
+    char longline[400];
+    snprintf(longline, sizeof longline, "%s Kafka %s", "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze",
+             "quinze seize dix-sept dix-huit dix-neuf vingt vingt-et-un vingt-deux vingt-trois vingt-quatre vingt-cinq vingt-six");
+    ev = skills_evidence(longline, strlen(longline), strstr(longline, "Kafka") - longline);
+    assert_non_null(strstr(ev, "Kafka"));
+    assert_true(strlen(ev) < 140);
+    assert_true(strncmp(ev + strlen(ev) - 4, " …", 4) == 0);
     free(ev);
 }
 
