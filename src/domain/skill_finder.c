@@ -17,7 +17,11 @@ static const char *const COMMON[] = {"go", "rust", "swift", "spring", "express",
 /* ...and those of them that are also languages of one letter or two. */
 static const char *const LETTERS[] = {"c", "r", "d", "go", NULL};
 static const char *const LANGUAGE_WORDS[] = {"langage", "langages", "language", "languages", "programmation",
-                                             "programming", "en", "in", "de", "du", NULL};
+                                             "programming", "en", "in", "de", "du", "and", "et", "or", "ou",
+                                             "with", "avec", NULL};
+/* French words after which an everyday name is a noun ("Chef de projet",
+ * "Chef d'équipe"): never a skill there. */
+static const char *const NOUN_FOLLOWERS[] = {"de", "d", "du", "des", NULL};
 
 static bool in_list(const char *w, const char *const *list) {
     for (; *list; list++)
@@ -58,7 +62,7 @@ static bool fold_word(const char *t, Word w, char *out, size_t cap) {
 
 /* Whether a one-word match of skill name key at word w is really the skill
  * (see the header for the rules). prev is the folded previous word or "". */
-static bool plausible(const char *t, size_t len, Word w, const char *key, const char *prev) {
+static bool plausible(const char *t, size_t len, Word w, const char *key, const char *prev, const char *next_word) {
     bool letters = in_list(key, LETTERS);
     if (!letters && strlen(key) > 2 && !in_list(key, COMMON)) return true;
     if (!has_capital(t + w.start, w.len)) return false;
@@ -69,6 +73,7 @@ static bool plausible(const char *t, size_t len, Word w, const char *key, const 
     if (next == '\'' || next == '&' || last == '&' || last == '\'') return false;
     if (end + 2 < len && memcmp(t + end, "\xE2\x80\x99", 3) == 0) return false;
     if (w.start >= 3 && memcmp(t + w.start - 3, "\xE2\x80\x99", 3) == 0) return false;
+    if (in_list(next_word, NOUN_FOLLOWERS)) return false;
     if (!letters) return true;
     char b = before(t, w.start), a = after(t, len, end);
     if (b && strchr(",;:/(|*-", b)) return true;
@@ -148,7 +153,8 @@ int skills_find(const char *text, size_t len, SkillFound *out, int max) {
             if (!fits) continue;
             phrase[pl] = '\0';
             const Skill *s = skills_phrase(phrase);
-            if (!s || (k == 1 && !plausible(text, len, w[i], phrase, prev))) continue;
+            const char *next_word = i + 1 < nw ? f.data + fold[i + 1] : "";
+            if (!s || (k == 1 && !plausible(text, len, w[i], phrase, prev, next_word))) continue;
             n = add_found(out, n, max, s, w[i].start);
             took = (size_t)k;
             break;

@@ -11,8 +11,10 @@
  *     list or after a word that names a language: next to a comma, slash,
  *     semicolon, colon, bullet or parenthesis ("C, C++", "Langages : C"),
  *     at the end of a line, or after "langage(s)", "language(s)",
- *     "programmation", "programming", "en", "in", "de", "du"
- *     ("développeur en C", "10 ans de Go");
+ *     "programmation", "programming", "en", "in", "de", "du", or a
+ *     conjunction ("and", "et", "or", "ou", "with", "avec": "Python and Go");
+ *   - never before "de", "d'", "du", "des", where French makes them nouns
+ *     ("Chef de projet", "Chef d'équipe");
  *   - never when glued to an apostrophe or '&' ("C'est", "R&D", "d'R").
  * A proposal is only a proposal: the recruiter confirms it and sets a level. */
 #ifndef ALLIANCE_SKILL_FINDER_H

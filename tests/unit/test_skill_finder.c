@@ -121,6 +121,7 @@ static void test_go_the_verb_is_not_go_the_language(void **state) {
     assert_false(has("ready to go, on time", "go"));
     assert_true(has("wrote tools in Go for the platform", "go"));
     assert_true(has("Languages: Go, Rust", "go"));
+    assert_true(has("Python and Go services", "go"));
 }
 
 static void test_common_words_need_a_capital(void **state) {
@@ -128,6 +129,13 @@ static void test_common_words_need_a_capital(void **state) {
     assert_false(has("the rust on the car", "rust"));
     assert_true(has("Rust and Python", "rust"));
     assert_false(has("j'ai appris", "ai"));
+}
+
+static void test_a_french_noun_before_de_is_not_a_tool(void **state) {
+    (void)state;
+    assert_false(has("Chef de projet informatique", "chef-infra"));
+    assert_false(has("Chef d'équipe de 4 personnes", "chef-infra"));
+    assert_true(has("Puppet, Chef, Ansible", "chef-infra"));
 }
 
 static void test_each_skill_is_proposed_once_with_its_count_and_first_place(void **state) {
@@ -183,6 +191,7 @@ int main(void) {
         cmocka_unit_test(test_r_and_d_is_not_the_r_language),
         cmocka_unit_test(test_go_the_verb_is_not_go_the_language),
         cmocka_unit_test(test_common_words_need_a_capital),
+        cmocka_unit_test(test_a_french_noun_before_de_is_not_a_tool),
         cmocka_unit_test(test_each_skill_is_proposed_once_with_its_count_and_first_place),
         cmocka_unit_test(test_hostile_text_is_harmless),
     };
