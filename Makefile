@@ -99,6 +99,19 @@ $(B)/asan/tests/%: tests/unit/%.c $(LIB_ASAN_OBJ)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -Isrc -o $@ $^ $(UNIT_LIBS)
 
+# --- fuzzing (careers: the multipart and CV readers); not part of `make test`
+FUZZ_CC := clang-14
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Isrc \
+              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+.PHONY: fuzz
+fuzz: $(B)/fuzz/fuzz_multipart $(B)/fuzz/fuzz_cv_read
+$(B)/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c src/lib/multipart.c src/lib/arena.c src/lib/text.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
+$(B)/fuzz/fuzz_cv_read: tests/fuzz/fuzz_cv_read.c src/lib/cv_read.c src/lib/buf.c src/lib/text.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
+
 # --- the commands of the README ---------------------------------------------
 # run, test and bench install first, then build in a second make: the
 # pkg-config flags above are read when make starts, so on a fresh machine
