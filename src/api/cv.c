@@ -250,7 +250,7 @@ void people_proposals_decide(Request *rq, Response *rs) {
     json_t *confirm = json_object_get(rq->json, "confirm"), *dismiss = json_object_get(rq->json, "dismiss");
     size_t nc = json_array_size(confirm), nd = json_array_size(dismiss);
     PersonSkill *skills = arena_alloc(&rq->arena, (size_t)(p.nskills + (int)nc + 1) * sizeof *skills);
-    memcpy(skills, p.skills, (size_t)p.nskills * sizeof *skills);
+    if (p.nskills) memcpy(skills, p.skills, (size_t)p.nskills * sizeof *skills);
     int ns = p.nskills;
     const char **gone = arena_alloc(&rq->arena, (nc + nd + 1) * sizeof *gone);
     size_t ngone = 0;

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, assertProblem, assertFieldError, assertHealthy } from './harness.mjs';
+import { startServer, Server, cli, assertProblem, assertFieldError, assertHealthy, assertNoSanitizerReport } from './harness.mjs';
 
 let srv, sales, rec, fx;
 const FX = mkdtempSync(join(tmpdir(), 'alliance-cvs-'));
@@ -505,6 +505,26 @@ test('GET /api/v1/people?q= searches names, skills and CV text (full-text index 
   for (const q of ['"', 'AND OR NOT', '*', 'kafka*', 'NEAR(a b)', "'; DROP TABLE people;--", ':*', '&|!']) {
     const r = await srv.get(`/api/v1/people?q=${encodeURIComponent(q)}`, { as: rec });
     assert.equal(r.status, 200, `${q}: ${r.text}`);
+  }
+});
+
+test('`alliance migrate` copies documents and proposals, and the copy\'s full-text index finds CV text', async () => {
+  const target = join(FX, 'copy.db');
+  const from = process.env.ALLIANCE_TEST_PG ? srv.db : `sqlite:${srv.db}`;
+  const r = cli(['migrate', '--from', from, '--to', `sqlite:${target}`]);
+  assertNoSanitizerReport(r.stderr, 'migrate');
+  assert.equal(r.status, 0, r.stderr);
+  for (const t of ['documents', 'skill_proposals', 'person_text']) assert.match(r.stdout, new RegExp(`^${t}\\s+[1-9]\\d*\\s+[0-9a-f]{16} ok$`, 'm'));
+  const copy = new Server();
+  copy.db = target;
+  copy.pgName = null;
+  await copy.start({ demo: false });
+  try {
+    const who = await copy.as('recruiter');
+    const found = await copy.get('/api/v1/people?q=kafka&limit=200', { as: who });
+    assert.ok(found.json.items.some((x) => x.id === applied.personId), 'indexed on the target as rows were copied in');
+  } finally {
+    await copy.stop();
   }
 });
 
