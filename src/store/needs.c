@@ -47,6 +47,18 @@ static StoreResult load_skills(Db *db, Arena *a, Need *n) {
     return s == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
+/* Reads the rows of a bound needs query (LIMIT limit), then their skills. */
+static StoreResult read_needs(Db *db, Arena *a, DbStmt *st, int limit, Need **out, int *count) {
+    *out = arena_alloc(a, (size_t)limit * sizeof **out);
+    *count = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) read_need(a, st, &(*out)[(*count)++]);
+    if (s != DB_DONE) return STORE_ERROR;
+    for (int i = 0; i < *count; i++)
+        if (load_skills(db, a, &(*out)[i]) != STORE_OK) return STORE_ERROR;
+    return STORE_OK;
+}
+
 StoreResult store_need_get(Db *db, Arena *a, long long id, Need *n) {
     DbStmt *st = db_prepare(db, "SELECT " NEED_COLS NEED_FROM "WHERE n.id = $1");
     if (!st) return STORE_ERROR;
@@ -70,14 +82,7 @@ StoreResult store_needs_list(Db *db, Arena *a, const NeedsFilter *f, long long b
     db_bind_int(st, 3, f->client_id);
     db_bind_text(st, 4, store_search_pattern(a, f->q));
     db_bind_int(st, 5, limit);
-    *out = arena_alloc(a, (size_t)limit * sizeof **out);
-    *count = 0;
-    DbStatus s;
-    while ((s = db_step(st)) == DB_ROW) read_need(a, st, &(*out)[(*count)++]);
-    if (s != DB_DONE) return STORE_ERROR;
-    for (int i = 0; i < *count; i++)
-        if (load_skills(db, a, &(*out)[i]) != STORE_OK) return STORE_ERROR;
-    return STORE_OK;
+    return read_needs(db, a, st, limit, out, count);
 }
 
 static StoreResult insert_skills(Db *db, const Need *n) {
@@ -146,14 +151,7 @@ StoreResult store_careers_list(Db *db, Arena *a, int limit, Need **out, int *cou
                                 "ORDER BY n.published_at DESC, n.id DESC LIMIT $1");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, limit);
-    *out = arena_alloc(a, (size_t)limit * sizeof **out);
-    *count = 0;
-    DbStatus s;
-    while ((s = db_step(st)) == DB_ROW) read_need(a, st, &(*out)[(*count)++]);
-    if (s != DB_DONE) return STORE_ERROR;
-    for (int i = 0; i < *count; i++)
-        if (load_skills(db, a, &(*out)[i]) != STORE_OK) return STORE_ERROR;
-    return STORE_OK;
+    return read_needs(db, a, st, limit, out, count);
 }
 
 StoreResult store_need_update(Db *db, Arena *a, Need *n, long long expected_version) {

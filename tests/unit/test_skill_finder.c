@@ -9,21 +9,8 @@
 #include "unit.h"
 #include "domain/skill_finder.h"
 #include "domain/skills.h"
-#include "lib/embedded.h"
+#include "skills_fixture.h"
 #include "lib/words.h"
-
-static int load(void **state) {
-    (void)state;
-    const EmbeddedFile *s = embedded_find("data/skills.tsv"), *a = embedded_find("data/aliases.tsv");
-    if (!s || !a) return -1;
-    return skills_load((const char *)s->data, s->len, (const char *)a->data, a->len);
-}
-
-static int unload(void **state) {
-    (void)state;
-    skills_unload();
-    return 0;
-}
 
 /* The ids found in text, comma-separated, in order of first mention. */
 static const char *found(const char *text) {
