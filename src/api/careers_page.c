@@ -515,6 +515,11 @@ static void offer_page(Request *rq, Response *rs, int status, const Need *n, con
     msg(&b, rq, "careers_cv_hint");
     buf_puts(&b, "</span>");
     field_error(&b, rq, errs, nerr, "cv");
+    if (nerr && !has_error(errs, nerr, "cv")) { /* browsers never send a file back */
+        buf_puts(&b, "<span class=\"hint\" id=\"cv-again\">");
+        msg(&b, rq, "careers_cv_again");
+        buf_puts(&b, "</span>");
+    }
     buf_printf(&b, "<input id=\"f-cv\" name=\"cv\" type=\"file\" required aria-describedby=\"cv-hint\"%s "
                    "accept=\".pdf,.docx,.odt,.txt,application/pdf,"
                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document,"

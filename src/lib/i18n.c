@@ -53,6 +53,7 @@ static const Message messages[] = {
     {"careers_count", "%d offres", "%d openings"},
     {"careers_count_one", "%d offre", "%d opening"},
     {"careers_cv", "Votre CV", "Your CV"},
+    {"careers_cv_again", "Joignez à nouveau votre CV : le navigateur ne le renvoie pas.", "Attach your CV again: the browser does not send it back."},
     {"careers_cv_hint", "PDF, Word (DOCX), OpenDocument (ODT) ou texte ; 10 Mo au plus.", "PDF, Word (DOCX), OpenDocument (ODT) or text; 10 MB at most."},
     {"careers_cv_required", "Joignez votre CV.", "Attach your CV."},
     {"careers_days", "%lld jours", "%lld days"},
