@@ -148,11 +148,14 @@ static bool matches_location(const Need *n, const char *where) {
     return folded_contains(n->location, where);
 }
 
+/* A known skill (id, label or alias) must be required by the offer; other
+ * text is looked for in the title ("Tech lead"). */
 static bool matches_skill(const Need *n, const Skill *s, const char *text) {
     if (!text) return true;
+    if (!s) return folded_contains(n->title, text);
     for (int i = 0; i < n->nskills; i++)
-        if (s ? strcmp(n->skills[i].skill, s->id) == 0 : false) return true;
-    return !s && folded_contains(n->title, text);
+        if (strcmp(n->skills[i].skill, s->id) == 0) return true;
+    return false;
 }
 
 static void offer_item(Buf *b, Request *rq, const Need *n) {
@@ -534,8 +537,11 @@ static void offer_page(Request *rq, Response *rs, int status, const Need *n, con
     msg(&b, rq, "careers_send");
     buf_puts(&b, "</button></form></section>");
 
-    const char *host = req_header(rq, "Host");
-    const char *url = arena_printf(&rq->arena, "http://%s%s", host ? host : "localhost", path);
+    /* the offer's public address: ALLIANCE_PUBLIC_URL ("https://jobs.example.fr")
+     * when set, else the Host the visitor used */
+    const char *base = getenv("ALLIANCE_PUBLIC_URL"), *host = req_header(rq, "Host");
+    const char *url = base && *base ? arena_printf(&rq->arena, "%s%s", base, path)
+                                    : arena_printf(&rq->arena, "http://%s%s", host ? host : "localhost", path);
     const char *head = arena_printf(&rq->arena, "<script type=\"application/ld+json\">%s</script>",
                                     job_posting(rq, n, url));
     PublicPage pg = {.title = n->title, .main_class = "careers", .indexable = true, .head_extra = head};

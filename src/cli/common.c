@@ -29,7 +29,8 @@ void cli_usage(FILE *out) {
           "  help                                   print this help\n"
           "\n"
           "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address),\n"
-          "             ALLIANCE_DATA_DIR (uploaded documents)\n"
+          "             ALLIANCE_DATA_DIR (uploaded documents), ALLIANCE_FIRM_NAME and\n"
+          "             ALLIANCE_PUBLIC_URL (the careers page's firm name and address)\n"
           "roles: admin manager sales recruiter tech consultant\n",
           out);
 }
