@@ -51,6 +51,14 @@ const char *cv_sniff(const unsigned char *d, size_t len) {
         if (memmem(d, len < 65536 ? len : 65536, "word/", 5) || memmem(d, len, "word/document.xml", 17)) return "docx";
         return NULL;
     }
+    /* images and programs whose first bytes would pass for Latin-1 text */
+    static const struct {
+        const char *bytes;
+        size_t len;
+    } BINARY[] = {{"\x89PNG", 4}, {"GIF87a", 6}, {"GIF89a", 6}, {"\xFF\xD8\xFF", 3}, {"\x7F" "ELF", 4},
+                  {"II*\0", 4}, {"MM\0*", 4}, {"RIFF", 4}};
+    for (size_t i = 0; i < sizeof BINARY / sizeof BINARY[0]; i++)
+        if (len >= BINARY[i].len && memcmp(d, BINARY[i].bytes, BINARY[i].len) == 0) return NULL;
     size_t skip = len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     if (looks_like_text(d + skip, len - skip)) return "txt";
     return NULL;
