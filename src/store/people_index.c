@@ -5,7 +5,10 @@
 #include "../lib/buf.h"
 #include "../lib/text.h"
 
-enum { MAX_QUERY_WORDS = 16, MAX_INDEXED = 4 * 1024 * 1024 };
+/* The indexed text stops at MAX_INDEXED bytes (the start of a long CV):
+ * PostgreSQL refuses a tsvector over 1 MB, and three of them are built from
+ * this text (simple, French, English). */
+enum { MAX_QUERY_WORDS = 16, MAX_INDEXED = 200 * 1024 };
 
 bool store_is_postgresql(Db *db) { return strcmp(db_engine_name(db), "postgresql") == 0; }
 
@@ -14,11 +17,16 @@ static StoreResult append_rows(DbStmt *st, Buf *b, bool fold, bool dashes) {
     DbStatus s;
     while ((s = db_step(st)) == DB_ROW) {
         const char *v = db_col_text(st, 0);
-        if (!v || b->len > MAX_INDEXED) continue;
+        if (!v || b->len + 1 >= MAX_INDEXED) continue;
         char *f = fold ? text_fold(v) : NULL;
-        size_t at = b->len;
+        const char *t = f ? f : v;
+        size_t at = b->len, n = strlen(t), room = MAX_INDEXED - b->len - 1;
+        if (n > room) { /* cut on a character boundary */
+            n = room;
+            while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--;
+        }
         buf_puts(b, " ");
-        buf_puts(b, f ? f : v);
+        buf_append(b, t, n);
         free(f);
         if (dashes) /* skill ids: "spring-boot" is indexed as "spring boot" too */
             for (size_t i = at; i < b->len; i++)

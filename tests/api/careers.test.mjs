@@ -471,6 +471,19 @@ test('the CV route: roles, CSRF, media type, hostile files as problems, unknown 
   assert.deepEqual(counts(), before);
 });
 
+test('a long CV (1.9 MB of text, words all different) is read and indexed on either engine; its start is searchable', async () => {
+  const p = await person();
+  // ~240,000 distinct words: their tsvector would pass PostgreSQL's 1 MB limit
+  const words = ['Zanzibarique Kafka'];
+  let len = 0;
+  for (let i = 0; len < 1_900_000; i++) { const w = `mot${i.toString(36)}`; words.push(w); len += w.length + 1; }
+  const r = await upload(p.id, { cv: { name: 'long.txt', data: Buffer.from(words.join(' ')) } });
+  assert.equal(r.status, 201, r.text);
+  assert.ok(r.json.document.text_length > 1_900_000);
+  const found = await srv.get('/api/v1/people?q=zanzibarique', { as: rec });
+  assert.deepEqual(found.json.items.map((y) => y.id), [p.id]);
+});
+
 test('a recruiter confirms proposed skills with levels and dismisses others (If-Match on the person)', async () => {
   const p = await person();
   const r = await upload(p.id, { cv: pdf('cv_en.pdf') });
