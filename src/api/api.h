@@ -80,6 +80,7 @@ void application_withdraw(Request *rq, Response *rs);
 void application_cv(Request *rq, Response *rs);
 void people_cv_upload(Request *rq, Response *rs);
 void people_documents_list(Request *rq, Response *rs);
+void documents_file_get(Request *rq, Response *rs);
 void people_proposals_list(Request *rq, Response *rs);
 void people_proposals_decide(Request *rq, Response *rs);
 json_t *person_json(Request *rq, const Person *p);

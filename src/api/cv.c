@@ -299,3 +299,31 @@ void people_proposals_decide(Request *rq, Response *rs) {
     json_object_set_new(body, "proposals", left);
     reply_versioned(rq, rs, p.version, body);
 }
+
+/* GET /api/v1/documents/{id}: the file as it was sent, to
+ * download (never shown inline: a file from outside is not our page). */
+void documents_file_get(Request *rq, Response *rs) {
+    Document d;
+    StoreResult r = store_document_get(rq->db, &rq->arena, rq->ids[0], &d);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    char *data;
+    size_t len;
+    if (files_get(d.sha256, MAX_UPLOAD_FILE, &data, &len)) return reply_problem(rq, rs, 404, "file-missing", "not_found", NULL);
+    rs->raw = arena_strndup(&rq->arena, data, len); /* freed with the request, after sending */
+    rs->raw_len = len;
+    free(data);
+    rs->content_type = d.media_type;
+    /* RFC 6266: an ASCII fallback name and the UTF-8 one, percent-encoded */
+    Buf cd = BUF_INIT;
+    buf_puts(&cd, "attachment; filename=\"cv.");
+    buf_puts(&cd, d.type);
+    buf_puts(&cd, "\"; filename*=UTF-8''");
+    for (const unsigned char *p = (const unsigned char *)d.file_name; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-._~", *p))
+            buf_append(&cd, p, 1);
+        else buf_printf(&cd, "%%%02X", *p);
+    }
+    reply_header(rq, rs, "Content-Disposition", arena_strdup(&rq->arena, buf_str(&cd)));
+    buf_free(&cd);
+    rs->status = 200;
+}

@@ -76,6 +76,7 @@ const Route ROUTES[] = {
     /* CVs and skill proposals in the back office */
     {"POST", "/api/v1/people/{id}/cv", "people.write", people_cv_upload, ROUTE_UPLOAD | ROUTE_OWN_TX},
     {"GET", "/api/v1/people/{id}/documents", "people.read", people_documents_list, 0},
+    {"GET", "/api/v1/documents/{id}", "people.read", documents_file_get, 0},
     {"GET", "/api/v1/people/{id}/skill-proposals", "people.read", people_proposals_list, 0},
     {"POST", "/api/v1/people/{id}/skill-proposals", "people.write", people_proposals_decide, ROUTE_JSON},
 };

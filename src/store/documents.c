@@ -35,9 +35,23 @@ StoreResult store_document_insert(Db *db, Arena *a, Document *d, const char *tex
     return STORE_OK;
 }
 
+#define DOC_COLS "id, person_id, file_name, media_type, sha256, size, pages, length(text), created_at"
+
+static void read_document(Arena *a, DbStmt *st, Document *d) {
+    d->id = db_col_int(st, 0);
+    d->person_id = db_col_int(st, 1);
+    d->file_name = store_text(a, st, 2);
+    d->media_type = store_text(a, st, 3);
+    d->type = type_of(d->media_type);
+    d->sha256 = store_text(a, st, 4);
+    d->size = db_col_int(st, 5);
+    d->pages = (int)store_opt_int(st, 6);
+    d->text_length = db_col_int(st, 7);
+    d->created_at = store_text(a, st, 8);
+}
+
 StoreResult store_documents_list(Db *db, Arena *a, long long person_id, Document **out, int *n) {
-    DbStmt *st = db_prepare(db, "SELECT id, person_id, file_name, media_type, sha256, size, pages, length(text), "
-                                "created_at FROM documents WHERE person_id = $1 ORDER BY id DESC");
+    DbStmt *st = db_prepare(db, "SELECT " DOC_COLS " FROM documents WHERE person_id = $1 ORDER BY id DESC");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, person_id);
     size_t cap = 0;
@@ -46,19 +60,20 @@ StoreResult store_documents_list(Db *db, Arena *a, long long person_id, Document
     DbStatus s;
     while ((s = db_step(st)) == DB_ROW) {
         *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
-        Document *d = &(*out)[(*n)++];
-        d->id = db_col_int(st, 0);
-        d->person_id = db_col_int(st, 1);
-        d->file_name = store_text(a, st, 2);
-        d->media_type = store_text(a, st, 3);
-        d->type = type_of(d->media_type);
-        d->sha256 = store_text(a, st, 4);
-        d->size = db_col_int(st, 5);
-        d->pages = (int)store_opt_int(st, 6);
-        d->text_length = db_col_int(st, 7);
-        d->created_at = store_text(a, st, 8);
+        read_document(a, st, &(*out)[(*n)++]);
     }
     return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+StoreResult store_document_get(Db *db, Arena *a, long long id, Document *d) {
+    DbStmt *st = db_prepare(db, "SELECT " DOC_COLS " FROM documents WHERE id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    DbStatus s = db_step(st);
+    if (s != DB_ROW) return s == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+    read_document(a, st, d);
+    db_reset_all(db);
+    return STORE_OK;
 }
 
 StoreResult store_proposal_add(Db *db, long long person_id, const char *skill, long long document_id,

@@ -21,6 +21,8 @@ typedef struct {
 StoreResult store_document_insert(Db *db, Arena *a, Document *d, const char *text);
 /* A person's documents, newest first (text left out). */
 StoreResult store_documents_list(Db *db, Arena *a, long long person_id, Document **out, int *n);
+/* One document (text left out). */
+StoreResult store_document_get(Db *db, Arena *a, long long id, Document *d);
 /* Proposes a skill unless already proposed (then nothing changes);
  * position orders the proposals of one document (first mention first). */
 StoreResult store_proposal_add(Db *db, long long person_id, const char *skill, long long document_id,

@@ -446,6 +446,16 @@ test('POST /api/v1/people/{id}/cv reads a CV for a recruiter and answers the doc
   const props = await srv.get(`/api/v1/people/${p.id}/skill-proposals`, { as: sales });
   assert.equal(props.status, 200);
   assert.deepEqual(props.json.items.map((x) => x.skill).sort(), [...skills].sort());
+  // the file comes back as it was sent, as an attachment
+  const f = await fetch(`${srv.base}/api/v1/documents/${r.json.document.id}`, { headers: { Cookie: sales.cookie } });
+  assert.equal(f.status, 200);
+  assert.equal(f.headers.get('content-type'), 'application/pdf');
+  assert.match(f.headers.get('content-disposition'), /^attachment; filename="cv\.pdf"; filename\*=UTF-8''cv_en\.pdf$/);
+  assert.match(f.headers.get('cache-control'), /no-store/);
+  assert.deepEqual(Buffer.from(await f.arrayBuffer()), file('cv_en.pdf'));
+  assertProblem(await srv.get('/api/v1/documents/999999', { as: rec }), 404);
+  assertProblem(await srv.get(`/api/v1/documents/${r.json.document.id}`), 401);
+  assertProblem(await srv.get(`/api/v1/documents/${r.json.document.id}`, { as: await srv.as('consultant') }), 403);
   // a skill the person already holds is not proposed again
   const again = await upload(p.id, { cv: pdf('cv_fr.pdf') });
   assert.ok(!again.json.proposals.some((x) => x.skill === 'java'));

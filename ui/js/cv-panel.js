@@ -90,7 +90,7 @@ export function cvPanel(person, onPerson) {
         api('GET', `/api/v1/people/${current.id}/skill-proposals`)]);
       docs.replaceChildren(d.items.length
         ? h('ul', { class: 'plain-list', id: 'cv-documents' }, d.items.map((x) => h('li', null,
-          h('strong', null, x.file_name), ' ',
+          h('a', { href: `/api/v1/documents/${x.id}`, download: x.file_name, class: 'doc-link' }, x.file_name), ' ',
           h('span', { class: 'muted small' }, `${x.type.toUpperCase()}${x.pages ? ` · ${t('cv.pages', { n: x.pages })}` : ''} · ${formatDate(x.created_at)}`))))
         : h('p', { class: 'muted' }, t('cv.none')));
       drawProposals(p.items);
