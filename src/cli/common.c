@@ -6,7 +6,7 @@
 #include "../lib/secret.h"
 #include "../match/index.h"
 #include "../store/clients.h"
-#include "../store/people_index.h"
+#include "../store/people_scan.h"
 #include "../store/schema.h"
 #include "cli.h"
 
@@ -14,7 +14,9 @@ void cli_usage(FILE *out) {
     fputs("usage: alliance <command> [options]\n"
           "\n"
           "commands:\n"
-          "  serve [--addr HOST:PORT] [--db FILE]   serve the web UI and the API (default 127.0.0.1:8080)\n"
+          "  serve [--addr HOST:PORT] [--db FILE] [--data-dir DIR]\n"
+          "                                         serve the web UI and the API (default 127.0.0.1:8080);\n"
+          "                                         uploaded CVs are kept in DIR (default: next to the database)\n"
           "  init [--demo] [--db FILE]              create the database; --demo adds a demo firm\n"
           "  user add --email E --role R --name N [--db FILE]\n"
           "                                         add an account; the password is read from stdin\n"
@@ -29,10 +31,13 @@ void cli_usage(FILE *out) {
           "  eval-match DIR [--json]                quality of the ranking on a graded set (DIR/needs/*.txt,\n"
           "                                         DIR/cvs/*.txt, DIR/qrels.tsv): nDCG@5, nDCG@10, MAP vs BM25\n"
           "  kpis rebuild [--db FILE]               make the KPI rows again from the whole event log\n"
+          "  skills-find [--split]                  print the skills found in the text on stdin (CV reading)\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
           "\n"
-          "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address)\n"
+          "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address),\n"
+          "             ALLIANCE_DATA_DIR (uploaded documents), ALLIANCE_FIRM_NAME and\n"
+          "             ALLIANCE_PUBLIC_URL (the careers page's firm name and address)\n"
           "roles: admin manager sales recruiter tech consultant\n",
           out);
 }
