@@ -9,11 +9,9 @@
  * The bytes are kept on disk by content hash outside the web root
  * (lib/files.h). */
 #include <ctype.h>
-#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "../lib/files.h"
 #include "../lib/text.h"
 #include "../store/attachments.h"
@@ -101,22 +99,16 @@ bool attachments_link(Request *rq, Response *rs, json_t *ids, long long post_id)
     return true;
 }
 
-/* The file's bytes in the arena; NULL when it cannot be read. The path
- * is lib/files.c's layout: <dir>/<first two hex digits>/<sha256>. */
+/* The file's bytes in the arena (the answer is sent from there), NULL when
+ * it cannot be read. */
 static char *read_file(Request *rq, const Attachment *at) {
-    char path[4400];
-    snprintf(path, sizeof path, "%s/%.2s/%s", files_dir(), at->sha256, at->sha256);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return NULL;
-    char *data = arena_alloc(&rq->arena, (size_t)at->size + 1);
-    size_t got = 0;
-    while (data && got < (size_t)at->size) {
-        ssize_t r = read(fd, data + got, (size_t)at->size - got);
-        if (r <= 0) break;
-        got += (size_t)r;
-    }
-    close(fd);
-    return data && got == (size_t)at->size ? data : NULL;
+    char *data;
+    size_t len;
+    if (files_get(at->sha256, MAX_UPLOAD_FILE, &data, &len) != 0) return NULL;
+    char *copy = len == (size_t)at->size ? arena_alloc(&rq->arena, len + 1) : NULL;
+    if (copy) memcpy(copy, data, len);
+    free(data);
+    return copy;
 }
 
 void attachments_get(Request *rq, Response *rs) {

@@ -38,11 +38,16 @@ typedef struct {
     Requirement *skills;
     int nskills;
     const char *created_at, *updated_at;
+    /* careers page: shown there while open and published */
+    bool published;
+    const char *published_at;  /* read-only: when first published */
+    long long salary_min, salary_max; /* yearly salary band in euros; <= 0 not given */
 } Need;
 
 typedef struct {
     long long id, version, person_id, need_id;
     const char *stage, *reason, *created_at, *updated_at;
+    const char *source;        /* how the person came: "careers", NULL not said */
 } Candidacy;
 
 typedef struct {
@@ -176,5 +181,17 @@ typedef struct {
     long long object_id, channel_id, post_id; /* -1 none */
     const char *text, *created_at, *read_at;
 } Notification;
+/* A shared objective: a KPI target two or three teams pursue together
+ * over a period, optionally for one client (api/objectives.c). */
+typedef struct {
+    long long id, version;
+    const char *kpi;           /* a KPI name (domain/kpi.h) */
+    long long target_milli;    /* the target x 1000 */
+    const char *period_start, *period_end; /* Paris dates, both included */
+    int teams;                 /* KPI_TEAM_* bits */
+    long long client_id;       /* -1 every client */
+    long long created_by;      /* -1 unknown */
+    const char *created_at, *updated_at;
+} Objective;
 
 #endif

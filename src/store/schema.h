@@ -6,7 +6,5 @@
 /* Applies every migration not yet recorded; 0 on success. */
 int schema_migrate(Db *db);
 int schema_latest(void);
-/* How many migrations this binary has (numbers may have gaps). */
-int schema_count(void);
 
 #endif

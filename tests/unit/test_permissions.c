@@ -40,6 +40,10 @@ static const struct {
     {"channels.write",       {1,  1,  1,  1,  1,  1}},
     {"notifications.read",   {1,  1,  1,  1,  1,  1}},
     {"notifications.write",  {1,  1,  1,  1,  1,  1}},
+    /* KPIs and shared objectives */
+    {"kpis.read",            {1,  1,  1,  1,  1,  1}},
+    {"objectives.read",      {1,  1,  1,  1,  1,  1}},
+    {"objectives.write",     {1,  1,  0,  0,  0,  0}},
 };
 
 static void test_every_action_and_role_matches_the_written_table(void **state) {

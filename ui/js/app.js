@@ -26,6 +26,10 @@ import * as channelsList from './pages/channels-list.js';
 import * as channelPage from './pages/channel.js';
 import { startLive, stopLive } from './live.js';
 import { refreshBadge, paintBadge } from './badge.js';
+// matching engine: demand against supply
+import * as gap from './pages/gap.js';
+// KPIs and shared objectives
+import * as dashboard from './pages/dashboard.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -52,6 +56,9 @@ const ROUTES = [
   { re: /^\/feed$/, page: feed, nav: 'feed' },
   { re: /^\/channels$/, page: channelsList, nav: 'feed' },
   { re: /^\/channels\/(\d+)$/, page: channelPage, nav: 'feed' },
+  { re: /^\/gap$/, page: gap, perm: 'capabilities.read', nav: 'gap' }, // matching engine
+  // KPIs and shared objectives
+  { re: /^\/dashboard$/, page: dashboard, nav: 'dashboard' },
 ];
 
 const main = document.getElementById('main');
@@ -82,6 +89,8 @@ function renderHeader(current) {
     if (can('deals.read')) links.push(['#/deals', t('nav.deals'), 'deals']);
     if (can('reviews.write')) links.push(['#/reviews', t('nav.reviews'), 'reviews']);
     if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
+    if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine
+    links.push(['#/dashboard', t('nav.dashboard'), 'dashboard']); // KPIs and shared objectives
   }
   links.push(['#/about', t('nav.about'), 'about']);
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },
