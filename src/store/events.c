@@ -95,7 +95,7 @@ StoreResult store_events_feed(Db *db, Arena *a, const bool sees[4], int limit, E
                                 "($2 = 1 AND type = 'deal.stage' AND after_json LIKE '%\"stage\":\"won\"%') OR "
                                 "($3 = 1 AND type = 'candidacy.stage' AND after_json LIKE '%\"stage\":\"hired\"%') OR "
                                 "($4 = 1 AND type IN ('incident.created', 'incident.opened')) "
-                                "ORDER BY id DESC LIMIT $5");
+                                "ORDER BY at DESC, id DESC LIMIT $5"); /* history may be written late */
     if (!st) return STORE_ERROR;
     for (int i = 0; i < 4; i++) db_bind_int(st, i + 1, sees[i]);
     db_bind_int(st, 5, limit);
