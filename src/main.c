@@ -14,6 +14,8 @@ static const struct {
     {"user", cli_user},
     {"token", cli_token},
     {"migrate", cli_migrate},
+    /* mail */
+    {"digest", cli_digest},
 };
 
 int main(int argc, char **argv) {

@@ -68,6 +68,20 @@ void surveys_list(Request *rq, Response *rs);
 void survey_page_get(Request *rq, Response *rs);
 void survey_page_post(Request *rq, Response *rs);
 
+/* mail to candidates, interviews, no ghosting */
+void interviews_list(Request *rq, Response *rs);
+void interviews_create(Request *rq, Response *rs);
+void interviews_get(Request *rq, Response *rs);
+void interviews_update(Request *rq, Response *rs);
+void interviews_cancel(Request *rq, Response *rs);
+void outbox_list(Request *rq, Response *rs);
+void mail_templates_list(Request *rq, Response *rs);
+void mail_templates_get(Request *rq, Response *rs);
+void mail_templates_put(Request *rq, Response *rs);
+void settings_get(Request *rq, Response *rs);
+void settings_update(Request *rq, Response *rs);
+void alerts_list(Request *rq, Response *rs);
+
 json_t *user_json(const User *u);
 
 /* Shared answers for store results: 404, 409, 412 or 503. */

@@ -63,6 +63,20 @@ const Route ROUTES[] = {
     /* the public survey page: the token in the link is the only credential */
     {"GET", "/s/{token}", NULL, survey_page_get, ROUTE_PUBLIC},
     {"POST", "/s/{token}", NULL, survey_page_post, ROUTE_PUBLIC},
+
+    /* mail to candidates, interviews, no ghosting */
+    {"GET", "/api/v1/candidacies/{id}/interviews", "candidacies.read", interviews_list, 0},
+    {"POST", "/api/v1/candidacies/{id}/interviews", "candidacies.write", interviews_create, ROUTE_JSON},
+    {"GET", "/api/v1/interviews/{id}", "candidacies.read", interviews_get, 0},
+    {"PATCH", "/api/v1/interviews/{id}", "candidacies.write", interviews_update, ROUTE_JSON},
+    {"POST", "/api/v1/interviews/{id}/cancel", "candidacies.write", interviews_cancel, 0},
+    {"GET", "/api/v1/outbox", "outbox.read", outbox_list, 0},
+    {"GET", "/api/v1/mail-templates", "mail_templates.read", mail_templates_list, 0},
+    {"GET", "/api/v1/mail-templates/{token}", "mail_templates.read", mail_templates_get, 0},
+    {"PUT", "/api/v1/mail-templates/{token}", "mail_templates.write", mail_templates_put, ROUTE_JSON},
+    {"GET", "/api/v1/settings", "settings.read", settings_get, 0},
+    {"PATCH", "/api/v1/settings", "settings.write", settings_update, ROUTE_JSON},
+    {"GET", "/api/v1/alerts", "candidacies.read", alerts_list, 0},
 };
 
 const int NROUTES = sizeof ROUTES / sizeof ROUTES[0];

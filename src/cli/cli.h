@@ -11,6 +11,8 @@ int cli_init(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_token(int argc, char **argv);
 int cli_migrate(int argc, char **argv);
+/* mail: the digest to candidacy owners, on demand */
+int cli_digest(int argc, char **argv);
 
 /* libsodium and the skills reference; 0 on success (message printed otherwise). */
 int cli_start(void);

@@ -22,10 +22,13 @@ void cli_usage(FILE *out) {
           "  token revoke --id N [--db FILE]        revoke a token\n"
           "  migrate --from URL --to URL            copy a firm between databases (e.g. sqlite:alliance.db\n"
           "                                         to postgresql://user@host/db), checked by counts and checksums\n"
+          "  digest [--db FILE]                     queue the digest of waiting candidates to their owners now\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
           "\n"
           "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address)\n"
+          "mail: ALLIANCE_SMTP_URL (smtp://host:port), ALLIANCE_SMTP_TLS (none|try|required),\n"
+          "      ALLIANCE_SMTP_USER, ALLIANCE_SMTP_PASSWORD, ALLIANCE_MAIL_FROM, ALLIANCE_PUBLIC_URL\n"
           "roles: admin manager sales recruiter tech consultant\n",
           out);
 }

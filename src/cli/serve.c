@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include "../http/server.h"
+#include "../mail/sender.h"
 #include "cli.h"
 
 int cli_serve(int argc, char **argv) {
@@ -23,7 +24,9 @@ int cli_serve(int argc, char **argv) {
         return 2;
     }
     if (!cli_open(db)) return 1;
+    if (!mail_sender_start()) return 1;
     int rc = server_run(addr && *addr ? addr : "127.0.0.1:8080");
+    mail_sender_stop();
     db_thread_close();
     return rc;
 }

@@ -88,6 +88,26 @@ static const Message messages[] = {
      "Unsupported media type: send JSON"},
     {"validation", "Certains champs sont invalides", "Some fields are invalid"},
     {"wrong_credentials", "E-mail ou mot de passe incorrect", "Wrong e-mail or password"},
+    /* mail to candidates, interviews, no ghosting */
+    {"candidacy_not_active", "Cette candidature est close : pas de nouvel entretien", "This candidacy is closed: no new interview"},
+    {"interview_cancelled", "Cet entretien est annulé", "This interview is cancelled"},
+    {"interview_conflict", "Un intervieweur a déjà un entretien à ce moment-là", "An interviewer already has an interview at that time"},
+    {"interviewer_busy", "l'intervieweur %lld a déjà l'entretien %lld à ce moment-là", "interviewer %lld already has interview %lld at that time"},
+    {"must_be_datetime", "doit être une date et heure ISO 8601, par exemple 2026-12-03T14:00:00Z", "must be an ISO 8601 date and time, e.g. 2026-12-03T14:00:00Z"},
+    {"must_be_url", "doit être une adresse https:// ou http://", "must be an https:// or http:// address"},
+    {"no_such_user_id", "l'utilisateur %lld n'existe pas ou est désactivé", "user %lld does not exist or is disabled"},
+    {"owner_not_recruiter", "doit désigner un compte actif (recruteur, manager ou admin)", "must name an active recruiter, manager or admin account"},
+    {"place_or_video", "un lieu ou un lien de visioconférence est requis", "a place or a video link is required"},
+    {"stage_label_client_interview", "Entretien avec le client", "Client interview"},
+    {"stage_label_contacted", "Premier contact", "First contact"},
+    {"stage_label_hired", "Embauche confirmée", "Hired"},
+    {"stage_label_interview", "Entretien", "Interview"},
+    {"stage_label_offer", "Proposition", "Offer"},
+    {"stage_label_rejected", "Candidature non retenue", "Not selected"},
+    {"stage_label_sourced", "Candidature reçue", "Application received"},
+    {"stage_label_withdrawn", "Candidature retirée", "Withdrawn"},
+    {"template_unclosed", "« {{ » sans « }} » près de : %s", "\"{{\" without \"}}\" near: %s"},
+    {"template_unknown", "espace réservé inconnu : {{%s}} (permis : %s)", "unknown placeholder: {{%s}} (allowed: %s)"},
 };
 
 Lang i18n_lang_from_header(const char *al) {

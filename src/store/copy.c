@@ -8,9 +8,12 @@
 
 const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "signin_failures", "audit_log", "clients",
                                    "people", "person_skills", "needs",      "need_skills",     "candidacies",
-                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", NULL};
+                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links",
+                                   /* mail, interviews, settings */
+                                   "outbox", "mail_templates", "settings", "interviews", "interview_interviewers", NULL};
 
-static bool has_id(const char *table) { return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs"); }
+static bool has_id(const char *table) { return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs") &&
+                                           strcmp(table, "mail_templates") && strcmp(table, "interview_interviewers"); }
 
 static StoreResult count_rows(Db *db, const char *table, long long *n) {
     char sql[96];
