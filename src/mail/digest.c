@@ -59,7 +59,8 @@ void mail_digest_if_due(Db *db) {
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);
-    if (tm.tm_hour < mail_config()->digest_hour) return;
+    int hour = mail_config()->digest_hour;
+    if (hour < 0 || tm.tm_hour < hour) return;
     char today[21];
     time_iso(now, today);
     today[10] = '\0';

@@ -43,7 +43,8 @@ static void load(void) {
     c->max_attempts = (int)env_int("ALLIANCE_MAIL_MAX_ATTEMPTS", 12, 1, 1000);
     c->lease_s = (int)env_int("ALLIANCE_MAIL_LEASE_S", 120, 1, 86400);
     c->poll_ms = (int)env_int("ALLIANCE_MAIL_POLL_MS", 1000, 10, 60000);
-    c->digest_hour = (int)env_int("ALLIANCE_DIGEST_HOUR", 7, 0, 23);
+    const char *dh = env("ALLIANCE_DIGEST_HOUR");
+    c->digest_hour = dh && strcmp(dh, "off") == 0 ? -1 : (int)env_int("ALLIANCE_DIGEST_HOUR", 7, 0, 23);
 }
 
 const MailConfig *mail_config(void) {

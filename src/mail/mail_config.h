@@ -12,7 +12,8 @@
  *                            at one hour; ALLIANCE_MAIL_MAX_ATTEMPTS (12)
  *   ALLIANCE_MAIL_LEASE_S    how long a claim holds before another sender may
  *                            take the mail (120); ALLIANCE_MAIL_POLL_MS (1000)
- *   ALLIANCE_DIGEST_HOUR     UTC hour from which the daily digest goes out (7) */
+ *   ALLIANCE_DIGEST_HOUR     UTC hour from which the daily digest goes out (7);
+ *                            "off": only `alliance digest` sends it */
 #ifndef ALLIANCE_MAIL_CONFIG_H
 #define ALLIANCE_MAIL_CONFIG_H
 
@@ -24,7 +25,8 @@ typedef struct {
     char from_address[256];
     const char *public_url;    /* without a trailing slash */
     long long backoff_ms;
-    int max_attempts, lease_s, poll_ms, digest_hour;
+    int max_attempts, lease_s, poll_ms;
+    int digest_hour;           /* -1: no daily digest from serve */
 } MailConfig;
 
 /* The configuration (read from the environment on first call). */

@@ -81,6 +81,11 @@ static int deliver_batch(Db *db, CURL *curl, const MailConfig *cfg) {
     time_iso(time(NULL) + cfg->lease_s, lease);
     OutboxMail *mails;
     int n = 0;
+    bool due = false;
+    if (store_outbox_due(db, now, &due) != STORE_OK || !due) {
+        arena_free(&a);
+        return 0;
+    }
     if (store_outbox_claim(db, &a, claim, now, lease, BATCH, &mails, &n) != STORE_OK) {
         fprintf(stderr, "alliance: outbox claim failed: %s\n", db_errmsg(db));
         n = 0;

@@ -66,7 +66,7 @@ StoreResult store_candidacy_insert(Db *db, Arena *a, Candidacy *c) {
     db_bind_text(st, 3, c->stage);
     db_bind_text(st, 4, c->reason);
     db_bind_text(st, 5, now);
-    store_bind_opt_int(st, 6, c->owner_id);
+    store_bind_opt_int(st, 6, c->owner_id > 0 ? c->owner_id : -1); /* 0 from a zeroed struct: none */
     db_bind_text(st, 7, c->candidate_message);
     DbStatus s = db_step(st);
     if (s != DB_ROW) return store_result(s);
@@ -88,7 +88,7 @@ StoreResult store_candidacy_update(Db *db, Arena *a, Candidacy *c, long long exp
     db_bind_text(st, 3, now);
     db_bind_int(st, 4, c->id);
     db_bind_int(st, 5, expected_version);
-    store_bind_opt_int(st, 6, c->owner_id);
+    store_bind_opt_int(st, 6, c->owner_id > 0 ? c->owner_id : -1); /* 0 from a zeroed struct: none */
     db_bind_text(st, 7, c->candidate_message);
     return store_run_versioned(db, st, a, expected_version, now, &c->version, &c->updated_at);
 }

@@ -24,6 +24,18 @@ StoreResult store_outbox_add(Db *db, const OutboxMail *m, long long *id) {
     return STORE_OK;
 }
 
+StoreResult store_outbox_due(Db *db, const char *now, bool *due) {
+    DbStmt *st = db_prepare(db, "SELECT 1 FROM outbox WHERE (status = 'pending' AND next_attempt_at <= $1) "
+                                "OR (status = 'sending' AND lease_until < $1) LIMIT 1");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, now);
+    DbStatus s = db_step(st);
+    db_reset_all(db);
+    if (s != DB_ROW && s != DB_DONE) return STORE_ERROR;
+    *due = s == DB_ROW;
+    return STORE_OK;
+}
+
 /* The same claim in each engine's words: PostgreSQL skips rows another
  * sender holds locked; SQLite's write lock (BEGIN IMMEDIATE) already
  * serializes claimers, and the guard on status makes each row go once. */

@@ -26,6 +26,9 @@ typedef struct {
 
 /* Adds m (status pending, due now); *id receives the new id when not NULL. */
 StoreResult store_outbox_add(Db *db, const OutboxMail *m, long long *id);
+/* True in *due when some mail is due at now (or its lease expired): a
+ * read without the write lock, so idle senders do not queue writers. */
+StoreResult store_outbox_due(Db *db, const char *now, bool *due);
 /* In a transaction of its own: claims at most max mails that are due (or
  * whose lease expired before now) for claim, until lease_until; counts an
  * attempt for each. */
