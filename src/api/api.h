@@ -50,6 +50,9 @@ void needs_get(Request *rq, Response *rs);
 void needs_update(Request *rq, Response *rs);
 void needs_matches(Request *rq, Response *rs);
 void needs_gap(Request *rq, Response *rs);
+/* Records a need created (from_status NULL), moved or edited in the event
+ * log; shared by the needs API and a deal that opens its needs. */
+void need_record_change(Request *rq, const Need *n, const char *from_status);
 
 void candidacies_list(Request *rq, Response *rs);
 void candidacies_create(Request *rq, Response *rs);
@@ -69,6 +72,12 @@ void survey_page_get(Request *rq, Response *rs);
 void survey_page_post(Request *rq, Response *rs);
 
 /* mail to candidates, interviews, no ghosting */
+typedef struct Interview Interview;
+/* Tells the candidate of a candidacy (mail of that template kind, e.g.
+ * "application_received", "stage_offer"; iv for "interview_*" kinds) in
+ * the request's transaction and records the event; false after answering
+ * the error. Call it from any handler, e.g. when an application arrives. */
+bool candidate_notify(Request *rq, Response *rs, long long candidacy_id, const char *kind, const Interview *iv);
 void interviews_list(Request *rq, Response *rs);
 void interviews_create(Request *rq, Response *rs);
 void interviews_get(Request *rq, Response *rs);

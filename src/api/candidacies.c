@@ -2,11 +2,11 @@
 #include <string.h>
 #include "../domain/mail_templates.h"
 #include "../domain/pipeline.h"
-#include "../mail/candidate_mail.h"
 #include "../store/candidacies.h"
 #include "../store/users.h"
 #include "../store/needs.h"
 #include "../store/people.h"
+#include "../http/event_log.h"
 #include "api.h"
 
 static const FieldSpec CREATE[] = {
@@ -60,6 +60,14 @@ static bool check_candidacy_owner(Request *rq, long long owner_id, json_t *errs)
 static long long default_owner(const Request *rq) {
     const char *r = rq->user.role;
     return strcmp(r, "recruiter") == 0 || strcmp(r, "manager") == 0 || strcmp(r, "admin") == 0 ? rq->user.id : -1;
+}
+
+/* The event of a candidacy created or moved: stages only, no personal data. */
+static void record_move(Request *rq, const CandidacyRow *row, const char *from) {
+    EventRefs refs = {row->client_id, row->c.need_id, row->c.person_id};
+    json_t *after = json_pack("{s:s, s:o}", "stage", row->c.stage, "reason", json_str_or_null(row->c.reason));
+    if (from) event_record(rq, "candidacy.stage", "candidacy", row->c.id, refs, json_pack("{s:s}", "stage", from), after);
+    else event_record(rq, "candidacy.created", "candidacy", row->c.id, refs, NULL, after);
 }
 
 /* A reason is asked for on exits; elsewhere it is dropped. */
@@ -118,6 +126,7 @@ void candidacies_create(Request *rq, Response *rs) {
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     CandidacyRow row;
     if (store_candidacy_get(rq->db, &rq->arena, c.id, &row) != STORE_OK) return reply_db_error(rq, rs);
+    record_move(rq, &row, NULL);
     rs->audit_type = "candidacy";
     rs->audit_id = c.id;
     reply_versioned(rq, rs, c.version, candidacy_json(&row));
@@ -152,10 +161,10 @@ void candidacies_update(Request *rq, Response *rs) {
     if (!check_move(rq, rs, from, &row.c)) return;
     r = store_candidacy_update(rq->db, &rq->arena, &row.c, expected);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
-    /* every stage change is told to the candidate, in the same transaction */
     if (strcmp(from, row.c.stage) != 0) {
-        r = candidate_mail_queue(rq->db, &rq->arena, row.c.id, mail_kind_for_stage(row.c.stage), NULL);
-        if (r != STORE_OK) return reply_store_error(rq, rs, r);
+        record_move(rq, &row, from);
+        /* every stage change is told to the candidate, in the same transaction */
+        if (!candidate_notify(rq, rs, row.c.id, mail_kind_for_stage(row.c.stage), NULL)) return;
         if (store_candidacy_get(rq->db, &rq->arena, row.c.id, &row) != STORE_OK) return reply_db_error(rq, rs);
     }
     rs->audit_type = "candidacy";

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "../domain/pipeline.h"
 #include "../lib/timeutil.h"
+#include "../http/event_log.h"
 #include "../mail/candidate_mail.h"
 #include "../mail/mail_config.h"
 #include "../store/candidacies.h"
@@ -124,12 +125,26 @@ static bool check_free(Request *rq, Response *rs, const Interview *iv) {
     return false;
 }
 
-/* Tells the candidate (template kind) and the interviewers. */
+/* Tells the candidate (template kind) and the interviewers, and records
+ * the interview's event ("interview.scheduled", ".moved", ".cancelled"). */
 static bool send_invitations(Request *rq, Response *rs, const Interview *iv, const char *kind) {
-    StoreResult r = candidate_mail_queue(rq->db, &rq->arena, iv->candidacy_id, kind, iv);
-    if (r == STORE_OK) r = interviewer_mail_queue(rq->db, &rq->arena, iv->candidacy_id, iv);
-    if (r != STORE_OK) reply_store_error(rq, rs, r);
-    return r == STORE_OK;
+    if (!candidate_notify(rq, rs, iv->candidacy_id, kind, iv)) return false;
+    CandidacyRow row;
+    StoreResult r = interviewer_mail_queue(rq->db, &rq->arena, iv->candidacy_id, iv);
+    if (r == STORE_OK) r = store_candidacy_get(rq->db, &rq->arena, iv->candidacy_id, &row);
+    if (r != STORE_OK) {
+        reply_store_error(rq, rs, r);
+        return false;
+    }
+    const char *type = strcmp(kind, "interview_invitation") == 0 ? "interview.scheduled"
+                       : strcmp(kind, "interview_cancelled") == 0 ? "interview.cancelled"
+                                                                  : "interview.moved";
+    EventRefs refs = {row.client_id, row.c.need_id, row.c.person_id};
+    event_record(rq, type, "interview", iv->id, refs, NULL,
+                 json_pack("{s:I, s:s, s:s, s:i, s:i}", "candidacy_id", iv->candidacy_id, "status", iv->status,
+                           "starts_at", iv->starts_at, "duration_minutes", iv->duration_minutes, "sequence",
+                           iv->sequence));
+    return true;
 }
 
 void interviews_list(Request *rq, Response *rs) {

@@ -1,6 +1,8 @@
 /* serve: run the HTTP server. */
 #include <getopt.h>
 #include <stdlib.h>
+#include <stdio.h>
+#include "../http/follower.h"
 #include "../http/server.h"
 #include "../mail/sender.h"
 #include "cli.h"
@@ -24,9 +26,18 @@ int cli_serve(int argc, char **argv) {
         return 2;
     }
     if (!cli_open(db)) return 1;
-    if (!mail_sender_start()) return 1;
+    /* in-memory state subscribes to the event log before it is followed */
+    if (!follower_start()) {
+        fprintf(stderr, "alliance: cannot read the event log\n");
+        return 1;
+    }
+    if (!mail_sender_start()) {
+        follower_stop();
+        return 1;
+    }
     int rc = server_run(addr && *addr ? addr : "127.0.0.1:8080");
     mail_sender_stop();
+    follower_stop();
     db_thread_close();
     return rc;
 }

@@ -4,7 +4,7 @@
 
 #define CAND_COLS \
     "c.id, c.version, c.person_id, c.need_id, c.stage, c.reason, c.created_at, c.updated_at, " \
-    "p.first_name || ' ' || p.last_name, p.kind, n.title, " \
+    "p.first_name || ' ' || p.last_name, p.kind, n.title, n.client_id, " \
     "c.owner_id, c.candidate_message, c.last_contact_at, c.first_answer_at"
 #define CAND_FROM " FROM candidacies c JOIN people p ON p.id = c.person_id JOIN needs n ON n.id = c.need_id "
 
@@ -20,10 +20,11 @@ static void read_row(Arena *a, DbStmt *st, CandidacyRow *r) {
     r->person_name = store_text(a, st, 8);
     r->person_kind = store_text(a, st, 9);
     r->need_title = store_text(a, st, 10);
-    r->c.owner_id = store_opt_int(st, 11);
-    r->c.candidate_message = store_text(a, st, 12);
-    r->c.last_contact_at = store_text(a, st, 13);
-    r->c.first_answer_at = store_text(a, st, 14);
+    r->client_id = store_opt_int(st, 11);
+    r->c.owner_id = store_opt_int(st, 12);
+    r->c.candidate_message = store_text(a, st, 13);
+    r->c.last_contact_at = store_text(a, st, 14);
+    r->c.first_answer_at = store_text(a, st, 15);
 }
 
 StoreResult store_candidacy_get(Db *db, Arena *a, long long id, CandidacyRow *c) {

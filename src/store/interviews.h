@@ -8,7 +8,7 @@
 
 enum { INTERVIEW_MAX_INTERVIEWERS = 10 };
 
-typedef struct {
+typedef struct Interview {
     long long id, version, candidacy_id;
     const char *uid;
     int sequence;

@@ -241,6 +241,11 @@ test('interviews: invitation with an .ics to the candidate and interviewers; mov
   assert.equal(m3.calendar.events[0].sequence, 2);
   assert.equal(m3.calendar.events[0].uid, r.json.uid);
   assertProblem(await srv.req('POST', `/api/v1/interviews/${r.json.id}/cancel`, { as: rec, ifMatch: '"3"' }), 409, 'already cancelled');
+  // the event log has the interview's life and the candidate-facing messages
+  const types = srv.sql(`SELECT type FROM events WHERE object_type = 'interview' AND object_id = ${r.json.id} ORDER BY id`).map((e) => e.type);
+  assert.deepEqual(types, ['interview.scheduled', 'interview.moved', 'interview.cancelled']);
+  const msgs = srv.sql(`SELECT after_json FROM events WHERE type = 'candidate.message' AND object_id = ${candidacy.id} ORDER BY id`).map((e) => JSON.parse(e.after_json));
+  assert.deepEqual(msgs.map((m) => [m.kind, m.first_answer]), [['interview_invitation', true], ['interview_updated', false], ['interview_cancelled', false]]);
   assertProblem(await srv.patch(`/api/v1/interviews/${r.json.id}`, { duration_minutes: 30 }, { as: rec, ifMatch: '"3"' }), 409);
 });
 
