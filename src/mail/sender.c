@@ -58,9 +58,11 @@ static int smtp_send(CURL *curl, const MailConfig *cfg, const OutboxMail *m, cha
     if (rc == CURLE_OK) return 0;
     long code = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
-    char detail[CURL_ERROR_SIZE];
+    char detail[2 * CURL_ERROR_SIZE + 64];
     snprintf(detail, sizeof detail, "%s%s%s (smtp %ld)", curl_easy_strerror(rc), err[0] ? ": " : "", err, code);
-    memcpy(err, detail, CURL_ERROR_SIZE);
+    size_t n = strlen(detail) < CURL_ERROR_SIZE - 1 ? strlen(detail) : CURL_ERROR_SIZE - 1;
+    memcpy(err, detail, n);
+    err[n] = '\0';
     return -1;
 }
 
