@@ -9,7 +9,8 @@ import { reasonDialog as makeReasonDialog } from './reason-dialog.js';
 
 export function pipelineBoard({ needId, editable, onChange }) {
   const el = h('div', { class: 'board-wrap' }, loading());
-  const reasonDialog = makeReasonDialog({ prefix: 'exit', label: t('board.reason'), requiredMessage: t('board.reasonRequired') });
+  const reasonDialog = makeReasonDialog({ prefix: 'exit', label: t('board.reason'), requiredMessage: t('board.reasonRequired'),
+    message: { label: t('board.candidateMessage'), hint: t('board.candidateMessageHint') } });
   let items = [];
   let sortables = [];
   let justDragged = false;
@@ -84,13 +85,15 @@ export function pipelineBoard({ needId, editable, onChange }) {
 
   async function move(c, to, revert, fromSelect = false) {
     if (!c || c.stage === to) { revert(); return; }
-    let reason;
+    let exit;
     if (EXITS.includes(to)) {
-      reason = await reasonDialog.ask(t(`board.exitTitle.${to}`), t('board.exitIntro', { name: c.person.name }));
-      if (reason === null) { revert(); return; }
+      exit = await reasonDialog.ask(t(`board.exitTitle.${to}`), t('board.exitIntro', { name: c.person.name }));
+      if (exit === null) { revert(); return; }
     }
+    // the reason stays internal; the message goes into the candidate's mail
+    const body = exit ? { stage: to, reason: exit.reason, candidate_message: exit.message } : { stage: to };
     try {
-      const updated = await api('PATCH', `/api/v1/candidacies/${c.id}`, { body: reason ? { stage: to, reason } : { stage: to }, version: c.version });
+      const updated = await api('PATCH', `/api/v1/candidacies/${c.id}`, { body, version: c.version });
       Object.assign(c, updated);
       toast(t('board.moved', { name: c.person.name, stage: t(`stage.${to}`) }), 'success');
       draw(fromSelect ? c.id : null);
