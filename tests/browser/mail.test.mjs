@@ -67,7 +67,10 @@ test('waiting candidates first, a respectful rejection, templates and the delay'
     watchPage(mp, problems);
     await mp.goto(`${server.base}/#/login`);
     await signIn(mp, 'manager');
-    await mp.goto(`${server.base}/#/mail-templates?kind=stage_rejected`);
+    await mp.goto(`${server.base}/#/home`);
+    await mp.locator('#open-templates').click();
+    await mp.locator('#tpl-form').waitFor();
+    await mp.locator('.tpl-link', { hasText: 'Candidature non retenue' }).click();
     await mp.locator('#tpl-form').waitFor();
     assert.equal(await mp.locator('#tpl-title').innerText(), 'Candidature non retenue');
     const bodyFr = mp.locator('[data-field="body_fr"]');

@@ -432,7 +432,7 @@ export default {
 
   // mail to candidates and no ghosting
   'nav.waiting': 'Follow up',
-  'nav.mailTemplates': 'Messages',
+  'waiting.templates': 'Messages to candidates',
   'board.candidateMessage': 'Message for the candidate (optional)',
   'board.candidateMessageHint': 'Added to the respectful message they receive by e-mail. The reason above stays internal.',
   'waiting.title': 'Candidates waiting for an answer',
@@ -448,7 +448,7 @@ export default {
   'waiting.noOwner': 'Nobody',
   'waiting.overdue': 'waiting for more than {n} working days',
   'waiting.median': 'median time to first answer',
-  'waiting.p90': '9 candidates out of 10 get an answer within this time ({n} candidacies, last {days} days)',
+  'waiting.p90': '9 candidates out of 10 get an answer within this time (candidacies: {n}, last {days} days)',
   'waiting.hours': '{n} h',
   'waiting.days': '{n} d',
   'waiting.slaTitle': 'Answer delay promised to candidates',

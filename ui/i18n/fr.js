@@ -432,7 +432,7 @@ export default {
 
   // mail to candidates and no ghosting
   'nav.waiting': 'À relancer',
-  'nav.mailTemplates': 'Messages',
+  'waiting.templates': 'Messages aux candidats',
   'board.candidateMessage': 'Message pour le candidat (facultatif)',
   'board.candidateMessageHint': 'Ajouté au message respectueux qu’il reçoit par e-mail. La raison ci-dessus reste interne.',
   'waiting.title': 'Candidats en attente de réponse',
@@ -448,7 +448,7 @@ export default {
   'waiting.noOwner': 'Personne',
   'waiting.overdue': 'en attente depuis plus de {n} jours ouvrés',
   'waiting.median': 'délai médian de première réponse',
-  'waiting.p90': '9 candidats sur 10 ont une réponse en moins de ce délai ({n} candidatures, {days} derniers jours)',
+  'waiting.p90': '9 candidats sur 10 ont une réponse en moins de ce délai (candidatures : {n}, sur {days} jours)',
   'waiting.hours': '{n} h',
   'waiting.days': '{n} j',
   'waiting.slaTitle': 'Délai de réponse promis aux candidats',

@@ -47,7 +47,7 @@ const ROUTES = [
   { re: /^\/capabilities$/, page: capabilities, perm: 'capabilities.read', nav: 'capabilities' },
   // mail to candidates and no ghosting
   { re: /^\/home$/, page: waiting, perm: 'candidacies.read', nav: 'waiting' },
-  { re: /^\/mail-templates$/, page: mailTemplates, perm: 'mail_templates.read', nav: 'mailTemplates' },
+  { re: /^\/mail-templates$/, page: mailTemplates, perm: 'mail_templates.read', nav: 'waiting' },
 ];
 
 const main = document.getElementById('main');
@@ -78,7 +78,6 @@ function renderHeader(current) {
     if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
     // mail to candidates and no ghosting
     if (can('candidacies.read')) links.push(['#/home', t('nav.waiting'), 'waiting']);
-    if (can('mail_templates.read')) links.push(['#/mail-templates', t('nav.mailTemplates'), 'mailTemplates']);
   }
   links.push(['#/about', t('nav.about'), 'about']);
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },

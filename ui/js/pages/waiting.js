@@ -59,7 +59,8 @@ export async function render(ctx) {
   const results = h('div', { class: 'results', 'aria-live': 'polite' }, loading());
   const figures = h('div', { class: 'figures', id: 'first-answer' });
   const settingsBox = h('div', { id: 'sla-box' });
-  ctx.main.append(pageHeader(t('waiting.title')), h('p', { class: 'lead' }, t(mineOnly ? 'waiting.leadMine' : 'waiting.lead')),
+  const templates = can('mail_templates.read') ? h('a', { class: 'btn btn-secondary', href: '#/mail-templates', id: 'open-templates' }, t('waiting.templates')) : null;
+  ctx.main.append(pageHeader(t('waiting.title'), templates), h('p', { class: 'lead' }, t(mineOnly ? 'waiting.leadMine' : 'waiting.lead')),
     figures, results, settingsBox);
 
   async function load() {
