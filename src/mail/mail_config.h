@@ -11,7 +11,9 @@
  *   ALLIANCE_MAIL_BACKOFF_MS first retry delay, doubled per attempt (30000), capped
  *                            at one hour; ALLIANCE_MAIL_MAX_ATTEMPTS (12)
  *   ALLIANCE_MAIL_LEASE_S    how long a claim holds before another sender may
- *                            take the mail (120); ALLIANCE_MAIL_POLL_MS (1000)
+ *                            take the mail (120; an SMTP transaction is cut at
+ *                            60 s, or just under a shorter lease, so a claim never
+ *                            outlives its delivery); ALLIANCE_MAIL_POLL_MS (1000)
  *   ALLIANCE_DIGEST_HOUR     UTC hour from which the daily digest goes out (7);
  *                            "off": only `alliance digest` sends it */
 #ifndef ALLIANCE_MAIL_CONFIG_H

@@ -32,6 +32,15 @@ static size_t read_cb(char *out, size_t size, size_t nmemb, void *arg) {
     return n;
 }
 
+static bool stopping(void);
+
+/* A stop aborts a delivery in progress (its mail is retried after the
+ * lease, like after a crash) instead of waiting for the SMTP timeout. */
+static int progress_cb(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un) {
+    (void)arg, (void)dt, (void)dn, (void)ut, (void)un;
+    return stopping() ? 1 : 0;
+}
+
 /* One SMTP transaction; 0 when the server accepted the message, else an
  * error text in err. The handle is reused so the connection stays open
  * between mails of a batch. */
@@ -48,8 +57,13 @@ static int smtp_send(CURL *curl, const MailConfig *cfg, const OutboxMail *m, cha
                                             : cfg->tls == 1 ? (long)CURLUSESSL_TRY : (long)CURLUSESSL_NONE);
     if (cfg->smtp_user) curl_easy_setopt(curl, CURLOPT_USERNAME, cfg->smtp_user);
     if (cfg->smtp_password) curl_easy_setopt(curl, CURLOPT_PASSWORD, cfg->smtp_password);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+    /* the whole transaction ends before the claim's lease does, so no other
+     * sender takes a mail this one may still be sending */
+    long timeout = cfg->lease_s > 70 ? 60L : (long)(cfg->lease_s > 1 ? cfg->lease_s - 1 : 1);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, timeout < 10 ? timeout : 10L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, err);
     err[0] = '\0';
