@@ -8,7 +8,8 @@ text body, and any text/calendar part parsed by python3-icalendar. The
 .json is written to a temporary name then renamed, so a reader never sees
 half a file. Prints "ready" once listening.
 
-    tests/smtp_sink.py --port 2525 --dir /tmp/mail [--auth user:password] [--no-parse]
+    tests/smtp_sink.py --port 2525 --dir /tmp/mail [--auth user:password]
+                        [--tls-cert cert.pem --tls-key key.pem] [--no-parse]
 """
 import argparse
 import itertools
@@ -16,6 +17,7 @@ import json
 import os
 import re
 import signal
+import ssl
 import sys
 from email import message_from_bytes, policy
 
@@ -95,6 +97,8 @@ def main():
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--dir", required=True)
     ap.add_argument("--auth", help="user:password required from clients")
+    ap.add_argument("--tls-cert", help="offer STARTTLS with this certificate (and require it)")
+    ap.add_argument("--tls-key")
     ap.add_argument("--no-parse", action="store_true", help="store the raw message and its Message-ID only")
     args = ap.parse_args()
     os.makedirs(args.dir, exist_ok=True)
@@ -106,7 +110,11 @@ def main():
             ok = auth_data.login.decode() == user and auth_data.password.decode() == password
             return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535
 
-        kwargs = {"authenticator": authenticator, "auth_required": True, "auth_require_tls": False}
+        kwargs = {"authenticator": authenticator, "auth_required": True, "auth_require_tls": bool(args.tls_cert)}
+    if args.tls_cert:
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(args.tls_cert, args.tls_key)
+        kwargs.update({"tls_context": ctx, "require_starttls": True})
     controller = Controller(Sink(args.dir, parse=not args.no_parse), hostname="127.0.0.1", port=args.port, **kwargs)
     controller.start()
     print("ready", flush=True)

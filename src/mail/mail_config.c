@@ -26,6 +26,7 @@ static void load(void) {
     c->smtp_url = env("ALLIANCE_SMTP_URL");
     c->smtp_user = env("ALLIANCE_SMTP_USER");
     c->smtp_password = env("ALLIANCE_SMTP_PASSWORD");
+    c->smtp_ca_file = env("ALLIANCE_SMTP_CA_FILE");
     const char *tls = env("ALLIANCE_SMTP_TLS");
     c->tls = !tls ? 1 : strcmp(tls, "none") == 0 ? 0 : strcmp(tls, "required") == 0 ? 2 : 1;
     c->from = env("ALLIANCE_MAIL_FROM") ? env("ALLIANCE_MAIL_FROM") : "Alliance <recrutement@alliance.example>";

@@ -5,6 +5,8 @@
  *                            try; "required" refuses to send in clear)
  *   ALLIANCE_SMTP_USER, ALLIANCE_SMTP_PASSWORD   authentication (or user:password
  *                            in the url)
+ *   ALLIANCE_SMTP_CA_FILE    PEM file of the authority that signed the SMTP server's
+ *                            certificate (an internal relay); default: the system's
  *   ALLIANCE_MAIL_FROM       "Recrutement <recrutement@example.org>"
  *   ALLIANCE_PUBLIC_URL      the address candidates' links start with
  *                            (default http://127.0.0.1:8080)
@@ -22,6 +24,7 @@
 typedef struct {
     const char *smtp_url;      /* NULL: no delivery */
     const char *smtp_user, *smtp_password;
+    const char *smtp_ca_file;  /* NULL: the system's authorities */
     int tls;                   /* 0 none, 1 try, 2 required */
     const char *from;
     char from_address[256];

@@ -57,6 +57,7 @@ static int smtp_send(CURL *curl, const MailConfig *cfg, const OutboxMail *m, cha
                                             : cfg->tls == 1 ? (long)CURLUSESSL_TRY : (long)CURLUSESSL_NONE);
     if (cfg->smtp_user) curl_easy_setopt(curl, CURLOPT_USERNAME, cfg->smtp_user);
     if (cfg->smtp_password) curl_easy_setopt(curl, CURLOPT_PASSWORD, cfg->smtp_password);
+    if (cfg->smtp_ca_file) curl_easy_setopt(curl, CURLOPT_CAINFO, cfg->smtp_ca_file);
     /* the whole transaction ends before the claim's lease does, so no other
      * sender takes a mail this one may still be sending */
     long timeout = cfg->lease_s > 70 ? 60L : (long)(cfg->lease_s > 1 ? cfg->lease_s - 1 : 1);

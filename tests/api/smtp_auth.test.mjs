@@ -1,10 +1,15 @@
-// SMTP options: authentication (ALLIANCE_SMTP_USER/PASSWORD or user:password
+// SMTP options: STARTTLS to a server that requires it (certificate checked
+// against ALLIANCE_SMTP_CA_FILE), authentication (ALLIANCE_SMTP_USER/PASSWORD or user:password
 // in the url) against a server that requires it, a wrong password kept as
 // the mail's last error (the mail waits, nothing is lost), and
 // ALLIANCE_SMTP_TLS=required refusing to send in clear to a server without
 // STARTTLS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, assertHealthy } from './harness.mjs';
 import { SmtpSink, mailEnv } from './smtp.mjs';
 
@@ -73,4 +78,31 @@ test('TLS required: no mail in clear to a server without STARTTLS', async () => 
   assert.match(row.last_error, /SSL|TLS/i, row.last_error);
   assert.equal(sink.count('clear@example.org'), 0);
   await assertHealthy(srv);
+});
+
+test('STARTTLS: a server that requires TLS gets the mail encrypted, its certificate checked', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'alliance-tls-'));
+  try {
+    const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const tls = await new SmtpSink().start(['--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'key.pem'), '--auth', 'alliance:pw']);
+    try {
+      const env = { ALLIANCE_SMTP_URL: tls.url, ALLIANCE_SMTP_TLS: 'required', ALLIANCE_SMTP_USER: 'alliance', ALLIANCE_SMTP_PASSWORD: 'pw' };
+      const untrusted = await serverWith(env);
+      queue(untrusted, 'untrusted');
+      const row = await rowAfterAttempts(untrusted, 'untrusted', 1);
+      assert.equal(row.status, 'pending', 'an unknown certificate is refused');
+      assert.match(row.last_error, /certificate|SSL/i, row.last_error);
+      const trusted = await serverWith({ ...env, ALLIANCE_SMTP_CA_FILE: join(dir, 'cert.pem') });
+      queue(trusted, 'secure');
+      await tls.next('secure@example.org');
+      assert.equal((await rowAfterAttempts(trusted, 'secure', 1)).status, 'sent');
+    } finally {
+      await tls.stop();
+      tls.cleanup();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
