@@ -94,8 +94,10 @@ static StoreResult run_guarded(Db *db, DbStmt *st) {
 }
 
 StoreResult store_outbox_sent(Db *db, long long id, const char *claim, const char *now) {
-    DbStmt *st = db_prepare(db, "UPDATE outbox SET status = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL "
-                                "WHERE id = $1 AND claim = $2 AND status = 'sending'");
+    /* the text is dropped once sent: it holds a usable status link, which
+     * the database otherwise keeps only hashed */
+    DbStmt *st = db_prepare(db, "UPDATE outbox SET status = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL, "
+                                "message = '' WHERE id = $1 AND claim = $2 AND status = 'sending'");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, id);
     db_bind_text(st, 2, claim);

@@ -34,7 +34,8 @@ StoreResult store_outbox_due(Db *db, const char *now, bool *due);
  * attempt for each. */
 StoreResult store_outbox_claim(Db *db, Arena *a, const char *claim, const char *now, const char *lease_until, int max,
                                OutboxMail **out, int *n);
-/* Marks a claimed mail sent; NOT_FOUND when the claim was lost (lease
+/* Marks a claimed mail sent and forgets its text (it holds a status
+ * link); NOT_FOUND when the claim was lost (lease
  * expired and taken by another sender). */
 StoreResult store_outbox_sent(Db *db, long long id, const char *claim, const char *now);
 /* A failed attempt: back to pending at next_at, or failed for good when

@@ -68,8 +68,10 @@ test('a stage change sends the candidate a MIME mail: encoded subject, UTF-8 quo
   assert.equal(m.text_transfer_encoding, 'quoted-printable');
   assert.match(m.text, /^Bonjour Élodie,/);
   assert.match(m.text, /« Développeuse Rust à Orléans »/);
-  const outbox = srv.sql(`SELECT status, message_id FROM outbox WHERE recipient = '${email}'`);
+  await sink.waitFor(() => srv.sqlValue(`SELECT status FROM outbox WHERE recipient = '${email}'`) === 'sent', 'sent mark');
+  const outbox = srv.sql(`SELECT status, message_id, message FROM outbox WHERE recipient = '${email}'`);
   assert.equal(outbox.length, 1);
+  assert.equal(outbox[0].message, '', 'a sent mail forgets its text (it held a usable status link)');
   assert.equal(`<${outbox[0].message_id}>`, m.headers['message-id']);
 });
 
