@@ -61,6 +61,17 @@ test('waiting candidates first, a respectful rejection, templates and the delay'
     const waiting = await (await fetch(`${server.base}/api/v1/alerts`, { headers: admin })).json();
     assert.ok(!waiting.items.some((a) => a.candidacy_id === candidacyId), 'answered: no longer waiting');
 
+    // The recruiter says a candidate reads English: their mail will be in English.
+    const personId = (await (await fetch(`${server.base}/api/v1/candidacies/${candidacyId}`, { headers: admin })).json()).person_id;
+    await page.goto(`${server.base}/#/people/${personId}/edit`);
+    await page.locator('#person-form [data-field="language"]').selectOption('en');
+    await shot(page, 'mail-08-person-language');
+    const put = page.waitForResponse((r) => r.url().endsWith(`/api/v1/people/${personId}`) && r.request().method() === 'PATCH');
+    await page.locator('#person-form button[type="submit"]').click();
+    assert.equal((await put).status(), 200);
+    const person = await (await fetch(`${server.base}/api/v1/people/${personId}`, { headers: admin })).json();
+    assert.equal(person.language, 'en');
+
     // A manager rewords the rejection; an unknown placeholder is refused.
     const mctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
     const mp = await mctx.newPage();
@@ -80,9 +91,9 @@ test('waiting candidates first, a respectful rejection, templates and the delay'
     assert.match(await mp.locator('.field-error').first().innerText(), /salaire/);
     await shot(mp, 'mail-04-template-error');
     await bodyFr.fill('Bonjour {{first_name}},\n\nMerci pour votre temps. {{candidate_message}}\n\nSuivi : {{status_link}}');
-    const put = mp.waitForResponse((r) => r.url().endsWith('/api/v1/mail-templates/stage_rejected') && r.request().method() === 'PUT');
+    const putTpl = mp.waitForResponse((r) => r.url().endsWith('/api/v1/mail-templates/stage_rejected') && r.request().method() === 'PUT');
     await mp.locator('#tpl-save').click();
-    assert.equal((await put).status(), 200);
+    assert.equal((await putTpl).status(), 200);
     await mp.locator('#tpl-state', { hasText: 'modifié' }).waitFor();
     await mp.locator('.tpl-link[aria-current="true"] .tpl-badge').waitFor();
     await shot(mp, 'mail-05-templates');

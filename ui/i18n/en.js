@@ -431,6 +431,8 @@ export default {
   'survey.once': 'This link is shown only once; the answer will appear under “Satisfaction”.',
 
   // mail to candidates and no ghosting
+  'person.language': 'Language of messages',
+  'person.languageHint': 'The e-mails sent to this person (stages, interviews) are written in this language.',
   'nav.waiting': 'Follow up',
   'waiting.templates': 'Messages to candidates',
   'board.candidateMessage': 'Message for the candidate (optional)',

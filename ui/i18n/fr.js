@@ -431,6 +431,8 @@ export default {
   'survey.once': 'Ce lien n’est affiché qu’une fois ; la réponse apparaîtra dans « Satisfaction ».',
 
   // mail to candidates and no ghosting
+  'person.language': 'Langue des messages',
+  'person.languageHint': 'Les e-mails envoyés à cette personne (étapes, entretiens) sont écrits dans cette langue.',
   'nav.waiting': 'À relancer',
   'waiting.templates': 'Messages aux candidats',
   'board.candidateMessage': 'Message pour le candidat (facultatif)',
