@@ -83,6 +83,7 @@ void interviews_create(Request *rq, Response *rs);
 void interviews_get(Request *rq, Response *rs);
 void interviews_update(Request *rq, Response *rs);
 void interviews_cancel(Request *rq, Response *rs);
+void interviewers_list(Request *rq, Response *rs);
 void outbox_list(Request *rq, Response *rs);
 void mail_templates_list(Request *rq, Response *rs);
 void mail_templates_get(Request *rq, Response *rs);

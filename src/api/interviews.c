@@ -238,3 +238,17 @@ void interviews_cancel(Request *rq, Response *rs) {
     rs->audit_type = "interview";
     reply_versioned(rq, rs, iv.version, interview_json(&iv));
 }
+
+/* The people who may sit on an interview: active accounts but consultants,
+ * by name, for the planning form (users.read is for admins only). */
+void interviewers_list(Request *rq, Response *rs) {
+    User *users;
+    int n;
+    if (store_users_list(rq->db, &rq->arena, 0, 200, &users, &n) != STORE_OK) return reply_db_error(rq, rs);
+    json_t *items = json_array();
+    for (int i = n - 1; i >= 0; i--) /* oldest accounts first */
+        if (!users[i].disabled && strcmp(users[i].role, "consultant") != 0)
+            json_array_append_new(items, json_pack("{s:I, s:s, s:s}", "id", users[i].id, "name", users[i].name, "role",
+                                                   users[i].role));
+    reply_json(rs, 200, json_pack("{s:o}", "items", items));
+}

@@ -70,6 +70,7 @@ const Route ROUTES[] = {
     {"GET", "/api/v1/interviews/{id}", "candidacies.read", interviews_get, 0},
     {"PATCH", "/api/v1/interviews/{id}", "candidacies.write", interviews_update, ROUTE_JSON},
     {"POST", "/api/v1/interviews/{id}/cancel", "candidacies.write", interviews_cancel, 0},
+    {"GET", "/api/v1/interviewers", "candidacies.write", interviewers_list, 0},
     {"GET", "/api/v1/outbox", "outbox.read", outbox_list, 0},
     {"GET", "/api/v1/mail-templates", "mail_templates.read", mail_templates_list, 0},
     {"GET", "/api/v1/mail-templates/{token}", "mail_templates.read", mail_templates_get, 0},

@@ -251,6 +251,15 @@ test('interviews: invitation with an .ics to the candidate and interviewers; mov
   assertProblem(await srv.patch(`/api/v1/interviews/${r.json.id}`, { duration_minutes: 30 }, { as: rec, ifMatch: '"3"' }), 409);
 });
 
+test('interviewers: active accounts but consultants, for recruiters', async () => {
+  const r = await srv.get('/api/v1/interviewers', { as: rec });
+  assert.equal(r.status, 200);
+  const roles = r.json.items.map((u) => u.role);
+  assert.ok(roles.includes('tech') && roles.includes('recruiter'));
+  assert.ok(!roles.includes('consultant'));
+  assert.ok(r.json.items.every((u) => u.id && u.name && !('email' in u)));
+});
+
 test('an interviewer booked at an overlapping time is refused with 409; back to back is fine', async () => {
   const a = await newCandidacy(), b = await newCandidacy();
   const tech = users.tech.id;

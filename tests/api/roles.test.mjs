@@ -87,6 +87,7 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/interviews/999999', a: 'candidacies.read', ok: 404 },
   { m: 'PATCH', p: '/api/v1/interviews/1', a: 'candidacies.write', ok: 428, body: {} },
   { m: 'POST', p: '/api/v1/interviews/1/cancel', a: 'candidacies.write', ok: 428 },
+  { m: 'GET', p: '/api/v1/interviewers', a: 'candidacies.write', ok: 200 },
   { m: 'GET', p: '/api/v1/outbox', a: 'outbox.read', ok: 200 },
   { m: 'GET', p: '/api/v1/mail-templates', a: 'mail_templates.read', ok: 200 },
   { m: 'GET', p: '/api/v1/mail-templates/stage_offer', a: 'mail_templates.read', ok: 200 },

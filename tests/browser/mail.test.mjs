@@ -2,7 +2,7 @@
 // the candidates who wait too long first on their list and on the waiting
 // page; rejecting from the board asks for the internal reason and the
 // words for the candidate (which go into the queued mail, the reason does
-// not); a manager rewords a template (an unknown placeholder is shown next
+// not); an interview is planned from the board; a manager rewords a template (an unknown placeholder is shown next
 // to its field) and changes the answer delay. Screenshots: mail-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,6 +43,23 @@ test('waiting candidates first, a respectful rejection, templates and the delay'
     await page.waitForURL(/#\/needs\/\d+$/);
     const card = page.locator(`[data-candidacy-id="${candidacyId}"]`);
     await card.waitFor();
+    // Plan an interview from the board: the candidate and the interviewers get the invitation.
+    await page.locator(`[data-plan-interview="${candidacyId}"]`).click();
+    await page.locator('dialog[open] #interview-start').waitFor();
+    await page.locator('#interview-confirm').click();
+    await page.locator('#interview-dialog .field-error').first().waitFor();
+    await page.locator('#interview-start').fill('2027-03-02T10:30');
+    await page.locator('#interview-place').fill('Siège, salle Ébène');
+    await page.locator('#interview-dialog input[type="checkbox"]').first().check();
+    await shot(page, 'mail-09-interview-dialog');
+    const planned = page.waitForResponse((r) => r.url().endsWith(`/api/v1/candidacies/${candidacyId}/interviews`) && r.request().method() === 'POST');
+    await page.locator('#interview-confirm').click();
+    assert.equal((await planned).status(), 201);
+    await page.locator('dialog[open]').waitFor({ state: 'detached' }).catch(() => {});
+    const ivs = await page.evaluate(async (id) => (await (await fetch(`/api/v1/candidacies/${id}/interviews`)).json()).items, candidacyId);
+    assert.equal(ivs.length, 1);
+    assert.equal(ivs[0].place, 'Siège, salle Ébène');
+
     await card.locator('select').selectOption('rejected');
     await page.locator('dialog[open] #exit-reason').waitFor();
     await page.locator('#exit-confirm').click();
@@ -54,8 +71,9 @@ test('waiting candidates first, a respectful rejection, templates and the delay'
     await page.locator('#exit-confirm').click();
     assert.equal((await patched).status(), 200);
     const admin = await apiSession(server.base, 'admin');
-    const outbox = await (await fetch(`${server.base}/api/v1/outbox?limit=5`, { headers: admin })).json();
+    const outbox = await (await fetch(`${server.base}/api/v1/outbox?limit=20`, { headers: admin })).json();
     const mail = outbox.items.find((m) => m.candidacy_id === candidacyId && m.kind === 'stage_rejected');
+    assert.ok(outbox.items.some((m) => m.candidacy_id === candidacyId && m.kind === 'interview_invitation'), 'the invitation is queued');
     assert.ok(mail, `a rejection mail is queued: ${JSON.stringify(outbox.items)}`);
     assert.equal(mail.status, 'pending', 'no SMTP server here: it waits in the outbox');
     const waiting = await (await fetch(`${server.base}/api/v1/alerts`, { headers: admin })).json();

@@ -431,6 +431,18 @@ export default {
   'survey.once': 'This link is shown only once; the answer will appear under “Satisfaction”.',
 
   // mail to candidates and no ghosting
+  'interview.plan': 'Plan an interview',
+  'interview.title': 'Interview with {name}',
+  'interview.intro': 'The candidate and the interviewers receive an invitation by e-mail, to add to their calendar.',
+  'interview.start': 'Date and time',
+  'interview.startHint': 'In your browser’s time zone.',
+  'interview.duration': 'Duration',
+  'interview.minutes': '{n} minutes',
+  'interview.place': 'Place',
+  'interview.video': 'Video link',
+  'interview.interviewers': 'Interviewers',
+  'interview.send': 'Plan and send the invitation',
+  'interview.planned': 'Interview planned: the invitation goes to {name} and the interviewers.',
   'person.language': 'Language of messages',
   'person.languageHint': 'The e-mails sent to this person (stages, interviews) are written in this language.',
   'nav.waiting': 'Follow up',

@@ -431,6 +431,18 @@ export default {
   'survey.once': 'Ce lien n’est affiché qu’une fois ; la réponse apparaîtra dans « Satisfaction ».',
 
   // mail to candidates and no ghosting
+  'interview.plan': 'Planifier un entretien',
+  'interview.title': 'Entretien avec {name}',
+  'interview.intro': 'Le candidat et les intervieweurs reçoivent une invitation par e-mail, à ajouter à leur agenda.',
+  'interview.start': 'Date et heure',
+  'interview.startHint': 'À l’heure de votre navigateur.',
+  'interview.duration': 'Durée',
+  'interview.minutes': '{n} minutes',
+  'interview.place': 'Lieu',
+  'interview.video': 'Lien de visioconférence',
+  'interview.interviewers': 'Intervieweurs',
+  'interview.send': 'Planifier et envoyer l’invitation',
+  'interview.planned': 'Entretien planifié : l’invitation part vers {name} et les intervieweurs.',
   'person.language': 'Langue des messages',
   'person.languageHint': 'Les e-mails envoyés à cette personne (étapes, entretiens) sont écrits dans cette langue.',
   'nav.waiting': 'À relancer',
