@@ -160,13 +160,26 @@ void interviews_list(Request *rq, Response *rs) {
     reply_json(rs, 200, json_pack("{s:o}", "items", items));
 }
 
-void interviews_create(Request *rq, Response *rs) {
+/* Interviews are planned or moved only while the candidacy is active;
+ * false after answering 409 (or the store's error). */
+static bool candidacy_active(Request *rq, Response *rs, long long candidacy_id) {
     CandidacyRow row;
-    StoreResult r = store_candidacy_get(rq->db, &rq->arena, rq->ids[0], &row);
-    if (r != STORE_OK) return reply_store_error(rq, rs, r);
-    if (stage_is_exit(row.c.stage) || strcmp(row.c.stage, "hired") == 0)
-        return reply_problem(rq, rs, 409, "candidacy-not-active", "candidacy_not_active", NULL);
-    Interview iv = {.candidacy_id = row.c.id, .status = "scheduled", .created_by = rq->user.id};
+    StoreResult r = store_candidacy_get(rq->db, &rq->arena, candidacy_id, &row);
+    if (r != STORE_OK) {
+        reply_store_error(rq, rs, r);
+        return false;
+    }
+    if (stage_is_exit(row.c.stage) || strcmp(row.c.stage, "hired") == 0) {
+        reply_problem(rq, rs, 409, "candidacy-not-active", "candidacy_not_active", NULL);
+        return false;
+    }
+    return true;
+}
+
+void interviews_create(Request *rq, Response *rs) {
+    if (!candidacy_active(rq, rs, rq->ids[0])) return;
+    StoreResult r;
+    Interview iv = {.candidacy_id = rq->ids[0], .status = "scheduled", .created_by = rq->user.id};
     if (!read_interview(rq, rs, false, &iv)) return;
     if (!check_free(rq, rs, &iv)) return;
     unsigned char raw[16];
@@ -214,7 +227,7 @@ static bool load_for_change(Request *rq, Response *rs, Interview *iv) {
 
 void interviews_update(Request *rq, Response *rs) {
     Interview iv;
-    if (!load_for_change(rq, rs, &iv)) return;
+    if (!load_for_change(rq, rs, &iv) || !candidacy_active(rq, rs, iv.candidacy_id)) return;
     long long expected = iv.version;
     if (!read_interview(rq, rs, true, &iv)) return;
     if (!check_free(rq, rs, &iv)) return;

@@ -299,8 +299,12 @@ test('interview input is checked: times with a zone, bounds, people, place or li
   assertProblem(await srv.post(url, ok, { as: await srv.as('tech') }), 403);
   assertProblem(await srv.req('POST', url, { raw: '{"starts_at": ', as: rec }), 400);
   assertProblem(await srv.get('/api/v1/interviews/999999', { as: rec }), 404);
+  const planned = await srv.post(url, ok, { as: rec });
+  assert.equal(planned.status, 201, planned.text);
   await move(candidacy, 'withdrawn', { reason: 'a trouvé ailleurs' });
-  assertProblem(await srv.post(url, ok, { as: rec }), 409, 'no interview on a closed candidacy');
+  assertProblem(await srv.post(url, { ...ok, starts_at: '2027-04-01T09:00:00Z' }, { as: rec }), 409, 'no interview on a closed candidacy');
+  assertProblem(await srv.patch(`/api/v1/interviews/${planned.json.id}`, { duration_minutes: 30 }, { as: rec, ifMatch: '"1"' }), 409, 'nor a move');
+  assert.equal((await srv.req('POST', `/api/v1/interviews/${planned.json.id}/cancel`, { as: rec, ifMatch: '"1"' })).status, 200, 'but it can be cancelled');
 });
 
 test('outbox: admins see status, attempts, errors, paginated; others may not', async () => {
