@@ -16,6 +16,9 @@ static const struct {
     {"migrate", cli_migrate},
     /* mail */
     {"digest", cli_digest},
+    /* matching engine */
+    {"match", cli_match},
+    {"eval-match", cli_eval_match},
 };
 
 int main(int argc, char **argv) {

@@ -108,6 +108,9 @@ static const Message messages[] = {
     {"stage_label_withdrawn", "Candidature retirée", "Withdrawn"},
     {"template_unclosed", "« {{ » sans « }} » près de : %s", "\"{{\" without \"}}\" near: %s"},
     {"template_unknown", "espace réservé inconnu : {{%s}} (permis : %s)", "unknown placeholder: {{%s}} (allowed: %s)"},
+    /* matching engine */
+    {"level_range", "le niveau doit être un entier de 1 à 5 (java:4)", "the level must be a whole number from 1 to 5 (java:4)"},
+    {"too_many_skills", "20 compétences au plus", "at most 20 skills"},
 };
 
 Lang i18n_lang_from_header(const char *al) {

@@ -23,6 +23,8 @@ import * as capabilities from './pages/capabilities.js';
 // mail to candidates and no ghosting
 import * as waiting from './pages/waiting.js';
 import * as mailTemplates from './pages/mail-templates.js';
+// matching engine: demand against supply
+import * as gap from './pages/gap.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -48,6 +50,7 @@ const ROUTES = [
   // mail to candidates and no ghosting
   { re: /^\/home$/, page: waiting, perm: 'candidacies.read', nav: 'waiting' },
   { re: /^\/mail-templates$/, page: mailTemplates, perm: 'mail_templates.read', nav: 'waiting' },
+  { re: /^\/gap$/, page: gap, perm: 'capabilities.read', nav: 'gap' }, // matching engine
 ];
 
 const main = document.getElementById('main');
@@ -78,6 +81,7 @@ function renderHeader(current) {
     if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
     // mail to candidates and no ghosting
     if (can('candidacies.read')) links.push(['#/home', t('nav.waiting'), 'waiting']);
+    if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine
   }
   links.push(['#/about', t('nav.about'), 'about']);
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },
