@@ -189,7 +189,9 @@ static bool is_bodiless_action(const Route *r) {
             /* channels: join, leave, notifications read */
             strcmp(r->pattern, "/api/v1/channels/{id}/join") == 0 || strcmp(r->pattern, "/api/v1/channels/{id}/leave") == 0 ||
             strncmp(r->pattern, "/api/v1/notifications/", 22) == 0 ||
-            strcmp(r->pattern, "/applications/{token}/withdraw") == 0 || (r->flags & ROUTE_UPLOAD));
+            strcmp(r->pattern, "/applications/{token}/withdraw") == 0 || (r->flags & ROUTE_UPLOAD) ||
+            /* mail: cancelling an interview */
+            strcmp(r->pattern, "/api/v1/interviews/{id}/cancel") == 0);
 }
 
 /* Uploads take 10 MiB: only the CV routes and post attachments, and they read the file before
@@ -214,7 +216,8 @@ static void test_json_routes_are_the_writes(void **state) {
     (void)state;
     for (int i = 0; i < NROUTES; i++) {
         const Route *r = &ROUTES[i];
-        bool takes_body = (strcmp(r->method, "POST") == 0 || strcmp(r->method, "PATCH") == 0) && !is_bodiless_action(r);
+        bool takes_body = (strcmp(r->method, "POST") == 0 || strcmp(r->method, "PATCH") == 0 || strcmp(r->method, "PUT") == 0) &&
+                          !is_bodiless_action(r);
         if (takes_body != ((r->flags & ROUTE_JSON) != 0))
             fail_msg("%s %s: JSON body flag does not fit the method", r->method, r->pattern);
     }

@@ -26,6 +26,9 @@ import * as channelsList from './pages/channels-list.js';
 import * as channelPage from './pages/channel.js';
 import { startLive, stopLive } from './live.js';
 import { refreshBadge, paintBadge } from './badge.js';
+// mail to candidates and no ghosting
+import * as waiting from './pages/waiting.js';
+import * as mailTemplates from './pages/mail-templates.js';
 // matching engine: demand against supply
 import * as gap from './pages/gap.js';
 // KPIs and shared objectives
@@ -56,6 +59,9 @@ const ROUTES = [
   { re: /^\/feed$/, page: feed, nav: 'feed' },
   { re: /^\/channels$/, page: channelsList, nav: 'feed' },
   { re: /^\/channels\/(\d+)$/, page: channelPage, nav: 'feed' },
+  // mail to candidates and no ghosting
+  { re: /^\/home$/, page: waiting, perm: 'candidacies.read', nav: 'waiting' },
+  { re: /^\/mail-templates$/, page: mailTemplates, perm: 'mail_templates.read', nav: 'waiting' },
   { re: /^\/gap$/, page: gap, perm: 'capabilities.read', nav: 'gap' }, // matching engine
   // KPIs and shared objectives
   { re: /^\/dashboard$/, page: dashboard, nav: 'dashboard' },
@@ -89,6 +95,8 @@ function renderHeader(current) {
     if (can('deals.read')) links.push(['#/deals', t('nav.deals'), 'deals']);
     if (can('reviews.write')) links.push(['#/reviews', t('nav.reviews'), 'reviews']);
     if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
+    // mail to candidates and no ghosting
+    if (can('candidacies.read')) links.push(['#/home', t('nav.waiting'), 'waiting']);
     if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine
     links.push(['#/dashboard', t('nav.dashboard'), 'dashboard']); // KPIs and shared objectives
   }
