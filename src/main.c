@@ -17,6 +17,7 @@ static const struct {
     /* matching engine */
     {"match", cli_match},
     {"eval-match", cli_eval_match},
+    {"kpis", cli_kpis}, /* KPIs: rebuild their rows from the event log */
 };
 
 int main(int argc, char **argv) {

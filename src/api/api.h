@@ -75,6 +75,15 @@ void surveys_list(Request *rq, Response *rs);
 void survey_page_get(Request *rq, Response *rs);
 void survey_page_post(Request *rq, Response *rs);
 
+/* KPIs and shared objectives (kpis.c, objectives.c) */
+void kpis_list(Request *rq, Response *rs);
+void kpis_series(Request *rq, Response *rs);
+void objectives_list(Request *rq, Response *rs);
+void objectives_create(Request *rq, Response *rs);
+void objectives_get(Request *rq, Response *rs);
+void objectives_update(Request *rq, Response *rs);
+void objectives_delete(Request *rq, Response *rs);
+
 json_t *user_json(const User *u);
 
 /* Shared answers for store results: 404, 409, 412 or 503. */

@@ -61,6 +61,14 @@ const Route ROUTES[] = {
     /* matching engine: needs for a person, demand against supply */
     {"GET", "/api/v1/people/{id}/matches", "matches.read", people_matches, 0},
     {"GET", "/api/v1/gap", "capabilities.read", gap_get, 0},
+    /* KPIs and shared objectives */
+    {"GET", "/api/v1/kpis", "kpis.read", kpis_list, 0},
+    {"GET", "/api/v1/kpis/{token}/series", "kpis.read", kpis_series, 0},
+    {"GET", "/api/v1/objectives", "objectives.read", objectives_list, 0},
+    {"POST", "/api/v1/objectives", "objectives.write", objectives_create, ROUTE_JSON},
+    {"GET", "/api/v1/objectives/{id}", "objectives.read", objectives_get, 0},
+    {"PATCH", "/api/v1/objectives/{id}", "objectives.write", objectives_update, ROUTE_JSON},
+    {"DELETE", "/api/v1/objectives/{id}", "objectives.write", objectives_delete, 0},
 
     {"GET", "/api/v1/surveys", "surveys.read", surveys_list, 0},
     {"POST", "/api/v1/surveys", "surveys.write", surveys_create, ROUTE_JSON},

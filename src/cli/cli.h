@@ -14,6 +14,7 @@ int cli_migrate(int argc, char **argv);
 /* matching engine */
 int cli_match(int argc, char **argv);
 int cli_eval_match(int argc, char **argv);
+int cli_kpis(int argc, char **argv); /* KPIs: alliance kpis rebuild */
 
 /* libsodium and the skills reference; 0 on success (message printed otherwise). */
 int cli_start(void);

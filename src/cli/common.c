@@ -28,6 +28,7 @@ void cli_usage(FILE *out) {
           "                                         the people ranked for a need, explained\n"
           "  eval-match DIR [--json]                quality of the ranking on a graded set (DIR/needs/*.txt,\n"
           "                                         DIR/cvs/*.txt, DIR/qrels.tsv): nDCG@5, nDCG@10, MAP vs BM25\n"
+          "  kpis rebuild [--db FILE]               make the KPI rows again from the whole event log\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
           "\n"

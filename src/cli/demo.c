@@ -18,6 +18,7 @@
 #include "../store/surveys.h"
 #include "../store/users.h"
 #include "cli.h"
+#include "demo_history.h"
 
 #define DEMO_PASSWORD "alliance-demo"
 
@@ -186,11 +187,17 @@ int demo_create(Db *db) {
         if (r != STORE_OK) goto done;
         client_ids[i] = c.id;
     }
+    long long asked[sizeof CONTACTS / sizeof CONTACTS[0]], asked_client[sizeof CONTACTS / sizeof CONTACTS[0]];
+    int nasked = 0; /* contacts who agreed to be asked: the history's surveys */
     for (size_t i = 0; i < sizeof CONTACTS / sizeof CONTACTS[0]; i++) {
         Contact c = {.client_id = client_ids[CONTACTS[i].client], .name = CONTACTS[i].name, .role = CONTACTS[i].role,
                      .email = CONTACTS[i].email, .phone = CONTACTS[i].phone, .consent = CONTACTS[i].consent};
         if (store_contact_insert(db, &a, &c) != STORE_OK) goto done;
         if (c.consent && add_answered_survey(db, &c, (int)i, sales.id)) goto done; /* asked only with consent */
+        if (c.consent) {
+            asked[nasked] = c.id;
+            asked_client[nasked++] = c.client_id;
+        }
     }
     long long need_ids[sizeof NEEDS / sizeof NEEDS[0]];
     enum { NPEOPLE = 60 };
@@ -263,6 +270,18 @@ int demo_create(Db *db) {
                                       : NULL};
         if (store_review_insert(db, &a, &r) != STORE_OK) goto done;
     }
+    /* a year of past events for the KPI dashboard (demo_history.c), made
+     * after today's objects so that their ids stay those tests know */
+    bool consultant[NPEOPLE];
+    for (int i = 0; i < NPEOPLE; i++) consultant[i] = i % 3 == 0;
+    User recruiter;
+    if (store_user_by_email(db, &a, "recruiter@demo.alliance.example", &recruiter, NULL) != STORE_OK) goto done;
+    DemoRefs history = {.clients = client_ids, .nclients = (int)(sizeof CLIENTS / sizeof CLIENTS[0]),
+                        .people = person_ids, .stacks = person_stack, .consultant = consultant, .npeople = NPEOPLE,
+                        .skills = STACKS, .nstacks = 8, .contacts = asked, .contact_clients = asked_client,
+                        .ncontacts = nasked, .sales = sales.id, .tech = tech.id, .recruiter = recruiter.id,
+                        .manager = manager.id};
+    if (demo_history_present(db, &a, &history) || demo_history_past(db, &a, &history)) goto done;
     rc = 0;
 done:
     db_reset_all(db);

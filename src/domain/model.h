@@ -118,4 +118,17 @@ typedef struct {
     const char *before, *after; /* JSON text, NULL when none */
 } Event;
 
+/* A shared objective: a KPI target two or three teams pursue together
+ * over a period, optionally for one client (api/objectives.c). */
+typedef struct {
+    long long id, version;
+    const char *kpi;           /* a KPI name (domain/kpi.h) */
+    long long target_milli;    /* the target x 1000 */
+    const char *period_start, *period_end; /* Paris dates, both included */
+    int teams;                 /* KPI_TEAM_* bits */
+    long long client_id;       /* -1 every client */
+    long long created_by;      /* -1 unknown */
+    const char *created_at, *updated_at;
+} Objective;
+
 #endif

@@ -37,6 +37,12 @@ static const struct {
     {"users.read", ADMIN},
     {"users.write", ADMIN},
     {"audit.read", ADMIN},
+    /* KPIs and shared objectives: one set of figures for everyone (each KPI
+     * also needs the read permission of its sources, domain/kpi.c);
+     * managers set the objectives */
+    {"kpis.read", EVERYONE},
+    {"objectives.read", EVERYONE},
+    {"objectives.write", ADMIN | MANAGER},
 };
 
 static int role_bit(const char *role) {

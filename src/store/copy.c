@@ -8,9 +8,17 @@
 
 const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "signin_failures", "audit_log", "clients",
                                    "people", "person_skills", "needs",      "need_skills",     "candidacies",
-                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events", NULL};
+                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events",
+                                   /* KPIs and shared objectives */
+                                   "objectives", "kpi_candidacies", "kpi_facts", NULL};
 
-static bool has_id(const char *table) { return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs"); }
+static bool has_id(const char *table) {
+    static const char *const keyed_otherwise[] = {"person_skills", "need_skills", "deal_needs",
+                                                  "kpi_candidacies", "kpi_facts", NULL};
+    for (int i = 0; keyed_otherwise[i]; i++)
+        if (strcmp(table, keyed_otherwise[i]) == 0) return false;
+    return true;
+}
 
 static StoreResult count_rows(Db *db, const char *table, long long *n) {
     char sql[96];

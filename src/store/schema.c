@@ -7,11 +7,13 @@
 #include "schema.h"
 #include <stdio.h>
 #include "db.h"
+#include "kpis.h"
 #include "../lib/timeutil.h"
 
 typedef struct {
     int version;
     const char *sql;
+    StoreResult (*then)(Db *db); /* optional: C work after the SQL, same transaction */
 } Migration;
 
 static const Migration migrations[] = {
@@ -221,6 +223,53 @@ static const Migration migrations[] = {
      "  after_json TEXT);\n"
      "CREATE INDEX events_type_at ON events(type, at);\n"
      "CREATE INDEX events_object ON events(object_type, object_id);\n"},
+    /* KPIs (store/kpis.c): one row per candidacy folded from its events,
+     * and the states read from the other events they use, filled from the
+     * log already there */
+    {70,
+     "CREATE TABLE kpi_candidacies (\n"
+     "  candidacy_id INTEGER NOT NULL PRIMARY KEY,\n"
+     "  need_id INTEGER,\n"
+     "  client_id INTEGER,\n"
+     "  person_id INTEGER,\n"
+     "  created_at TEXT,\n"
+     "  first_answer_at TEXT,\n"
+     "  hired_at TEXT,\n"
+     "  stage_rank INTEGER NOT NULL,\n"
+     "  events INTEGER NOT NULL);\n"
+     /* covering: a year of candidacies is read from the index alone */
+     "CREATE INDEX kpi_candidacies_created ON kpi_candidacies(created_at, candidacy_id, need_id, client_id, "
+     "person_id, first_answer_at, hired_at, stage_rank, events);\n"
+     "CREATE INDEX kpi_candidacies_hired ON kpi_candidacies(hired_at);\n"
+     "CREATE INDEX kpi_candidacies_need_person ON kpi_candidacies(need_id, person_id);\n"
+     "CREATE TABLE kpi_facts (\n"
+     "  event_id INTEGER NOT NULL PRIMARY KEY,\n"
+     "  kind INTEGER NOT NULL,\n"
+     "  at TEXT NOT NULL,\n"
+     "  object_id INTEGER NOT NULL,\n"
+     "  client_id INTEGER,\n"
+     "  need_id INTEGER,\n"
+     "  state TEXT NOT NULL,\n"
+     "  from_state TEXT NOT NULL,\n"
+     "  num INTEGER NOT NULL);\n"
+     "CREATE INDEX kpi_facts_at ON kpi_facts(at, event_id, kind, object_id, client_id, need_id, state, from_state, num);\n"
+     "CREATE INDEX kpi_facts_client_at ON kpi_facts(client_id, at);\n",
+     store_kpi_rebuild},
+    /* shared objectives (store/objectives.c): a KPI target for two or three teams */
+    {71,
+     "CREATE TABLE objectives (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  kpi TEXT NOT NULL,\n"
+     "  target_milli INTEGER NOT NULL,\n"
+     "  period_start TEXT NOT NULL,\n"
+     "  period_end TEXT NOT NULL,\n"
+     "  teams INTEGER NOT NULL,\n"
+     "  client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,\n"
+     "  created_by INTEGER REFERENCES users(id),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE INDEX objectives_period ON objectives(period_end, id);\n"},
 };
 
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
@@ -240,6 +289,7 @@ static int migrate_locked(Db *db) {
             continue;
         }
         if (db_exec_migration(db, migrations[i].sql) != DB_OK) goto fail;
+        if (migrations[i].then && migrations[i].then(db) != STORE_OK) goto fail;
         st = db_prepare(db, "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)");
         if (!st) goto fail;
         char now[21];

@@ -22,6 +22,8 @@ import * as reviewsRequested from './pages/reviews-requested.js';
 import * as capabilities from './pages/capabilities.js';
 // matching engine: demand against supply
 import * as gap from './pages/gap.js';
+// KPIs and shared objectives
+import * as dashboard from './pages/dashboard.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -45,6 +47,8 @@ const ROUTES = [
   { re: /^\/reviews$/, page: reviewsRequested, perm: 'reviews.write', nav: 'reviews' },
   { re: /^\/capabilities$/, page: capabilities, perm: 'capabilities.read', nav: 'capabilities' },
   { re: /^\/gap$/, page: gap, perm: 'capabilities.read', nav: 'gap' }, // matching engine
+  // KPIs and shared objectives
+  { re: /^\/dashboard$/, page: dashboard, nav: 'dashboard' },
 ];
 
 const main = document.getElementById('main');
@@ -74,6 +78,7 @@ function renderHeader(current) {
     if (can('reviews.write')) links.push(['#/reviews', t('nav.reviews'), 'reviews']);
     if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
     if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine
+    links.push(['#/dashboard', t('nav.dashboard'), 'dashboard']); // KPIs and shared objectives
   }
   links.push(['#/about', t('nav.about'), 'about']);
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },

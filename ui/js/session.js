@@ -18,6 +18,10 @@ const RULES = {
   'deals.write': ['admin', 'manager', 'sales'],
   'reviews.write': ['manager', 'tech'],
   'capabilities.read': STAFF,
+  // KPIs and shared objectives
+  'kpis.read': ALL,
+  'objectives.read': ALL,
+  'objectives.write': ['admin', 'manager'],
 };
 
 export const session = { user: null };
