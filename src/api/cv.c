@@ -9,7 +9,7 @@
 #include "../lib/files.h"
 #include "../lib/text.h"
 #include "../store/people.h"
-#include "../store/people_index.h"
+#include "../store/people_search.h"
 #include "skill_input.h"
 
 enum { MAX_FILE_NAME = 200, MAX_FOUND = 200 };

@@ -2,7 +2,7 @@
 #include "people.h"
 #include <string.h>
 #include "../lib/timeutil.h"
-#include "people_index.h"
+#include "people_search.h"
 
 #define PERSON_COLS \
     "id, version, kind, first_name, last_name, email, phone, location, available_from, daily_rate, created_at, updated_at"
@@ -68,7 +68,7 @@ StoreResult store_person_get(Db *db, Arena *a, long long id, Person *p) {
 StoreResult store_people_list(Db *db, Arena *a, const PeopleFilter *f, long long before_id, int limit,
                               Person **out, int *n) {
     /* ?q= matches a substring of the name or e-mail, or the full-text
-     * index (name, skills, CV text: people_index.h) */
+     * index (name, skills, CV text: people_search.h) */
 #define LIST_WHERE(fulltext)                                                                                        \
     "SELECT " PERSON_COLS " FROM people p WHERE ($1 = 0 OR id < $1) "                                              \
     "AND (CAST($2 AS TEXT) IS NULL OR kind = $2) "                                                                   \

@@ -225,7 +225,7 @@ static const Migration migrations[] = {
      "CREATE INDEX events_type_at ON events(type, at);\n"
      "CREATE INDEX events_object ON events(object_type, object_id);\n"},
     /* careers page, applications, CVs and full-text search over people
-     * (api/careers_page.c, api/cv.c, store/documents.c, store/people_index.c).
+     * (api/careers_page.c, api/cv.c, store/documents.c, store/people_search.c).
      * person_text holds the folded text of a person (name, e-mail, skills,
      * CV text); each engine indexes it its own way. */
     {20,

@@ -20,6 +20,8 @@ import * as dealForm from './pages/deal-form.js';
 import * as dealDetail from './pages/deal-detail.js';
 import * as reviewsRequested from './pages/reviews-requested.js';
 import * as capabilities from './pages/capabilities.js';
+// matching engine: demand against supply
+import * as gap from './pages/gap.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -42,6 +44,7 @@ const ROUTES = [
   { re: /^\/deals\/(\d+)\/edit$/, page: dealForm, perm: 'deals.write', nav: 'deals' },
   { re: /^\/reviews$/, page: reviewsRequested, perm: 'reviews.write', nav: 'reviews' },
   { re: /^\/capabilities$/, page: capabilities, perm: 'capabilities.read', nav: 'capabilities' },
+  { re: /^\/gap$/, page: gap, perm: 'capabilities.read', nav: 'gap' }, // matching engine
 ];
 
 const main = document.getElementById('main');
@@ -70,6 +73,7 @@ function renderHeader(current) {
     if (can('deals.read')) links.push(['#/deals', t('nav.deals'), 'deals']);
     if (can('reviews.write')) links.push(['#/reviews', t('nav.reviews'), 'reviews']);
     if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
+    if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine
   }
   links.push(['#/about', t('nav.about'), 'about']);
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },
