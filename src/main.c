@@ -15,9 +15,12 @@ static const struct {
     {"user", cli_user},
     {"token", cli_token},
     {"migrate", cli_migrate},
+    /* mail */
+    {"digest", cli_digest},
     /* matching engine */
     {"match", cli_match},
     {"eval-match", cli_eval_match},
+    {"kpis", cli_kpis}, /* KPIs: rebuild their rows from the event log */
     {"skills-find", cli_skills_find},
 };
 

@@ -6,7 +6,7 @@
 #include "../lib/secret.h"
 #include "../match/index.h"
 #include "../store/clients.h"
-#include "../store/people_index.h"
+#include "../store/people_scan.h"
 #include "../store/schema.h"
 #include "cli.h"
 
@@ -26,10 +26,12 @@ void cli_usage(FILE *out) {
           "  token revoke --id N [--db FILE]        revoke a token\n"
           "  migrate --from URL --to URL            copy a firm between databases (e.g. sqlite:alliance.db\n"
           "                                         to postgresql://user@host/db), checked by counts and checksums\n"
+          "  digest [--db FILE]                     queue the digest of waiting candidates to their owners now\n"
           "  match --need ID [--limit N] [--json] [--db FILE]\n"
           "                                         the people ranked for a need, explained\n"
           "  eval-match DIR [--json]                quality of the ranking on a graded set (DIR/needs/*.txt,\n"
           "                                         DIR/cvs/*.txt, DIR/qrels.tsv): nDCG@5, nDCG@10, MAP vs BM25\n"
+          "  kpis rebuild [--db FILE]               make the KPI rows again from the whole event log\n"
           "  skills-find [--split]                  print the skills found in the text on stdin (CV reading)\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
@@ -37,6 +39,8 @@ void cli_usage(FILE *out) {
           "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address),\n"
           "             ALLIANCE_DATA_DIR (uploaded documents), ALLIANCE_FIRM_NAME and\n"
           "             ALLIANCE_PUBLIC_URL (the careers page's firm name and address)\n"
+          "mail: ALLIANCE_SMTP_URL (smtp://host:port), ALLIANCE_SMTP_TLS (none|try|required),\n"
+          "      ALLIANCE_SMTP_USER, ALLIANCE_SMTP_PASSWORD, ALLIANCE_MAIL_FROM\n"
           "roles: admin manager sales recruiter tech consultant\n",
           out);
 }

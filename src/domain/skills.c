@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../lib/text.h"
-#include "implied.h"
 #include "../lib/buf.h"
 #include "../lib/words.h"
+#include "implied.h"
 
 typedef struct {
     char *key;      /* folded label or alias */
