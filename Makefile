@@ -4,6 +4,8 @@
 
 CC      ?= cc
 PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq
+# CV reading (lib/cv_read.c)
+PKGS    += poppler-glib libzip libxml-2.0
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
            -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -16,13 +18,15 @@ DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libs
                 libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev postgresql nginx sqlite3 chromium wrk curl
 # KPIs: CSV export
 DEB_PACKAGES += libcsv-dev
+# CV reading (lib/cv_read.c)
+DEB_PACKAGES += libpoppler-glib-dev libzip-dev libxml2-dev poppler-utils
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 UI_FILES := $(shell find ui -type f 2>/dev/null | sort)
 DATA     := data/skills.tsv data/aliases.tsv data/roles.tsv
 VENDOR   := node_modules/sortablejs/Sortable.min.js
-# dashboard charts
+# charts: the dashboard and the gap page
 CHARTJS  := node_modules/chart.js/dist/chart.umd.js
 VENDOR   += $(CHARTJS)
 
@@ -107,6 +111,18 @@ $(B)/asan/tests/%: tests/unit/%.c $(LIB_ASAN_OBJ)
 $(B)/bench/kpi_bench: bench/kpi/kpi_bench.c $(filter-out $(B)/obj/src/main.o,$(OBJ)) $(B)/obj/embedded.o
 	@mkdir -p $(dir $@)
 	@$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
+# --- fuzzing (careers: the multipart and CV readers); not part of `make test`
+FUZZ_CC := clang-14
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Isrc \
+              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+.PHONY: fuzz
+fuzz: $(B)/fuzz/fuzz_multipart $(B)/fuzz/fuzz_cv_read
+$(B)/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c src/lib/multipart.c src/lib/arena.c src/lib/text.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
+$(B)/fuzz/fuzz_cv_read: tests/fuzz/fuzz_cv_read.c src/lib/cv_read.c src/lib/buf.c src/lib/text.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
 
 # --- the commands of the README ---------------------------------------------
 # run, test and bench install first, then build in a second make: the
@@ -130,6 +146,11 @@ test-built: $(B)/alliance $(B)/asan/alliance $(UNIT_BIN)
 bench: deps
 	@$(MAKE) --no-print-directory $(B)/alliance
 	bench/http.sh
+
+# matching engine: speed against SQLite (bench/match/run.sh prints the figures)
+$(B)/bench-match: bench/match/bench.c $(filter-out $(B)/obj/src/main.o,$(OBJ)) $(B)/obj/embedded.o
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
 
 clean:
 	rm -rf $(B) alliance

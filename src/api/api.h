@@ -66,6 +66,10 @@ void users_update(Request *rq, Response *rs);
 
 void audit_list(Request *rq, Response *rs);
 
+/* matching engine (api/matches.c; needs_matches above too) */
+void people_matches(Request *rq, Response *rs);
+void gap_get(Request *rq, Response *rs);
+
 void surveys_create(Request *rq, Response *rs);
 void surveys_list(Request *rq, Response *rs);
 void survey_page_get(Request *rq, Response *rs);
@@ -79,6 +83,19 @@ void objectives_create(Request *rq, Response *rs);
 void objectives_get(Request *rq, Response *rs);
 void objectives_update(Request *rq, Response *rs);
 void objectives_delete(Request *rq, Response *rs);
+/* careers page, applications, CVs (careers_page.c, application_page.c, cv.c) */
+void careers_list_page(Request *rq, Response *rs);
+void careers_offer_page(Request *rq, Response *rs);
+void careers_apply(Request *rq, Response *rs);
+void application_page_get(Request *rq, Response *rs);
+void application_withdraw(Request *rq, Response *rs);
+void application_cv(Request *rq, Response *rs);
+void people_cv_upload(Request *rq, Response *rs);
+void people_documents_list(Request *rq, Response *rs);
+void documents_file_get(Request *rq, Response *rs);
+void people_proposals_list(Request *rq, Response *rs);
+void people_proposals_decide(Request *rq, Response *rs);
+json_t *person_json(Request *rq, const Person *p);
 
 json_t *user_json(const User *u);
 

@@ -25,11 +25,13 @@ static const FieldSpec UPDATE[] = {
 
 static json_t *candidacy_json(const CandidacyRow *r) {
     const Candidacy *c = &r->c;
-    return json_pack("{s:I, s:I, s:I, s:I, s:s, s:o, s:s, s:s, s:{s:I, s:s, s:s}, s:{s:I, s:s}}", "id", c->id,
+    json_t *j = json_pack("{s:I, s:I, s:I, s:I, s:s, s:o, s:s, s:s, s:{s:I, s:s, s:s}, s:{s:I, s:s}}", "id", c->id,
                      "version", c->version, "person_id", c->person_id, "need_id", c->need_id, "stage", c->stage,
                      "reason", json_str_or_null(c->reason), "created_at", c->created_at, "updated_at", c->updated_at,
                      "person", "id", c->person_id, "name", r->person_name, "kind", r->person_kind, "need", "id",
                      c->need_id, "title", r->need_title);
+    json_object_set_new(j, "source", json_str_or_null(c->source)); /* "careers" for the careers page */
+    return j;
 }
 
 /* The event of a candidacy created or moved: stages only, no personal data. */

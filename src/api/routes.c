@@ -58,6 +58,9 @@ const Route ROUTES[] = {
 
     {"GET", "/api/v1/audit", "audit.read", audit_list, 0},
 
+    /* matching engine: needs for a person, demand against supply */
+    {"GET", "/api/v1/people/{id}/matches", "matches.read", people_matches, 0},
+    {"GET", "/api/v1/gap", "capabilities.read", gap_get, 0},
     /* KPIs and shared objectives */
     {"GET", "/api/v1/kpis", "kpis.read", kpis_list, 0},
     {"GET", "/api/v1/kpis/{token}/series", "kpis.read", kpis_series, 0},
@@ -72,6 +75,22 @@ const Route ROUTES[] = {
     /* the public survey page: the token in the link is the only credential */
     {"GET", "/s/{token}", NULL, survey_page_get, ROUTE_PUBLIC},
     {"POST", "/s/{token}", NULL, survey_page_post, ROUTE_PUBLIC},
+
+    /* careers page and candidates' applications (public: the token in the
+     * status link is the only credential); uploads read the CV before
+     * opening their write transaction */
+    {"GET", "/careers", NULL, careers_list_page, ROUTE_PUBLIC},
+    {"GET", "/careers/{token}", NULL, careers_offer_page, ROUTE_PUBLIC},
+    {"POST", "/careers/{token}/apply", NULL, careers_apply, ROUTE_PUBLIC | ROUTE_UPLOAD | ROUTE_OWN_TX},
+    {"GET", "/applications/{token}", NULL, application_page_get, ROUTE_PUBLIC},
+    {"POST", "/applications/{token}/withdraw", NULL, application_withdraw, ROUTE_PUBLIC},
+    {"POST", "/applications/{token}/cv", NULL, application_cv, ROUTE_PUBLIC | ROUTE_UPLOAD | ROUTE_OWN_TX},
+    /* CVs and skill proposals in the back office */
+    {"POST", "/api/v1/people/{id}/cv", "people.write", people_cv_upload, ROUTE_UPLOAD | ROUTE_OWN_TX},
+    {"GET", "/api/v1/people/{id}/documents", "people.read", people_documents_list, 0},
+    {"GET", "/api/v1/documents/{id}", "people.read", documents_file_get, 0},
+    {"GET", "/api/v1/people/{id}/skill-proposals", "people.read", people_proposals_list, 0},
+    {"POST", "/api/v1/people/{id}/skill-proposals", "people.write", people_proposals_decide, ROUTE_JSON},
 };
 
 const int NROUTES = sizeof ROUTES / sizeof ROUTES[0];

@@ -231,7 +231,10 @@ int demo_create(Db *db) {
         Need n = {.title = NEEDS[i].title, .status = NEEDS[i].status, .location = NEEDS[i].location,
                   .remote = NEEDS[i].remote, .start_date = NEEDS[i].start, .description = NEEDS[i].description,
                   .client_id = client_ids[NEEDS[i].client], .daily_rate_max = NEEDS[i].rate,
-                  .duration_days = NEEDS[i].days, .nskills = 4};
+                  .duration_days = NEEDS[i].days, .nskills = 4, .salary_min = -1, .salary_max = -1};
+        /* careers page: the first three open needs are published, one with a salary band */
+        n.published = i < 3 && strcmp(n.status, "open") == 0;
+        if (i == 1) n.salary_min = 45000, n.salary_max = 55000;
         n.skills = arena_alloc(&a, 4 * sizeof *n.skills);
         for (int k = 0; k < 4; k++)
             n.skills[k] = (Requirement){STACKS[NEEDS[i].stack][k], k == 0 ? 4 : 3, 4 - k, k < 2};

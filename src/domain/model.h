@@ -38,11 +38,16 @@ typedef struct {
     Requirement *skills;
     int nskills;
     const char *created_at, *updated_at;
+    /* careers page: shown there while open and published */
+    bool published;
+    const char *published_at;  /* read-only: when first published */
+    long long salary_min, salary_max; /* yearly salary band in euros; <= 0 not given */
 } Need;
 
 typedef struct {
     long long id, version, person_id, need_id;
     const char *stage, *reason, *created_at, *updated_at;
+    const char *source;        /* how the person came: "careers", NULL not said */
 } Candidacy;
 
 typedef struct {

@@ -4,7 +4,7 @@
 
 #define CAND_COLS \
     "c.id, c.version, c.person_id, c.need_id, c.stage, c.reason, c.created_at, c.updated_at, " \
-    "p.first_name || ' ' || p.last_name, p.kind, n.title, n.client_id"
+    "p.first_name || ' ' || p.last_name, p.kind, n.title, n.client_id, c.source"
 #define CAND_FROM " FROM candidacies c JOIN people p ON p.id = c.person_id JOIN needs n ON n.id = c.need_id "
 
 static void read_row(Arena *a, DbStmt *st, CandidacyRow *r) {
@@ -20,6 +20,7 @@ static void read_row(Arena *a, DbStmt *st, CandidacyRow *r) {
     r->person_kind = store_text(a, st, 9);
     r->need_title = store_text(a, st, 10);
     r->client_id = store_opt_int(st, 11);
+    r->c.source = store_text(a, st, 12);
 }
 
 StoreResult store_candidacy_get(Db *db, Arena *a, long long id, CandidacyRow *c) {
@@ -53,14 +54,15 @@ StoreResult store_candidacies_list(Db *db, Arena *a, const CandidaciesFilter *f,
 StoreResult store_candidacy_insert(Db *db, Arena *a, Candidacy *c) {
     char now[21];
     time_now_iso(now);
-    DbStmt *st = db_prepare(db, "INSERT INTO candidacies (person_id, need_id, stage, reason, created_at, updated_at) "
-                                "VALUES ($1, $2, $3, $4, $5, $5) RETURNING id");
+    DbStmt *st = db_prepare(db, "INSERT INTO candidacies (person_id, need_id, stage, reason, created_at, updated_at, source) "
+                                "VALUES ($1, $2, $3, $4, $5, $5, $6) RETURNING id");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, c->person_id);
     db_bind_int(st, 2, c->need_id);
     db_bind_text(st, 3, c->stage);
     db_bind_text(st, 4, c->reason);
     db_bind_text(st, 5, now);
+    db_bind_text(st, 6, c->source);
     DbStatus s = db_step(st);
     if (s != DB_ROW) return store_result(s);
     c->id = db_col_int(st, 0);

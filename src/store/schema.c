@@ -6,6 +6,7 @@
  * same on every engine. */
 #include "schema.h"
 #include <stdio.h>
+#include <string.h>
 #include "db.h"
 #include "kpis.h"
 #include "../lib/timeutil.h"
@@ -14,6 +15,8 @@ typedef struct {
     int version;
     const char *sql;
     StoreResult (*then)(Db *db); /* optional: C work after the SQL, same transaction */
+    /* optional text run after sql on one engine only (e.g. full-text indexes) */
+    const char *sqlite, *postgresql;
 } Migration;
 
 static const Migration migrations[] = {
@@ -223,6 +226,61 @@ static const Migration migrations[] = {
      "  after_json TEXT);\n"
      "CREATE INDEX events_type_at ON events(type, at);\n"
      "CREATE INDEX events_object ON events(object_type, object_id);\n"},
+    /* careers page, applications, CVs and full-text search over people
+     * (api/careers_page.c, api/cv.c, store/documents.c, store/people_index.c).
+     * person_text holds the folded text of a person (name, e-mail, skills,
+     * CV text); each engine indexes it its own way. */
+    {20,
+     "ALTER TABLE needs ADD COLUMN published INTEGER NOT NULL DEFAULT 0;\n"
+     "ALTER TABLE needs ADD COLUMN published_at TEXT;\n"
+     "ALTER TABLE needs ADD COLUMN salary_min INTEGER;\n"
+     "ALTER TABLE needs ADD COLUMN salary_max INTEGER;\n"
+     "CREATE INDEX needs_published ON needs(published, status, id);\n"
+     "ALTER TABLE candidacies ADD COLUMN source TEXT;\n"
+     "ALTER TABLE candidacies ADD COLUMN consent_at TEXT;\n"
+     "ALTER TABLE candidacies ADD COLUMN message TEXT;\n"
+     "CREATE INDEX people_email_lower ON people(lower(email));\n"
+     "CREATE TABLE documents (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  file_name TEXT NOT NULL,\n"
+     "  media_type TEXT NOT NULL,\n"
+     "  sha256 TEXT NOT NULL,\n"
+     "  size INTEGER NOT NULL,\n"
+     "  pages INTEGER,\n"
+     "  text TEXT NOT NULL,\n"
+     "  created_at TEXT NOT NULL);\n"
+     "CREATE INDEX documents_person ON documents(person_id, id);\n"
+     "CREATE INDEX documents_sha256 ON documents(sha256);\n"
+     "CREATE TABLE skill_proposals (\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  skill TEXT NOT NULL,\n"
+     "  document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,\n"
+     "  evidence TEXT,\n"
+     "  position INTEGER NOT NULL DEFAULT 0,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  PRIMARY KEY (person_id, skill));\n"
+     "CREATE TABLE person_text (\n"
+     "  person_id INTEGER NOT NULL PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  body TEXT NOT NULL);\n"
+     "INSERT INTO person_text (person_id, body) SELECT id, search FROM people;\n",
+     .sqlite = /* SQLite: an FTS5 index over person_text kept by triggers, so rows
+      * copied in by `alliance migrate` are indexed as they arrive */
+     "CREATE VIRTUAL TABLE people_fts USING fts5(body, content='person_text', content_rowid='person_id', "
+     "tokenize='unicode61 remove_diacritics 2');\n"
+     "CREATE TRIGGER person_text_ai AFTER INSERT ON person_text BEGIN\n"
+     "  INSERT INTO people_fts(rowid, body) VALUES (new.person_id, new.body); END;\n"
+     "CREATE TRIGGER person_text_ad AFTER DELETE ON person_text BEGIN\n"
+     "  INSERT INTO people_fts(people_fts, rowid, body) VALUES ('delete', old.person_id, old.body); END;\n"
+     "CREATE TRIGGER person_text_au AFTER UPDATE ON person_text BEGIN\n"
+     "  INSERT INTO people_fts(people_fts, rowid, body) VALUES ('delete', old.person_id, old.body);\n"
+     "  INSERT INTO people_fts(rowid, body) VALUES (new.person_id, new.body); END;\n"
+     "INSERT INTO people_fts(people_fts) VALUES ('rebuild');\n",
+     .postgresql = /* PostgreSQL: one GIN index over the simple, French and English
+      * vectors of the folded text (already lower case without accents, so
+      * no unaccent extension is needed); the query uses the same expression */
+     "CREATE INDEX person_text_fts ON person_text USING gin ((to_tsvector('simple', body) || "
+     "to_tsvector('french', body) || to_tsvector('english', body)));\n"},
     /* KPIs (store/kpis.c): one row per candidacy folded from its events,
      * and the states read from the other events they use, filled from the
      * log already there */
@@ -254,7 +312,7 @@ static const Migration migrations[] = {
      "  num INTEGER NOT NULL);\n"
      "CREATE INDEX kpi_facts_at ON kpi_facts(at, event_id, kind, object_id, client_id, need_id, state, from_state, num);\n"
      "CREATE INDEX kpi_facts_client_at ON kpi_facts(client_id, at);\n",
-     store_kpi_rebuild},
+     .then = store_kpi_rebuild},
     /* shared objectives (store/objectives.c): a KPI target for two or three teams */
     {71,
      "CREATE TABLE objectives (\n"
@@ -272,7 +330,12 @@ static const Migration migrations[] = {
      "CREATE INDEX objectives_period ON objectives(period_end, id);\n"},
 };
 
-int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
+int schema_latest(void) {
+    int latest = 0; /* numbers are blocks per feature, not contiguous: the largest */
+    for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++)
+        if (migrations[i].version > latest) latest = migrations[i].version;
+    return latest;
+}
 
 static int migrate_locked(Db *db) {
     if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)") != DB_OK)
@@ -289,6 +352,8 @@ static int migrate_locked(Db *db) {
             continue;
         }
         if (db_exec_migration(db, migrations[i].sql) != DB_OK) goto fail;
+        const char *own = strcmp(db_engine_name(db), "postgresql") == 0 ? migrations[i].postgresql : migrations[i].sqlite;
+        if (own && db_exec_migration(db, own) != DB_OK) goto fail;
         if (migrations[i].then && migrations[i].then(db) != STORE_OK) goto fail;
         st = db_prepare(db, "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)");
         if (!st) goto fail;

@@ -104,7 +104,13 @@ test('concurrent writers: event ids follow commit order, one event per acknowled
   assert.equal(created.length, 40);
   const ev = eventsAfter(mark).filter((e) => e.type === 'person.created');
   assert.deepEqual(ev.map((e) => Number(e.object_id)).sort((a, b) => a - b), created.sort((a, b) => a - b));
-  // commit order: the object ids (assigned in the same transactions) grow with the event ids
-  const objs = ev.map((e) => Number(e.object_id));
-  assert.deepEqual(objs, [...objs].sort((a, b) => a - b));
+  // commit order: SQLite runs one writer at a time, so object ids (assigned in the same
+  // transactions) grow with the event ids too. PostgreSQL writers overlap
+  // until the commit-order lock taken just before COMMIT: a sequence hands
+  // out people ids at INSERT time, so two writers may commit in the other
+  // order; there only the event ids are in commit order.
+  if (!process.env.ALLIANCE_TEST_PG) {
+    const objs = ev.map((e) => Number(e.object_id));
+    assert.deepEqual(objs, [...objs].sort((a, b) => a - b));
+  }
 });

@@ -129,7 +129,9 @@ export class Server {
     assert.equal(init.status, 0, `init failed: ${init.stderr}`);
     this.port = await freePort();
     this.base = `http://127.0.0.1:${this.port}`;
-    this.proc = spawn(BIN, ['serve', '--db', this.db, '--addr', `127.0.0.1:${this.port}`], {
+    // uploaded documents (CVs) stay in the server's temporary directory
+    this.files = join(this.dir, 'files');
+    this.proc = spawn(BIN, ['serve', '--db', this.db, '--addr', `127.0.0.1:${this.port}`, '--data-dir', this.files], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.proc.stdout.setEncoding('utf8');

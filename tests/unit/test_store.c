@@ -79,13 +79,8 @@ static void test_migrations_run_twice_without_change(void **state) {
     db_reset_all(g_db);
     assert_int_equal(db_commit(g_db), DB_OK);
     long long before = count_rows("SELECT COUNT(*) FROM schema_migrations");
-    /* numbers have gaps (each feature has its own range): the latest is recorded, once */
-    DbStmt *st = db_prepare(g_db, "SELECT COUNT(*) FROM schema_migrations WHERE version = $1");
-    assert_non_null(st);
-    db_bind_int(st, 1, schema_latest());
-    assert_int_equal(db_step(st), DB_ROW);
-    assert_int_equal(db_col_int(st, 0), 1);
-    db_reset_all(g_db);
+    /* numbers may have gaps (each feature has its own range): the latest is the largest */
+    assert_int_equal(count_rows("SELECT MAX(version) FROM schema_migrations"), schema_latest());
     assert_int_equal(schema_migrate(g_db), 0);
     assert_int_equal(schema_migrate(g_db), 0);
     assert_int_equal(count_rows("SELECT COUNT(*) FROM schema_migrations"), before);

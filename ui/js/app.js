@@ -20,6 +20,8 @@ import * as dealForm from './pages/deal-form.js';
 import * as dealDetail from './pages/deal-detail.js';
 import * as reviewsRequested from './pages/reviews-requested.js';
 import * as capabilities from './pages/capabilities.js';
+// matching engine: demand against supply
+import * as gap from './pages/gap.js';
 // KPIs and shared objectives
 import * as dashboard from './pages/dashboard.js';
 
@@ -44,6 +46,7 @@ const ROUTES = [
   { re: /^\/deals\/(\d+)\/edit$/, page: dealForm, perm: 'deals.write', nav: 'deals' },
   { re: /^\/reviews$/, page: reviewsRequested, perm: 'reviews.write', nav: 'reviews' },
   { re: /^\/capabilities$/, page: capabilities, perm: 'capabilities.read', nav: 'capabilities' },
+  { re: /^\/gap$/, page: gap, perm: 'capabilities.read', nav: 'gap' }, // matching engine
   // KPIs and shared objectives
   { re: /^\/dashboard$/, page: dashboard, nav: 'dashboard' },
 ];
@@ -74,6 +77,7 @@ function renderHeader(current) {
     if (can('deals.read')) links.push(['#/deals', t('nav.deals'), 'deals']);
     if (can('reviews.write')) links.push(['#/reviews', t('nav.reviews'), 'reviews']);
     if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
+    if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine
     links.push(['#/dashboard', t('nav.dashboard'), 'dashboard']); // KPIs and shared objectives
   }
   links.push(['#/about', t('nav.about'), 'about']);
