@@ -6,6 +6,8 @@ CC      ?= cc
 PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq
 # CV reading (lib/cv_read.c)
 PKGS    += poppler-glib libzip libxml-2.0
+# mail: SMTP delivery and iCalendar invitations
+PKGS    += libcurl libical
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
            -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -20,6 +22,8 @@ DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libs
 DEB_PACKAGES += libcsv-dev
 # CV reading (lib/cv_read.c)
 DEB_PACKAGES += libpoppler-glib-dev libzip-dev libxml2-dev poppler-utils
+# mail: SMTP (libcurl), invitations (libical), the test SMTP server and .ics parser
+DEB_PACKAGES += libcurl4-openssl-dev libical-dev python3-aiosmtpd python3-icalendar
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))

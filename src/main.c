@@ -15,6 +15,8 @@ static const struct {
     {"user", cli_user},
     {"token", cli_token},
     {"migrate", cli_migrate},
+    /* mail */
+    {"digest", cli_digest},
     /* matching engine */
     {"match", cli_match},
     {"eval-match", cli_eval_match},

@@ -96,6 +96,26 @@ void documents_file_get(Request *rq, Response *rs);
 void people_proposals_list(Request *rq, Response *rs);
 void people_proposals_decide(Request *rq, Response *rs);
 json_t *person_json(Request *rq, const Person *p);
+/* mail to candidates, interviews, no ghosting */
+typedef struct Interview Interview;
+/* Tells the candidate of a candidacy (mail of that template kind, e.g.
+ * "application_received", "stage_offer"; iv for "interview_*" kinds) in
+ * the request's transaction and records the event; false after answering
+ * the error. Call it from any handler, e.g. when an application arrives. */
+bool candidate_notify(Request *rq, Response *rs, long long candidacy_id, const char *kind, const Interview *iv);
+void interviews_list(Request *rq, Response *rs);
+void interviews_create(Request *rq, Response *rs);
+void interviews_get(Request *rq, Response *rs);
+void interviews_update(Request *rq, Response *rs);
+void interviews_cancel(Request *rq, Response *rs);
+void interviewers_list(Request *rq, Response *rs);
+void outbox_list(Request *rq, Response *rs);
+void mail_templates_list(Request *rq, Response *rs);
+void mail_templates_get(Request *rq, Response *rs);
+void mail_templates_put(Request *rq, Response *rs);
+void settings_get(Request *rq, Response *rs);
+void settings_update(Request *rq, Response *rs);
+void alerts_list(Request *rq, Response *rs);
 
 json_t *user_json(const User *u);
 

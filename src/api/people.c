@@ -7,6 +7,7 @@
 #include "skill_input.h"
 
 static const char *const KINDS[] = {"candidate", "consultant", NULL};
+static const char *const LANGUAGES[] = {"fr", "en", NULL}; /* of the mail they receive */
 
 static const FieldSpec PERSON[] = {
     {"kind", F_ENUM, true, 0, 0, KINDS},
@@ -18,6 +19,7 @@ static const FieldSpec PERSON[] = {
     {"available_from", F_DATE, false, 0, 10, NULL},
     {"daily_rate", F_INT, false, 0, 100000, NULL},
     {"skills", F_ARRAY, false, 0, 100, NULL},
+    {"language", F_ENUM, false, 0, 0, LANGUAGES, true},
     /* read-only fields a client may send back unchanged */
     {"id", F_IGNORED, false, 0, 0, NULL},
     {"version", F_IGNORED, false, 0, 0, NULL},
@@ -30,12 +32,14 @@ static const FieldSpec PERSON[] = {
 json_t *person_json(Request *rq, const Person *p) {
     json_t *skills = json_array();
     for (int i = 0; i < p->nskills; i++) json_array_append_new(skills, skill_json_person(rq, &p->skills[i]));
-    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s}", "id", p->id, "version",
+    json_t *j = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s}", "id", p->id, "version",
                      p->version, "kind", p->kind, "first_name", p->first_name, "last_name", p->last_name, "name",
                      arena_printf(&rq->arena, "%s %s", p->first_name, p->last_name), "email", json_str_or_null(p->email),
                      "phone", json_str_or_null(p->phone), "location", json_str_or_null(p->location), "available_from",
                      json_str_or_null(p->available_from), "daily_rate", json_int_or_null(p->daily_rate), "skills", skills, "created_at",
                      p->created_at, "updated_at", p->updated_at);
+    json_object_set_new(j, "language", json_string(p->language ? p->language : "fr"));
+    return j;
 }
 
 /* Overlays the fields present in j on p (all of them on create). */
@@ -50,6 +54,7 @@ static bool read_person(Request *rq, Response *rs, json_t *j, bool partial, Pers
     jset_str(rq, j, "location", &p->location);
     jset_str(rq, j, "available_from", &p->available_from);
     jset_int(j, "daily_rate", &p->daily_rate);
+    jset_str(rq, j, "language", &p->language);
     json_t *skills = json_object_get(j, "skills");
     if (json_is_array(skills)) skill_input_person(rq, skills, &p->skills, &p->nskills, errs);
     else if (json_is_null(skills)) p->nskills = 0;

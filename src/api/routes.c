@@ -91,6 +91,20 @@ const Route ROUTES[] = {
     {"GET", "/api/v1/documents/{id}", "people.read", documents_file_get, 0},
     {"GET", "/api/v1/people/{id}/skill-proposals", "people.read", people_proposals_list, 0},
     {"POST", "/api/v1/people/{id}/skill-proposals", "people.write", people_proposals_decide, ROUTE_JSON},
+    /* mail to candidates, interviews, no ghosting */
+    {"GET", "/api/v1/candidacies/{id}/interviews", "candidacies.read", interviews_list, 0},
+    {"POST", "/api/v1/candidacies/{id}/interviews", "candidacies.write", interviews_create, ROUTE_JSON},
+    {"GET", "/api/v1/interviews/{id}", "candidacies.read", interviews_get, 0},
+    {"PATCH", "/api/v1/interviews/{id}", "candidacies.write", interviews_update, ROUTE_JSON},
+    {"POST", "/api/v1/interviews/{id}/cancel", "candidacies.write", interviews_cancel, 0},
+    {"GET", "/api/v1/interviewers", "candidacies.write", interviewers_list, 0},
+    {"GET", "/api/v1/outbox", "outbox.read", outbox_list, 0},
+    {"GET", "/api/v1/mail-templates", "mail_templates.read", mail_templates_list, 0},
+    {"GET", "/api/v1/mail-templates/{token}", "mail_templates.read", mail_templates_get, 0},
+    {"PUT", "/api/v1/mail-templates/{token}", "mail_templates.write", mail_templates_put, ROUTE_JSON},
+    {"GET", "/api/v1/settings", "settings.read", settings_get, 0},
+    {"PATCH", "/api/v1/settings", "settings.write", settings_update, ROUTE_JSON},
+    {"GET", "/api/v1/alerts", "candidacies.read", alerts_list, 0},
 };
 
 const int NROUTES = sizeof ROUTES / sizeof ROUTES[0];

@@ -11,6 +11,8 @@ int cli_init(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_token(int argc, char **argv);
 int cli_migrate(int argc, char **argv);
+/* mail: the digest to candidacy owners, on demand */
+int cli_digest(int argc, char **argv);
 /* matching engine */
 int cli_match(int argc, char **argv);
 int cli_eval_match(int argc, char **argv);

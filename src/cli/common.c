@@ -26,6 +26,7 @@ void cli_usage(FILE *out) {
           "  token revoke --id N [--db FILE]        revoke a token\n"
           "  migrate --from URL --to URL            copy a firm between databases (e.g. sqlite:alliance.db\n"
           "                                         to postgresql://user@host/db), checked by counts and checksums\n"
+          "  digest [--db FILE]                     queue the digest of waiting candidates to their owners now\n"
           "  match --need ID [--limit N] [--json] [--db FILE]\n"
           "                                         the people ranked for a need, explained\n"
           "  eval-match DIR [--json]                quality of the ranking on a graded set (DIR/needs/*.txt,\n"
@@ -38,6 +39,8 @@ void cli_usage(FILE *out) {
           "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address),\n"
           "             ALLIANCE_DATA_DIR (uploaded documents), ALLIANCE_FIRM_NAME and\n"
           "             ALLIANCE_PUBLIC_URL (the careers page's firm name and address)\n"
+          "mail: ALLIANCE_SMTP_URL (smtp://host:port), ALLIANCE_SMTP_TLS (none|try|required),\n"
+          "      ALLIANCE_SMTP_USER, ALLIANCE_SMTP_PASSWORD, ALLIANCE_MAIL_FROM\n"
           "roles: admin manager sales recruiter tech consultant\n",
           out);
 }

@@ -10,6 +10,7 @@
 #include "../lib/arena.h"
 #include "../lib/secret.h"
 #include "../lib/timeutil.h"
+#include "../store/alerts.h"
 #include "../store/candidacies.h"
 #include "../store/clients.h"
 #include "../store/deals.h"
@@ -166,13 +167,21 @@ static int add_answered_survey(Db *db, const Contact *c, int i, long long by) {
     return store_survey_answer(db, s.id, ANSWERS[i].score, ANSWERS[i].comment, answered) == STORE_OK ? 0 : -1;
 }
 
+/* mail: the candidate's last news dates back 6 to 14 days. */
+static int demo_wait(Db *db, long long candidacy_id, int n) {
+    char when[21];
+    time_iso(time(NULL) - (time_t)(6 + n % 9) * 86400, when);
+    return store_candidacy_touch_contact(db, candidacy_id, when, false) == STORE_OK ? 0 : -1;
+}
+
 int demo_create(Db *db) {
     Arena a = {0};
     int rc = -1;
     if (db_begin_write(db) != DB_OK) return -1;
     if (add_users(db, &a)) goto done;
-    User sales, tech, manager;
-    if (store_user_by_email(db, &a, "sales@demo.alliance.example", &sales, NULL) != STORE_OK ||
+    User sales, tech, manager, recruiter;
+    if (store_user_by_email(db, &a, "recruiter@demo.alliance.example", &recruiter, NULL) != STORE_OK ||
+        store_user_by_email(db, &a, "sales@demo.alliance.example", &sales, NULL) != STORE_OK ||
         store_user_by_email(db, &a, "tech@demo.alliance.example", &tech, NULL) != STORE_OK ||
         store_user_by_email(db, &a, "manager@demo.alliance.example", &manager, NULL) != STORE_OK)
         goto done;
@@ -245,12 +254,15 @@ int demo_create(Db *db) {
         int added = 0;
         for (int p = 0; p < NPEOPLE && added < 5; p++) {
             if (person_stack[p] != NEEDS[i].stack) continue;
-            Candidacy c = {.person_id = person_ids[p], .need_id = n.id, .stage = STAGES[stage % 8]};
+            Candidacy c = {.person_id = person_ids[p], .need_id = n.id, .stage = STAGES[stage % 8],
+                           .owner_id = recruiter.id};
             if (!strcmp(n.status, "staffed")) c.stage = added ? "rejected" : "hired";
             if (stage_is_exit(c.stage)) c.reason = strcmp(c.stage, "rejected") == 0 ? "Profil trop junior pour le client"
                                                                                   : "A accepté une autre offre";
             stage++;
             if (store_candidacy_insert(db, &a, &c) != STORE_OK) goto done;
+            /* mail: some candidates have waited too long (the alerts page) */
+            if (stage % 3 == 0 && demo_wait(db, c.id, stage)) goto done;
             added++;
         }
     }
@@ -277,8 +289,6 @@ int demo_create(Db *db) {
      * after today's objects so that their ids stay those tests know */
     bool consultant[NPEOPLE];
     for (int i = 0; i < NPEOPLE; i++) consultant[i] = i % 3 == 0;
-    User recruiter;
-    if (store_user_by_email(db, &a, "recruiter@demo.alliance.example", &recruiter, NULL) != STORE_OK) goto done;
     DemoRefs history = {.clients = client_ids, .nclients = (int)(sizeof CLIENTS / sizeof CLIENTS[0]),
                         .people = person_ids, .stacks = person_stack, .consultant = consultant, .npeople = NPEOPLE,
                         .skills = STACKS, .nstacks = 8, .contacts = asked, .contact_clients = asked_client,

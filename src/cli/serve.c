@@ -8,6 +8,7 @@
 #include "../api/match_sync.h"
 #include "../lib/buf.h"
 #include "../lib/files.h"
+#include "../mail/sender.h"
 #include "cli.h"
 
 /* Uploaded documents go to --data-dir, ALLIANCE_DATA_DIR, or next to a
@@ -57,7 +58,13 @@ int cli_serve(int argc, char **argv) {
         follower_stop();
         return 1;
     }
+    if (!mail_sender_start()) { /* mail: the outbox's SMTP sender */
+        follower_stop();
+        match_sync_stop();
+        return 1;
+    }
     int rc = server_run(addr && *addr ? addr : "127.0.0.1:8080");
+    mail_sender_stop();
     follower_stop();
     match_sync_stop();
     db_thread_close();

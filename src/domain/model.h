@@ -16,6 +16,7 @@ typedef struct {
     const char *kind;   /* "candidate" | "consultant" */
     const char *first_name, *last_name, *email, *phone, *location, *available_from;
     long long daily_rate;  /* -1 not given */
+    const char *language;  /* "fr" | "en": the language of mail to them */
     PersonSkill *skills;
     int nskills;
     const char *created_at, *updated_at;
@@ -48,6 +49,11 @@ typedef struct {
     long long id, version, person_id, need_id;
     const char *stage, *reason, *created_at, *updated_at;
     const char *source;        /* how the person came: "careers", NULL not said */
+    /* mail and no-ghosting: the recruiter in charge (-1 none), the words
+     * for the candidate on an exit (reason stays internal), the last
+     * candidate-facing action and the first answer (NULL: none yet) */
+    long long owner_id;
+    const char *candidate_message, *last_contact_at, *first_answer_at;
 } Candidacy;
 
 typedef struct {

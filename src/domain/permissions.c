@@ -43,6 +43,13 @@ static const struct {
     {"kpis.read", EVERYONE},
     {"objectives.read", EVERYONE},
     {"objectives.write", ADMIN | MANAGER},
+    /* mail to candidates and no ghosting: managers word the messages and
+     * set the delay; the outbox shows addresses, so admins only */
+    {"outbox.read", ADMIN},
+    {"mail_templates.read", ADMIN | MANAGER | RECRUITER},
+    {"mail_templates.write", ADMIN | MANAGER},
+    {"settings.read", STAFF},
+    {"settings.write", ADMIN | MANAGER},
 };
 
 static int role_bit(const char *role) {

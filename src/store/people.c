@@ -5,7 +5,8 @@
 #include "people_index.h"
 
 #define PERSON_COLS \
-    "id, version, kind, first_name, last_name, email, phone, location, available_from, daily_rate, created_at, updated_at"
+    "id, version, kind, first_name, last_name, email, phone, location, available_from, daily_rate, created_at, updated_at, " \
+    "language"
 
 static void read_person(Arena *a, DbStmt *st, Person *p) {
     p->id = db_col_int(st, 0);
@@ -20,6 +21,7 @@ static void read_person(Arena *a, DbStmt *st, Person *p) {
     p->daily_rate = store_opt_int(st, 9);
     p->created_at = store_text(a, st, 10);
     p->updated_at = store_text(a, st, 11);
+    p->language = store_text(a, st, 12);
 }
 
 static StoreResult load_skills(Db *db, Arena *a, Person *p) {
@@ -127,12 +129,13 @@ StoreResult store_person_insert(Db *db, Arena *a, Person *p) {
     char now[21];
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "INSERT INTO people (kind, first_name, last_name, email, phone, location, "
-                                "available_from, daily_rate, created_at, updated_at, search) "
-                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id");
+                                "available_from, daily_rate, created_at, updated_at, search, language) "
+                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) RETURNING id");
     if (!st) return STORE_ERROR;
     bind_fields(st, p);
     db_bind_text(st, 9, now);
     db_bind_text(st, 10, person_search(a, p));
+    db_bind_text(st, 11, p->language ? p->language : "fr");
     DbStatus s = db_step(st);
     if (s != DB_ROW) return store_result(s);
     p->id = db_col_int(st, 0);
@@ -148,13 +151,14 @@ StoreResult store_person_update(Db *db, Arena *a, Person *p, long long expected_
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "UPDATE people SET kind = $1, first_name = $2, last_name = $3, email = $4, "
                                 "phone = $5, location = $6, available_from = $7, daily_rate = $8, "
-                                "updated_at = $9, search = $12, version = version + 1 WHERE id = $10 AND version = $11");
+                                "updated_at = $9, search = $12, language = $13, version = version + 1 WHERE id = $10 AND version = $11");
     if (!st) return STORE_ERROR;
     bind_fields(st, p);
     db_bind_text(st, 9, now);
     db_bind_int(st, 10, p->id);
     db_bind_int(st, 11, expected_version);
     db_bind_text(st, 12, person_search(a, p));
+    db_bind_text(st, 13, p->language ? p->language : "fr");
     StoreResult r = store_run_versioned(db, st, a, expected_version, now, &p->version, &p->updated_at);
     if (r != STORE_OK) return r;
     st = db_prepare(db, "DELETE FROM person_skills WHERE person_id = $1");

@@ -32,7 +32,9 @@ test('a stage move is one candidacy.stage event with before, after, actor and re
   const moved = await srv.patch(`/api/v1/candidacies/${c.json.id}`, { stage: 'contacted' }, { as: rec, ifMatch: '"1"' });
   assert.equal(moved.status, 200, moved.text);
   const ev = eventsAfter(mark);
-  assert.deepEqual(ev.map((e) => e.type), ['candidacy.created', 'candidacy.stage']);
+  // the stage change also told the candidate (mail): a candidate-facing message
+  assert.deepEqual(ev.map((e) => e.type), ['candidacy.created', 'candidacy.stage', 'candidate.message']);
+  assert.deepEqual(JSON.parse(ev[2].after_json), { kind: 'stage_contacted', first_answer: true, interview_id: null });
   const [created, stage] = ev;
   assert.equal(created.object_type, 'candidacy');
   assert.equal(Number(created.object_id), c.json.id);
