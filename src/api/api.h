@@ -96,6 +96,10 @@ void documents_file_get(Request *rq, Response *rs);
 void people_proposals_list(Request *rq, Response *rs);
 void people_proposals_decide(Request *rq, Response *rs);
 json_t *person_json(Request *rq, const Person *p);
+/* Records "person.created", "person.updated" or "person.deleted" (facts,
+ * no personal data); the matching index follows these events, so every
+ * write that changes a person's skills, place, dates or rate calls it. */
+void person_record_change(Request *rq, const Person *p, const char *type);
 /* mail to candidates, interviews, no ghosting */
 typedef struct Interview Interview;
 /* Tells the candidate of a candidacy (mail of that template kind, e.g.

@@ -660,6 +660,8 @@ void careers_apply(Request *rq, Response *rs) {
     event_record(rq, "candidacy.created", "candidacy", c.id, refs, NULL,
                  json_pack("{s:s, s:n, s:s, s:I, s:b}", "stage", c.stage, "reason", "source", "careers", "document_id",
                            doc.id, "new_person", created));
+    person_record_change(rq, &p, created ? "person.created" : "person.updated");
+    if (!candidate_notify(rq, rs, c.id, "application_received", NULL)) return;
     rs->audit_type = "candidacy";
     rs->audit_id = c.id;
     reply_header(rq, rs, "Location", arena_printf(&rq->arena, "/applications/%s?lang=%s&done=applied", token, public_lang_code(rq)));

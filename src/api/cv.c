@@ -292,6 +292,7 @@ void people_proposals_decide(Request *rq, Response *rs) {
     p.nskills = ns;
     r = store_person_update(rq->db, &rq->arena, &p, expected);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    person_record_change(rq, &p, "person.updated");
     json_t *left = proposals_json(rq, p.id);
     if (!left) return reply_db_error(rq, rs);
     rs->audit_type = "person";

@@ -251,9 +251,13 @@ test('a candidate applies with a PDF CV: person, candidacy sourced from careers,
   const proposals = srv.sql(`SELECT skill FROM skill_proposals WHERE person_id = ${p[0].id}`).map((x) => x.skill);
   for (const s of ['java', 'spring-boot', 'kubernetes', 'postgresql', 'kafka']) assert.ok(proposals.includes(s), `${s} proposed: ${proposals}`);
   assert.ok(!proposals.includes('r') && !proposals.includes('c'), `"R&D" and "C'est" are not languages: ${proposals}`);
-  const ev = srv.sql(`SELECT type, object_id, need_id, person_id, after_json FROM events WHERE object_type = 'candidacy' AND object_id = ${c.id}`);
-  assert.equal(ev.length, 1);
-  assert.equal(ev[0].type, 'candidacy.created');
+  const ev = srv.sql(`SELECT type, object_id, need_id, person_id, after_json FROM events WHERE object_type = 'candidacy' AND object_id = ${c.id} ORDER BY id`);
+  assert.deepEqual(ev.map((e) => e.type), ['candidacy.created', 'candidate.message']);
+  assert.equal(JSON.parse(ev[1].after_json).kind, 'application_received');
+  // the candidate is told at once, and the matching index learns of the new person
+  const mail = srv.sql(`SELECT kind, recipient FROM outbox WHERE candidacy_id = ${c.id}`);
+  assert.deepEqual(mail.map((x) => [x.kind, x.recipient]), [['application_received', a.email]]);
+  assert.equal(Number(srv.sqlValue(`SELECT count(*) FROM events WHERE type = 'person.created' AND object_id = ${p[0].id}`)), 1);
   assert.equal(JSON.parse(ev[0].after_json).source, 'careers');
   assert.equal(Number(ev[0].person_id), Number(p[0].id));
   const after = counts();
@@ -511,6 +515,12 @@ test('a recruiter confirms proposed skills with levels and dismisses others (If-
   assert.deepEqual(ok.json.skills.map((s) => [s.skill, s.level]).sort(), [['kubernetes', 3], ['terraform', 4]]);
   assert.equal(ok.json.proposals.length, r.json.proposals.length - 3);
   assert.ok(!ok.json.proposals.some((x) => ['terraform', 'kubernetes', 'go'].includes(x.skill)));
+  // confirmed skills reach the matching index at once
+  const need = await srv.post('/api/v1/needs', { title: 'Terraform confirmé', skills: [{ skill: 'terraform', min_level: 4, mandatory: true }] }, { as: sales });
+  assert.equal(need.status, 201, need.text);
+  const m = await srv.get(`/api/v1/needs/${need.json.id}/matches`, { as: rec });
+  const hit = m.json.items.find((x) => x.person.id === p.id);
+  assert.ok(hit && hit.mandatory_met, `person ${p.id} ranked for terraform: ${m.text.slice(0, 300)}`);
 });
 
 // ---- full-text search --------------------------------------------------------------------------------
