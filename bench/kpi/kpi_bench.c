@@ -96,8 +96,9 @@ static int generate(Db *db) {
             if (event(db, t, "candidacy.created", "candidacy", c.id, cr, NULL, after)) return -1;
             /* two messages to the candidate (the e-mail feature's answers) */
             for (int m = 0; m < 2; m++)
-                if (event(db, t + (time_t)(m + 1) * (3600 + rnd(2 * 86400)), "candidacy.message", "candidacy", c.id,
-                          cr, NULL, NULL))
+                if (event(db, t + (time_t)(m + 1) * (3600 + rnd(2 * 86400)), "candidate.message", "candidacy", c.id,
+                          cr, NULL, m ? "{\"first_answer\":false,\"interview_id\":null,\"kind\":\"message\"}"
+                                      : "{\"first_answer\":true,\"interview_id\":null,\"kind\":\"message\"}"))
                     return -1;
             for (int s = 1; s <= top; s++) {
                 t += 86400 + rnd(4 * 86400);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "../lib/paris_time.h"
 #include "../lib/timeutil.h"
+#include "sla.h"
 
 const char *const KPI_TEAMS[] = {"sales", "recruitment", "delivery", NULL};
 
@@ -36,15 +37,17 @@ const KpiDef KPIS[KPI_COUNT] = {
         false, R, "candidacies.read", true},
     [KPI_FIRST_ANSWER] = {"first_answer", "days", "Délai de première réponse", "Time to first answer",
         "Médiane (et 90e centile) des jours entre la création d'une candidature de la période et la première "
-        "réponse au candidat : un changement d'étape ou un message, un entretien qui lui est adressé.",
+        "réponse au candidat : un changement d'étape ou un message, un entretien qui lui est adressé (l'accusé de "
+        "réception automatique d'une candidature n'en est pas une).",
         "Median (and 90th percentile) of the days between a candidacy's creation in the period and the first "
-        "answer to the candidate: a stage move, or a message or interview sent to them.",
+        "answer to the candidate: a stage move, or a message or interview sent to them (the automatic "
+        "acknowledgement of an application is none).",
         true, R, "candidacies.read", true},
     [KPI_OVERDUE] = {"answers_overdue", "count", "Candidats sans réponse à temps", "Candidates not answered in time",
-        "Candidatures créées dans la période sans réponse dans le délai promis (response_sla_days jours, 5 par "
-        "défaut) : répondues en retard ou toujours en attente au-delà.",
-        "Candidacies created in the period not answered within the promised time (response_sla_days days, 5 by "
-        "default): answered late or still waiting beyond it.",
+        "Candidatures créées dans la période sans réponse dans le délai promis (response_sla_days jours ouvrés, "
+        "lundi–vendredi, réglage de la société) : répondues en retard ou toujours en attente au-delà.",
+        "Candidacies created in the period not answered within the promised time (response_sla_days working days, "
+        "Monday to Friday, a firm setting): answered late or still waiting beyond it.",
         true, R, "candidacies.read", true},
     [KPI_REVIEW_TURNAROUND] = {"review_turnaround", "days", "Délai des revues de faisabilité",
         "Feasibility-review turnaround",
@@ -175,8 +178,7 @@ static int stage_rank(const char *stage) {
 
 /* ---- candidacies ------------------------------------------------------- */
 
-const char *const KPI_ANSWER_EVENTS[] = {"candidacy.answered", "candidacy.message", "message.sent",
-                                        "interview.created", "interview.scheduled", NULL};
+const char *const KPI_ANSWER_EVENTS[] = {"candidate.message", "interview.scheduled", NULL};
 
 static bool is_answer(const char *type) {
     for (int i = 0; KPI_ANSWER_EVENTS[i]; i++)
@@ -205,7 +207,11 @@ void kpi_candidacy_apply(KpiCandidacy *c, const Event *e) {
     c->events++;
     if (e->refs.client_id >= 0) c->client_id = e->refs.client_id;
     if (is_answer(e->type)) {
-        keep_earliest(&c->first_answer_at, at);
+        char kind[32];
+        static const char *const KIND[] = {"kind", NULL};
+        json_state(e->after, KIND, kind, sizeof kind, NULL, NULL);
+        /* the automatic acknowledgement of an application answers nobody */
+        if (strcmp(kind, "application_received") != 0) keep_earliest(&c->first_answer_at, at);
         return;
     }
     char stage[24], from[24];
@@ -262,22 +268,6 @@ bool kpi_fact_from_event(const Event *e, KpiFact *f) {
 
 /* ---- statistics -------------------------------------------------------- */
 
-static int cmp_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-void kpi_percentiles(double *v, int n, double *median, double *p90) {
-    if (n <= 0) {
-        *median = *p90 = -1;
-        return;
-    }
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    *median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    int rank = (int)ceil(0.9 * n); /* nearest rank, 1-based */
-    *p90 = v[(rank < 1 ? 1 : rank) - 1];
-}
-
 bool kpi_linear_forecast(const double *x, const double *y, int n, double xf, double *out) {
     double sx = 0, sy = 0, sxx = 0, sxy = 0;
     for (int i = 0; i < n; i++) {
@@ -298,7 +288,7 @@ static void durations(KpiValue *out, double *v, int n) {
     out->count = n;
     if (!n) return;
     double med, p90;
-    kpi_percentiles(v, n, &med, &p90);
+    sla_percentiles(v, n, &med, &p90); /* the "no ghosting" figures use the same */
     out->has_value = true;
     out->value = med;
     out->p90 = p90;
@@ -436,7 +426,6 @@ static void first_answer(const KpiInput *in, time_t from, time_t to, bool overdu
     double *v = malloc(sizeof *v * (size_t)(in->ncands ? in->ncands : 1));
     int n = 0;
     long long late = 0, seen = 0;
-    time_t sla = (time_t)in->sla_days * 86400;
     for (int i = 0; v && i < in->ncands; i++) {
         const KpiCandidacy *c = &in->cands[i];
         if (!c->created_at || !within(c->created_at, from, to)) continue;
@@ -445,9 +434,9 @@ static void first_answer(const KpiInput *in, time_t from, time_t to, bool overdu
         if (c->first_answer_at) {
             time_t d = c->first_answer_at > c->created_at ? c->first_answer_at - c->created_at : 0;
             v[n++] = (double)d / 86400.0;
-            late += d > sla;
+            late += sla_working_days_between(c->created_at, c->first_answer_at) > in->sla_days;
         } else {
-            late += in->now - c->created_at > sla;
+            late += sla_working_days_between(c->created_at, in->now) > in->sla_days;
         }
     }
     if (overdue) {

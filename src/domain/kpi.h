@@ -123,7 +123,7 @@ typedef struct {
     int nmissions;
     long long requirements, covered; /* skill requirements of open needs, met by a consultant */
     time_t now;
-    int sla_days;               /* days a candidate may wait for a first answer */
+    int sla_days;               /* working days a candidate may wait for a first answer (settings) */
 } KpiInput;
 
 typedef struct {
@@ -139,8 +139,6 @@ typedef struct {
 /* One KPI over [from, to). */
 void kpi_compute(const KpiInput *in, KpiId k, time_t from, time_t to, KpiValue *out);
 
-/* Median and 90th percentile (nearest rank) of n values, sorted in place. */
-void kpi_percentiles(double *v, int n, double *median, double *p90);
 /* Least-squares line through (x[i], y[i]), evaluated at xf; false when
  * fewer than two distinct x. */
 bool kpi_linear_forecast(const double *x, const double *y, int n, double xf, double *out);

@@ -5,6 +5,7 @@
 #include "../lib/paris_time.h"
 #include "../lib/timeutil.h"
 #include "events.h"
+#include "settings.h"
 
 static void bind_time(DbStmt *st, int idx, time_t t) {
     if (!t) {
@@ -254,8 +255,11 @@ static StoreResult load_coverage(Db *db, long long client_id, KpiInput *in) {
 }
 
 StoreResult store_kpi_load(Db *db, Arena *a, const char *from, const char *to, long long client_id, KpiInput *in) {
-    *in = (KpiInput){.now = time(NULL), .sla_days = 5};
-    StoreResult r = load_facts(db, a, to, client_id, in);
+    *in = (KpiInput){.now = time(NULL)};
+    Settings settings;
+    StoreResult r = store_settings_get(db, a, &settings);
+    in->sla_days = settings.response_sla_days;
+    if (r == STORE_OK) r = load_facts(db, a, to, client_id, in);
     if (r == STORE_OK) r = load_candidacies(db, a, from, to, client_id, in);
     if (r == STORE_OK) r = load_bench(db, a, in);
     if (r == STORE_OK) r = load_coverage(db, client_id, in);

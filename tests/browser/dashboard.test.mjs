@@ -57,6 +57,7 @@ test('dashboard: figures, definitions, charts, filters, objective, print view', 
     await page.locator('#dash-client').selectOption(String(one.id));
     await page.waitForURL(new RegExp(`client_id=${one.id}`));
     await page.locator('#dash-timing').filter({ hasText: /\d/ }).waitFor();
+    console.log(`# dashboard (manager, one client, Chart.js already loaded): ${await page.locator('#dash-timing').textContent()}`);
     const after = await page.locator('.kpi-tile .kpi-value').evaluateAll((els) => els.map((e) => e.dataset.value).join('|'));
     assert.notEqual(after, before, 'the client filter changes the figures');
     // the team filter keeps only that team's tiles

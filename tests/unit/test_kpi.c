@@ -142,27 +142,33 @@ static void test_funnel_counts_skipped_stages_as_reached(void **state) {
     assert_true(fabs(f.value - 25) < 1e-9);
 }
 
-static void test_first_answer_median_p90_and_overdue(void **state) {
+static void test_first_answer_median_p90_and_overdue_in_working_days(void **state) {
     (void)state;
+    /* Monday 1 June 2026; "now" is Tuesday 30 June at noon; 5 working days promised */
     cand(1, 1, "2026-06-01T09:00:00Z", NULL, "sourced");
     cand(1, 1, "2026-06-02T09:00:00Z", "sourced", "contacted");          /* 1 day */
     cand(2, 1, "2026-06-01T09:00:00Z", NULL, "sourced");
-    feed("candidacy.message", "2026-06-04T09:00:00Z", "candidacy", 2, 1, 1, 102, NULL, NULL); /* 3 days */
+    feed("candidate.message", "2026-06-01T09:00:05Z", "candidacy", 2, 1, 1, 102, NULL,
+         "{\"first_answer\":false,\"interview_id\":null,\"kind\":\"application_received\"}"); /* no answer */
+    feed("candidate.message", "2026-06-04T09:00:00Z", "candidacy", 2, 1, 1, 102, NULL,
+         "{\"first_answer\":true,\"interview_id\":null,\"kind\":\"message\"}");               /* 3 days */
     cand(3, 1, "2026-06-01T09:00:00Z", NULL, "sourced");
-    cand(3, 1, "2026-06-08T09:00:00Z", "sourced", "rejected");           /* 7 days: late */
-    cand(4, 1, "2026-06-20T09:00:00Z", NULL, "sourced");                 /* waiting 10 days at "now": late */
-    cand(5, 1, "2026-06-28T09:00:00Z", NULL, "sourced");                 /* waiting 2 days: not yet late */
+    cand(3, 1, "2026-06-09T09:00:00Z", "sourced", "rejected");           /* 8 days, 6 working days: late */
+    cand(4, 1, "2026-06-20T09:00:00Z", NULL, "sourced");                 /* a Saturday; waiting 7 working days: late */
+    cand(5, 1, "2026-06-28T09:00:00Z", NULL, "sourced");                 /* waiting 2 working days: not yet */
+    cand(7, 1, "2026-06-05T09:00:00Z", NULL, "sourced");
+    cand(7, 1, "2026-06-12T09:00:00Z", "sourced", "contacted");          /* Friday to Friday: 5 working days, in time */
     /* an interview scheduled elsewhere names the candidacy by need and person */
     cand(6, 2, "2026-06-01T09:00:00Z", NULL, "sourced");
-    feed("interview.created", "2026-06-03T09:00:00Z", "interview", 77, 1, 2, 106, NULL, NULL); /* 2 days */
+    feed("interview.scheduled", "2026-06-03T09:00:00Z", "interview", 77, 1, 2, 106, NULL, NULL); /* 2 days */
     KpiValue v = compute(KPI_FIRST_ANSWER, YEAR);
-    assert_int_equal(v.count, 4);
-    assert_true(fabs(v.value - 2.5) < 1e-9); /* 1 2 3 7 */
-    assert_true(fabs(v.p90 - 7) < 1e-9);
+    assert_int_equal(v.count, 5);
+    assert_true(fabs(v.value - 3) < 1e-9); /* 1 2 3 7 8 */
+    assert_true(fabs(v.p90 - 8) < 1e-9);
     assert_int_equal(v.extra, 2);
     KpiValue o = compute(KPI_OVERDUE, YEAR);
     assert_true(o.value == 2);
-    assert_int_equal(o.count, 6);
+    assert_int_equal(o.count, 7);
 }
 
 static void test_fill_rate_counts_each_need_once_by_its_last_end(void **state) {
@@ -318,13 +324,8 @@ static void test_an_answer_at_0030_paris_on_the_change_night_falls_in_the_right_
     assert_int_equal(before.reached[0], 0);
 }
 
-static void test_percentiles_and_linear_forecast(void **state) {
+static void test_linear_forecast(void **state) {
     (void)state;
-    double v[] = {5, 1, 4, 2, 3}, med, p90;
-    kpi_percentiles(v, 5, &med, &p90);
-    assert_true(med == 3 && p90 == 5);
-    kpi_percentiles(v, 0, &med, &p90);
-    assert_true(med == -1);
     double x[] = {0, 1, 2, 3}, y[] = {10, 12, 14, 16}, out;
     assert_true(kpi_linear_forecast(x, y, 4, 10, &out));
     assert_true(fabs(out - 30) < 1e-9);
@@ -353,7 +354,7 @@ int main(void) {
         cmocka_unit_test_setup(test_time_to_fill_counts_from_the_last_opening_of_a_reopened_need, reset),
         cmocka_unit_test_setup(test_a_hire_then_withdrawn_is_no_fill_and_no_hire_in_the_funnel, reset),
         cmocka_unit_test_setup(test_funnel_counts_skipped_stages_as_reached, reset),
-        cmocka_unit_test_setup(test_first_answer_median_p90_and_overdue, reset),
+        cmocka_unit_test_setup(test_first_answer_median_p90_and_overdue_in_working_days, reset),
         cmocka_unit_test_setup(test_fill_rate_counts_each_need_once_by_its_last_end, reset),
         cmocka_unit_test_setup(test_deals_win_rate_amount_and_go_share, reset),
         cmocka_unit_test_setup(test_nps_promoters_minus_detractors, reset),
@@ -361,7 +362,7 @@ int main(void) {
         cmocka_unit_test_setup(test_bench_days_between_missions_and_coverage, reset),
         cmocka_unit_test_setup(test_paris_days_around_the_changes_of_time, reset),
         cmocka_unit_test_setup(test_an_answer_at_0030_paris_on_the_change_night_falls_in_the_right_week, reset),
-        cmocka_unit_test_setup(test_percentiles_and_linear_forecast, reset),
+        cmocka_unit_test_setup(test_linear_forecast, reset),
         cmocka_unit_test_setup(test_catalog_names_teams_and_malformed_events, reset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
