@@ -3,7 +3,7 @@
 # so a warm machine skips apt-get).
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq
+PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq md4c-html
 # CV reading (lib/cv_read.c)
 PKGS    += poppler-glib libzip libxml-2.0
 # mail: SMTP delivery and iCalendar invitations
@@ -17,7 +17,7 @@ LDLIBS  += -lcsv
 
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
-                libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev postgresql nginx sqlite3 chromium wrk curl
+                libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev libmd4c-dev libmd4c-html0-dev postgresql nginx sqlite3 chromium wrk curl
 # KPIs: CSV export
 DEB_PACKAGES += libcsv-dev
 # CV reading (lib/cv_read.c)

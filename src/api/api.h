@@ -123,6 +123,40 @@ void alerts_list(Request *rq, Response *rs);
 
 json_t *user_json(const User *u);
 
+/* Channels, posts, notifications, feed, live stream (channels.c, posts.c,
+ * notifications.c, feed.c, events_stream.c). */
+void channels_list(Request *rq, Response *rs);
+void channels_create(Request *rq, Response *rs);
+void channels_get(Request *rq, Response *rs);
+void channel_members_list(Request *rq, Response *rs);
+void channel_members_add(Request *rq, Response *rs);
+void channels_join(Request *rq, Response *rs);
+void channels_leave(Request *rq, Response *rs);
+void channels_read(Request *rq, Response *rs);
+void posts_list(Request *rq, Response *rs);
+void posts_create(Request *rq, Response *rs);
+void posts_get(Request *rq, Response *rs);
+void posts_update(Request *rq, Response *rs);
+void posts_delete(Request *rq, Response *rs);
+void posts_revisions(Request *rq, Response *rs);
+void posts_search(Request *rq, Response *rs);
+void reactions_add(Request *rq, Response *rs);
+void reactions_delete(Request *rq, Response *rs);
+void notifications_list(Request *rq, Response *rs);
+void notifications_read_one(Request *rq, Response *rs);
+void notifications_read_all(Request *rq, Response *rs);
+void events_stream_get(Request *rq, Response *rs);
+void feed_get(Request *rq, Response *rs);
+void attachments_create(Request *rq, Response *rs);
+void attachments_get(Request *rq, Response *rs);
+/* Attaches the caller's uploads (ids) to a post; false after answering 422. */
+bool attachments_link(Request *rq, Response *rs, json_t *ids, long long post_id);
+json_t *channel_json(const Channel *c);
+json_t *post_json(const Post *p);
+/* The caller's view of channel id: false after answering 404 when the
+ * caller may not see it. */
+bool channel_load(Request *rq, Response *rs, long long id, Channel *c);
+
 /* Shared answers for store results: 404, 409, 412 or 503. */
 void reply_store_error(Request *rq, Response *rs, int result);
 

@@ -13,6 +13,7 @@
 #include "../store/alerts.h"
 #include "../store/candidacies.h"
 #include "../store/clients.h"
+#include "../store/channels.h"
 #include "../store/deals.h"
 #include "../store/needs.h"
 #include "../store/people.h"
@@ -285,6 +286,8 @@ int demo_create(Db *db) {
                                       : NULL};
         if (store_review_insert(db, &a, &r) != STORE_OK) goto done;
     }
+    /* channels: every client, need and deal has its own */
+    if (store_channels_for_objects(db, &a) != STORE_OK) goto done;
     /* a year of past events for the KPI dashboard (demo_history.c), made
      * after today's objects so that their ids stay those tests know */
     bool consultant[NPEOPLE];

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include "../api/events_stream.h"
 #include "../http/follower.h"
 #include "../http/server.h"
 #include "../api/match_sync.h"
@@ -50,6 +51,7 @@ int cli_serve(int argc, char **argv) {
     configure_files(data_dir);
     match_sync_subscribe(); /* matching engine: subscribes before the follower starts */
     /* in-memory state subscribes to the event log before it is followed */
+    events_stream_init(); /* the live stream, GET /api/v1/events */
     if (!follower_start()) {
         fprintf(stderr, "alliance: cannot read the event log\n");
         return 1;

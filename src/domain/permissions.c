@@ -37,6 +37,12 @@ static const struct {
     {"users.read", ADMIN},
     {"users.write", ADMIN},
     {"audit.read", ADMIN},
+    /* channels and notifications: everyone; each channel's own visibility
+     * is domain/channels.c */
+    {"channels.read", EVERYONE},
+    {"channels.write", EVERYONE},
+    {"notifications.read", EVERYONE},
+    {"notifications.write", EVERYONE},
     /* KPIs and shared objectives: one set of figures for everyone (each KPI
      * also needs the read permission of its sources, domain/kpi.c);
      * managers set the objectives */

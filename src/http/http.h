@@ -58,6 +58,7 @@ typedef struct Response {
     const char *audit_type;        /* object written, for the audit log */
     long long audit_id;
     bool keep_writes;              /* commit even though the status is an error */
+    struct SseStream *stream;      /* server-sent events: the body is this stream (sse.h), owned */
 } Response;
 
 /* Query-string value or NULL. */

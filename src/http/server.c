@@ -15,17 +15,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include "../domain/permissions.h"
 #include "../lib/embedded.h"
 #include "../lib/text.h"
 #include "../lib/timeutil.h"
 #include "../store/audit.h"
+#include "../api/channels.h"
 #include "auth.h"
 #include "event_log.h"
 #include "follower.h"
 #include "metrics.h"
 #include "router.h"
+#include "sse.h"
 #include "static.h"
 
 typedef struct {
@@ -111,6 +114,8 @@ static void finish_transaction(Request *rq, Response *rs, const Route *route) {
                             rq->address) != STORE_OK)
             ok = false;
     }
+    /* channels of the objects written follow (they add notification events) */
+    if (ok && rq->nevents && !channels_follow_request(rq)) ok = false;
     /* events last: their commit-order lock is then held only until COMMIT */
     if (ok && !event_log_flush(rq)) ok = false;
     db_reset_all(rq->db);
@@ -140,13 +145,23 @@ static void dispatch_api(Request *rq, Response *rs, const Route *route) {
     }
     run_route(rq, rs, route);
     if (db_in_transaction(rq->db)) finish_transaction(rq, rs, route);
+    else db_reset_all(rq->db); /* a ROUTE_OWN_TX answer before its transaction: no statement keeps a snapshot */
 }
 
 static int route_index(const Route *r) { return r ? (int)(r - ROUTES) : -1; }
 
 static struct MHD_Response *build_response(Request *rq, Response *rs, bool api) {
     struct MHD_Response *resp;
-    if (rs->json) {
+    if (rs->stream && rs->status >= 400) { /* failed after the stream was opened */
+        sse_cancel(rs->stream);
+        rs->stream = NULL;
+    }
+    if (rs->stream) {
+        resp = sse_response(rs->stream);
+        if (!resp) return NULL;
+        MHD_add_response_header(resp, "Content-Type", "text/event-stream; charset=utf-8");
+        MHD_add_response_header(resp, "X-Accel-Buffering", "no"); /* nginx: pass each message on at once */
+    } else if (rs->json) {
         char *text = json_dumps(rs->json, JSON_COMPACT);
         size_t len = text ? strlen(text) : 0;
         resp = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
@@ -217,9 +232,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     else if (api) reply_problem(rq, &rs, 404, "not-found", "not_found", NULL);
     else static_serve(rq, &rs);
     struct MHD_Response *resp = build_response(rq, &rs, api);
+    if (!resp) {
+        json_decref(rs.json);
+        return MHD_NO;
+    }
     enum MHD_Result ret = MHD_queue_response(conn, (unsigned)rs.status, resp);
     MHD_destroy_response(resp);
     json_decref(rs.json);
+    if (rs.stream) { /* a stream stays open for hours: its request's memory goes now */
+        json_decref(rq->json);
+        rq->json = NULL;
+        buf_free(&rq->body);
+        arena_free(&rq->arena);
+    }
     metrics_record(route_index(route), rs.status, time_monotonic_us() - ctx->started_us);
     return ret;
 }
@@ -259,6 +284,21 @@ static bool parse_addr(const char *addr, struct sockaddr_in *sa) {
     return true;
 }
 
+/* Event streams stay open: each holds a descriptor, so the process may
+ * open as many as the system allows, and libmicrohttpd takes nearly all
+ * of them (a few are kept for database connections and files). */
+static unsigned connection_limit(void) {
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return 1000;
+    if (rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+        getrlimit(RLIMIT_NOFILE, &rl);
+    }
+    rlim_t n = rl.rlim_cur == RLIM_INFINITY ? 65536 : rl.rlim_cur;
+    return n > 65536 + 256 ? 65536 : n > 512 ? (unsigned)(n - 256) : (unsigned)(n / 2);
+}
+
 int server_run(const char *addr) {
     struct sockaddr_in sa;
     if (!parse_addr(addr, &sa)) {
@@ -272,20 +312,23 @@ int server_run(const char *addr) {
     pthread_sigmask(SIG_BLOCK, &stop, NULL); /* worker threads inherit the mask */
     signal(SIGPIPE, SIG_IGN);
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, NULL,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0,
+        NULL, NULL, on_request, NULL, MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)4,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024), MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024), MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "alliance: cannot listen on %s: %s\n", addr, strerror(errno));
         return 1;
     }
+    if (!sse_start()) fprintf(stderr, "alliance: no heartbeat for event streams\n");
     printf("Alliance listens on http://%s\n", addr);
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);
     fprintf(stderr, "alliance: signal %d, stopping\n", sig);
     MHD_quiesce_daemon(d); /* no new connections */
+    sse_shutdown();        /* event streams end (their connections are resumed) */
     for (int i = 0; i < 100 && __atomic_load_n(&g_in_flight, __ATOMIC_RELAXED) > 0; i++)
         usleep(100 * 1000); /* requests in flight finish and are sent (10 s at most) */
     MHD_stop_daemon(d);      /* then the workers stop and close their connections */

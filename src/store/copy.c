@@ -14,12 +14,15 @@ const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "sig
                                    /* careers and CVs; person_text is indexed on the target as it is copied in */
                                    "documents", "skill_proposals", "person_text",
                                    /* mail, interviews, settings */
-                                   "outbox", "mail_templates", "settings", "interviews", "interview_interviewers", NULL};
+                                   "outbox", "mail_templates", "settings", "interviews", "interview_interviewers",
+                                   /* channels, posts, notifications */
+                                   "channels", "channel_members", "posts", "post_revisions", "reactions", "attachments",
+                                   "notifications", NULL};
 
 static bool has_id(const char *table) {
     static const char *const keyed_otherwise[] = {"person_skills", "need_skills", "deal_needs", "kpi_candidacies",
                                                   "kpi_facts", "skill_proposals", "person_text", "mail_templates",
-                                                  "interview_interviewers", NULL};
+                                                  "interview_interviewers", "channel_members", "reactions", NULL};
     for (int i = 0; keyed_otherwise[i]; i++)
         if (strcmp(table, keyed_otherwise[i]) == 0) return false;
     return true;

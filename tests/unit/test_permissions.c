@@ -35,6 +35,11 @@ static const struct {
     {"users.read",           {1,  0,  0,  0,  0,  0}},
     {"users.write",          {1,  0,  0,  0,  0,  0}},
     {"audit.read",           {1,  0,  0,  0,  0,  0}},
+    /* channels and notifications (each channel's visibility: test_channels.c) */
+    {"channels.read",        {1,  1,  1,  1,  1,  1}},
+    {"channels.write",       {1,  1,  1,  1,  1,  1}},
+    {"notifications.read",   {1,  1,  1,  1,  1,  1}},
+    {"notifications.write",  {1,  1,  1,  1,  1,  1}},
     /* KPIs and shared objectives */
     {"kpis.read",            {1,  1,  1,  1,  1,  1}},
     {"objectives.read",      {1,  1,  1,  1,  1,  1}},

@@ -20,6 +20,12 @@ import * as dealForm from './pages/deal-form.js';
 import * as dealDetail from './pages/deal-detail.js';
 import * as reviewsRequested from './pages/reviews-requested.js';
 import * as capabilities from './pages/capabilities.js';
+// channels, feed and live updates
+import * as feed from './pages/feed.js';
+import * as channelsList from './pages/channels-list.js';
+import * as channelPage from './pages/channel.js';
+import { startLive, stopLive } from './live.js';
+import { refreshBadge, paintBadge } from './badge.js';
 // mail to candidates and no ghosting
 import * as waiting from './pages/waiting.js';
 import * as mailTemplates from './pages/mail-templates.js';
@@ -49,6 +55,10 @@ const ROUTES = [
   { re: /^\/deals\/(\d+)\/edit$/, page: dealForm, perm: 'deals.write', nav: 'deals' },
   { re: /^\/reviews$/, page: reviewsRequested, perm: 'reviews.write', nav: 'reviews' },
   { re: /^\/capabilities$/, page: capabilities, perm: 'capabilities.read', nav: 'capabilities' },
+  // channels and the home feed
+  { re: /^\/feed$/, page: feed, nav: 'feed' },
+  { re: /^\/channels$/, page: channelsList, nav: 'feed' },
+  { re: /^\/channels\/(\d+)$/, page: channelPage, nav: 'feed' },
   // mail to candidates and no ghosting
   { re: /^\/home$/, page: waiting, perm: 'candidacies.read', nav: 'waiting' },
   { re: /^\/mail-templates$/, page: mailTemplates, perm: 'mail_templates.read', nav: 'waiting' },
@@ -61,6 +71,7 @@ const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
 let navCount = 0;
 let afterSignIn = null;
+let liveStarted = false;
 
 export function navigate(hash) {
   if (location.hash === hash) route(); else location.hash = hash;
@@ -77,6 +88,7 @@ function renderHeader(current) {
   const user = session.user;
   const links = [];
   if (user) {
+    links.push(['#/feed', t('nav.feed'), 'feed']);
     links.push(['#/needs', t('nav.needs'), 'needs']);
     if (can('people.read')) links.push(['#/people', t('nav.people'), 'people']);
     if (can('clients.read')) links.push(['#/clients', t('nav.clients'), 'clients']);
@@ -100,7 +112,8 @@ function renderHeader(current) {
       h('a', { class: 'brand', href: user ? '#/needs' : '#/login' },
         h('img', { src: '/favicon.svg', alt: '', width: '28', height: '28' }), h('span', null, 'Alliance')),
       h('nav', { class: 'nav', 'aria-label': t('nav.label') },
-        links.map(([href, label, key]) => h('a', { href, class: 'nav-link', 'aria-current': key === current ? 'page' : null }, label))),
+        links.map(([href, label, key]) => h('a', { href, class: 'nav-link', id: `nav-${key}`, 'aria-current': key === current ? 'page' : null }, label,
+          key === 'feed' ? h('span', { class: 'nav-badge', id: 'feed-badge', hidden: true }) : null))),
       h('div', { class: 'topbar-end' },
         langSwitch,
         user ? h('div', { class: 'who' },
@@ -108,9 +121,12 @@ function renderHeader(current) {
           h('span', { class: 'who-role' }, t(`role.${user.role}`))) : null,
         user ? h('button', { type: 'button', class: 'btn btn-ghost', id: 'sign-out', onclick: doSignOut }, t('nav.signOut')) : null)));
   document.getElementById('skip-link').textContent = t('nav.skip');
+  if (user) paintBadge();
 }
 
 async function doSignOut() {
+  stopLive();
+  liveStarted = false;
   try { await signOut(); } catch (e) { toast(e.message, 'error'); }
   toast(t('login.signedOut'));
   navigate('#/login');
@@ -128,6 +144,12 @@ async function route() {
     return;
   }
   if (found.page === login && session.user) { navigate('#/needs'); return; }
+  if (session.user && !liveStarted) { /* signed in: live updates and the badge */
+    liveStarted = true;
+    startLive();
+    refreshBadge();
+  }
+  if (!session.user && liveStarted) { liveStarted = false; stopLive(); }
   renderHeader(found.nav || (found.page === about ? 'about' : null));
   clear(main);
   if (found.perm && !can(found.perm)) {
@@ -158,6 +180,8 @@ async function route() {
 
 onAuthLost(() => {
   if (!session.user) return;
+  stopLive();
+  liveStarted = false;
   forget();
   afterSignIn = location.hash;
   toast(t('login.expired'), 'error');

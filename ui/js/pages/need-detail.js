@@ -2,10 +2,13 @@
 // pipeline) and the pipeline board of the need.
 import { t, formatDate, formatMoney, formatNumber } from '../i18n.js';
 import { api, withQuery } from '../api.js';
-import { can } from '../session.js';
+import { can, session } from '../session.js';
 import { h, loading, errorBox, empty, pageHeader, toast } from '../dom.js';
 import { statusBadge, kindBadge } from '../labels.js';
 import { pipelineBoard } from '../pipeline-board.js';
+import { channelButton } from '../object-channel.js';
+import { whileAlive } from '../live.js';
+import { debounce } from '../dom.js';
 
 export async function render(ctx) {
   const id = Number(ctx.params[0]);
@@ -16,6 +19,7 @@ export async function render(ctx) {
   ctx.main.replaceChildren(
     h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/needs' }, t('needs.title')), ' / ', need.title),
     pageHeader(need.title,
+      channelButton('need', id),
       can('needs.write') ? h('a', { class: 'btn', href: `#/needs/${id}/edit`, id: 'edit-need' }, t('action.edit')) : null),
     summary(need));
 
@@ -35,6 +39,11 @@ export async function render(ctx) {
       board.el));
   }
   if (matches) ctx.main.append(matches.el);
+  if (board) { /* the kanban follows moves made by others, live; never in the middle of a drag */
+    const again = debounce(() => (document.querySelector('.card-chosen, .card-drag') ? again() : board.load()), 300);
+    for (const type of ['candidacy.created', 'candidacy.stage'])
+      whileAlive(ctx, type, (d) => { if (d.need_id === id && d.actor_id !== session.user?.id) again(); });
+  }
   await Promise.all([board?.load(), matches?.load(), coverage?.load()]);
 }
 
