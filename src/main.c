@@ -14,6 +14,9 @@ static const struct {
     {"user", cli_user},
     {"token", cli_token},
     {"migrate", cli_migrate},
+    /* backups (SQLite) */
+    {"backup", cli_backup},
+    {"restore", cli_restore},
 };
 
 int main(int argc, char **argv) {

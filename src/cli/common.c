@@ -1,10 +1,12 @@
 /* common: usage text and the start-up every subcommand shares. */
 #include <stdlib.h>
+#include <string.h>
 #include "../domain/sales.h"
 #include "../domain/skills.h"
 #include "../lib/embedded.h"
 #include "../lib/secret.h"
 #include "../store/clients.h"
+#include "../store/copy.h"
 #include "../store/schema.h"
 #include "cli.h"
 
@@ -22,6 +24,9 @@ void cli_usage(FILE *out) {
           "  token revoke --id N [--db FILE]        revoke a token\n"
           "  migrate --from URL --to URL            copy a firm between databases (e.g. sqlite:alliance.db\n"
           "                                         to postgresql://user@host/db), checked by counts and checksums\n"
+          "  backup FILE [--db FILE]                copy the live database into FILE (the server may run)\n"
+          "  restore FILE [--db FILE]               check FILE, then put it in place of the database\n"
+          "                                         (server stopped; PostgreSQL: pg_dump / pg_restore)\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
           "\n"
@@ -57,4 +62,45 @@ Db *cli_open(const char *db_flag) {
         return NULL;
     }
     return db;
+}
+
+int cli_table_sums(Db *a, Db *b) {
+    int rc = 0;
+    printf("%-20s %10s  %s\n", "table", "rows", b ? "checksum (source = target)" : "checksum");
+    for (int i = 0; COPY_TABLES[i]; i++) {
+        TableSum x, y;
+        if (store_table_sum(a, COPY_TABLES[i], &x) != STORE_OK ||
+            (b && store_table_sum(b, COPY_TABLES[i], &y) != STORE_OK)) {
+            fprintf(stderr, "alliance: cannot check %s\n", COPY_TABLES[i]);
+            rc = 1;
+            continue;
+        }
+        bool same = !b || (x.rows == y.rows && strcmp(x.checksum, y.checksum) == 0);
+        printf("%-20s %10lld  %.16s%s\n", x.table, x.rows, x.checksum, !b ? "" : same ? " ok" : " MISMATCH");
+        if (!same) {
+            fprintf(stderr, "alliance: %s differs: %lld rows %s vs %lld rows %s\n", x.table, x.rows, x.checksum, y.rows,
+                    y.checksum);
+            rc = 1;
+        }
+    }
+    return rc;
+}
+
+bool cli_integrity_ok(Db *db, char err[256]) {
+    if (strcmp(db_engine_name(db), "sqlite") != 0) return true;
+    DbStmt *st = db_prepare_once(db, "PRAGMA integrity_check");
+    if (!st) {
+        snprintf(err, 256, "cannot check integrity: %s", db_errmsg(db));
+        return false;
+    }
+    bool ok = false;
+    if (db_step(st) == DB_ROW) {
+        const char *v = db_col_text(st, 0);
+        ok = v && strcmp(v, "ok") == 0;
+        if (!ok) snprintf(err, 256, "integrity check: %s", v ? v : "?");
+    } else {
+        snprintf(err, 256, "cannot check integrity: %s", db_errmsg(db));
+    }
+    db_finalize(st);
+    return ok;
 }

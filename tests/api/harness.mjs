@@ -127,6 +127,12 @@ export class Server {
     const init = cli(['init', ...(demo ? ['--demo'] : []), '--db', this.db]);
     assertNoSanitizerReport(init.stderr, 'init');
     assert.equal(init.status, 0, `init failed: ${init.stderr}`);
+    return this.serve();
+  }
+
+  /** Starts `serve` on the existing database (a new port each time) and
+   * waits for /healthz: start() after init, or a restart after kill(). */
+  async serve() {
     this.port = await freePort();
     this.base = `http://127.0.0.1:${this.port}`;
     this.proc = spawn(BIN, ['serve', '--db', this.db, '--addr', `127.0.0.1:${this.port}`], {
@@ -150,6 +156,16 @@ export class Server {
       await sleep(25);
     }
     return this;
+  }
+
+  /** SIGKILL, as a power cut would: no clean-up runs. Resolves once the
+   * process is gone; serve() starts it again on the same database. */
+  async kill() {
+    if (!this.proc) return;
+    this.proc.kill('SIGKILL');
+    await this.exited;
+    this.proc = null;
+    assertNoSanitizerReport(this.stderr, 'serve');
   }
 
   /** SIGTERM; asserts exit code 0 and no sanitizer report. */
