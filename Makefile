@@ -12,6 +12,8 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
                 libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev postgresql nginx sqlite3 chromium wrk curl
+# fuzzing (tests/fuzz/)
+DEB_PACKAGES += clang-14 libfuzzer-14-dev
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
@@ -25,6 +27,7 @@ ASAN_OBJ := $(SRC:%.c=$(B)/asan/%.o)
 ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all deps run run-built test test-built test-unit test-api test-browser test-asan lint-openapi bench clean
+.PHONY: fuzz fuzz-built bench-load bench-soak
 
 all: $(B)/alliance
 
@@ -95,6 +98,47 @@ $(B)/asan/tests/%: tests/unit/%.c $(LIB_ASAN_OBJ)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -Isrc -o $@ $^ $(UNIT_LIBS)
 
+# --- fuzzing (libFuzzer, clang): one binary per tests/fuzz/fuzz_*.c ----------
+# Linked with every object of src/ except main.c, built again by clang with
+# ASan + UBSan and coverage. `make fuzz` runs each FUZZ_SECONDS on a working
+# corpus seeded from tests/fuzz/corpus/<target>/; `make test` replays the
+# committed corpus and fuzzes a few seconds (tests/run.sh, suite fuzz).
+FUZZ_CC      ?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
+FUZZ_OBJ     := $(LIB_SRC:%.c=$(B)/fuzz/obj/%.o) $(B)/fuzz/obj/embedded.o
+
+$(B)/fuzz/obj/%.o: %.c | $(B)/.deps-apt
+	@mkdir -p $(dir $@)
+	@echo "CC (fuzz) $<"
+	@$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(B)/fuzz/obj/embedded.o: $(B)/embedded.c
+	$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -Isrc/lib -c -o $@ $<
+
+$(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	@echo "LD $@"
+	@$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+-include $(FUZZ_OBJ:.o=.d)
+.SECONDARY: $(FUZZ_OBJ)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-built
+
+fuzz-built: $(FUZZ_BIN)
+	@for t in $(FUZZ_BIN); do n=$$(basename $$t); mkdir -p $(B)/fuzz-work/$$n tests/fuzz/corpus/$$n; \
+	  echo "== $$n ($(FUZZ_SECONDS) s)"; \
+	  $$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	      -artifact_prefix=$(B)/fuzz-work/$$n- $(B)/fuzz-work/$$n tests/fuzz/corpus/$$n 2>&1 \
+	    | grep -E '^stat::number_of_executed_units|^stat::peak_rss|ERROR|SUMMARY|property failed|Test unit written' \
+	    || true; \
+	  [ -z "$$(ls $(B)/fuzz-work/$$n-crash-* $(B)/fuzz-work/$$n-timeout-* $(B)/fuzz-work/$$n-leak-* 2>/dev/null)" ] || \
+	    { echo "$$n: crash inputs in $(B)/fuzz-work/ (add them to tests/fuzz/corpus/$$n/ once fixed)"; exit 1; }; \
+	done
+
 # --- the commands of the README ---------------------------------------------
 # run, test and bench install first, then build in a second make: the
 # pkg-config flags above are read when make starts, so on a fresh machine
@@ -111,12 +155,21 @@ run-built: $(B)/alliance
 test: deps
 	@$(MAKE) --no-print-directory test-built
 
-test-built: $(B)/alliance $(B)/asan/alliance $(UNIT_BIN)
+test-built: $(B)/alliance $(B)/asan/alliance $(UNIT_BIN) $(FUZZ_BIN)
 	@tests/run.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory $(B)/alliance
 	bench/http.sh
+
+# load (bench/load/): 60 s mixed workload on a grown firm; 10 min soak with RSS samples
+bench-load: deps
+	@$(MAKE) --no-print-directory $(B)/alliance
+	bench/load/run.sh
+
+bench-soak: deps
+	@$(MAKE) --no-print-directory $(B)/alliance
+	bench/load/run.sh --soak
 
 clean:
 	rm -rf $(B) alliance

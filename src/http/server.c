@@ -25,6 +25,7 @@
 #include "metrics.h"
 #include "router.h"
 #include "static.h"
+#include "validate.h"
 
 typedef struct {
     Request rq;
@@ -64,20 +65,15 @@ static bool read_json_body(Request *rq, Response *rs) {
         reply_problem(rq, rs, 415, "unsupported-media-type", "unsupported_media", NULL);
         return false;
     }
-    if (!text_valid_utf8(buf_str(&rq->body), rq->body.len)) {
-        reply_problem(rq, rs, 400, "invalid-utf8", "invalid_utf8", NULL);
-        return false;
+    char detail[JSON_ERROR_TEXT_LENGTH];
+    switch (json_body_parse(buf_str(&rq->body), rq->body.len, &rq->json, detail)) {
+    case BODY_OK: return true;
+    case BODY_INVALID_UTF8: reply_problem(rq, rs, 400, "invalid-utf8", "invalid_utf8", NULL); return false;
+    case BODY_NOT_OBJECT: snprintf(detail, sizeof detail, "%s", i18n(rq->lang, "must_be_object")); break;
+    case BODY_MALFORMED: break;
     }
-    json_error_t err;
-    json_t *j = json_loadb(buf_str(&rq->body), rq->body.len, JSON_REJECT_DUPLICATES, &err);
-    if (!j || !json_is_object(j)) {
-        char *detail = arena_printf(&rq->arena, "%s", j ? i18n(rq->lang, "must_be_object") : err.text);
-        json_decref(j);
-        reply_problem(rq, rs, 400, "malformed-json", "malformed_json", detail);
-        return false;
-    }
-    rq->json = j;
-    return true;
+    reply_problem(rq, rs, 400, "malformed-json", "malformed_json", arena_strdup(&rq->arena, detail));
+    return false;
 }
 
 static void run_route(Request *rq, Response *rs, const Route *route) {
