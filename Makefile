@@ -19,6 +19,8 @@ SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 UI_FILES := $(shell find ui -type f 2>/dev/null | sort)
 DATA     := data/skills.tsv data/aliases.tsv data/roles.tsv
+# trust: common passwords refused (src/domain/password.c)
+DATA     += data/common-passwords.txt
 VENDOR   := node_modules/sortablejs/Sortable.min.js
 
 B        := build

@@ -11,6 +11,8 @@ void metrics_get(Request *rq, Response *rs);
 
 void session_create(Request *rq, Response *rs);
 void session_delete(Request *rq, Response *rs);
+/* trust: sign out everywhere */
+void sessions_delete_all(Request *rq, Response *rs);
 void me_get(Request *rq, Response *rs);
 
 void skills_search_get(Request *rq, Response *rs);

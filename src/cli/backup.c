@@ -59,16 +59,22 @@ static int check_file(const char *path, const char *what) {
     DbStmt *st = NULL;
     if (!cli_integrity_ok(db, err)) {
         fprintf(stderr, "alliance: %s is damaged: %s\n", what, err);
-    } else if (!(st = db_prepare_once(db, "SELECT max(version) FROM schema_migrations")) || db_step(st) != DB_ROW ||
-               db_col_is_null(st, 0)) {
+    } else if (!(st = db_prepare_once(db, "SELECT version FROM schema_migrations ORDER BY version"))) {
         fprintf(stderr, "alliance: %s is not an Alliance database\n", what);
-    } else if (db_col_int(st, 0) > schema_latest()) {
-        fprintf(stderr, "alliance: %s comes from a newer Alliance (schema %lld, this one knows %d)\n", what,
-                db_col_int(st, 0), schema_latest());
     } else {
+        int n = 0, unknown = -1;
+        DbStatus s;
+        while ((s = db_step(st)) == DB_ROW) {
+            n++;
+            if (!schema_known((int)db_col_int(st, 0))) unknown = (int)db_col_int(st, 0);
+        }
         db_finalize(st);
         st = NULL;
-        rc = cli_table_sums(db, NULL);
+        if (s != DB_DONE || n == 0) fprintf(stderr, "alliance: %s is not an Alliance database\n", what);
+        else if (unknown >= 0)
+            fprintf(stderr, "alliance: %s comes from a newer Alliance (it has migration %d, unknown here)\n", what,
+                    unknown);
+        else rc = cli_table_sums(db, NULL);
     }
     db_finalize(st);
     db_close(db);

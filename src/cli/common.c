@@ -1,6 +1,7 @@
 /* common: usage text and the start-up every subcommand shares. */
 #include <stdlib.h>
 #include <string.h>
+#include "../domain/password.h"
 #include "../domain/sales.h"
 #include "../domain/skills.h"
 #include "../lib/embedded.h"
@@ -44,6 +45,11 @@ int cli_start(void) {
     if (!skills || !aliases ||
         skills_load((const char *)skills->data, skills->len, (const char *)aliases->data, aliases->len)) {
         fprintf(stderr, "alliance: cannot load the skills reference\n");
+        return -1;
+    }
+    const EmbeddedFile *common = embedded_find("data/common-passwords.txt");
+    if (!common || password_load((const char *)common->data, common->len)) {
+        fprintf(stderr, "alliance: cannot load the list of common passwords\n");
         return -1;
     }
     return 0;

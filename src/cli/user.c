@@ -2,14 +2,15 @@
  * stays out of the shell history and the process list). */
 #include <getopt.h>
 #include <string.h>
+#include "../domain/password.h"
 #include "../domain/permissions.h"
 #include "../lib/arena.h"
+#include "../lib/i18n.h"
 #include "../lib/secret.h"
 #include "../lib/text.h"
 #include "../store/users.h"
 #include "cli.h"
 
-enum { MIN_PASSWORD = 10 };
 
 static int user_add(int argc, char **argv) {
     const char *email = NULL, *role = NULL, *name = NULL, *db = NULL;
@@ -41,12 +42,15 @@ static int user_add(int argc, char **argv) {
         return 1;
     }
     password[strcspn(password, "\r\n")] = '\0';
-    if (strlen(password) < MIN_PASSWORD) {
-        fprintf(stderr, "alliance: the password must be at least %d characters long\n", MIN_PASSWORD);
+    Db *h = cli_open(db); /* loads the list of common passwords too */
+    if (!h) return 1;
+    const char *weak = password_problem(password);
+    if (weak) {
+        fprintf(stderr, "alliance: the password ");
+        fprintf(stderr, i18n(LANG_EN, weak), PASSWORD_MIN);
+        fprintf(stderr, "\n");
         return 1;
     }
-    Db *h = cli_open(db);
-    if (!h) return 1;
     char hash[128];
     if (secret_password_hash(password, hash)) return 1;
     Arena a = {0};

@@ -46,6 +46,10 @@ static const Message messages[] = {
     {"not_found", "Introuvable", "Not found"},
     {"not_signed_in", "Connexion requise", "Sign-in required"},
     {"owner_not_sales", "doit désigner un compte commercial ou manager actif", "must name an active sales or manager account"},
+    /* trust: password rules */
+    {"password_common", "est trop courant : choisissez une phrase de passe à vous",
+     "is too common: choose a passphrase of your own"},
+    {"password_too_long", "est trop long", "is too long"},
     {"password_too_short", "doit compter au moins %d caractères", "must be at least %d characters long"},
     {"precondition_failed", "Quelqu'un a modifié cet élément avant vous : rechargez-le",
      "Someone changed this item before you: reload it"},

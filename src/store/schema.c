@@ -204,7 +204,18 @@ static const Migration migrations[] = {
      "  candidacy_id INTEGER NOT NULL REFERENCES candidacies(id) ON DELETE CASCADE,\n"
      "  created_at TEXT NOT NULL);\n"
      "CREATE INDEX application_links_candidacy ON application_links(candidacy_id);\n"},
+    /* trust: sessions expire after a time without use (api/session.c, http/auth.c);
+     * sessions from before have no last use and end at once */
+    {50,
+     "ALTER TABLE sessions ADD COLUMN last_seen_at TEXT NOT NULL DEFAULT '';\n"
+     "CREATE INDEX sessions_user ON sessions(user_id);\n"},
 };
+
+bool schema_known(int version) {
+    for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++)
+        if (migrations[i].version == version) return true;
+    return false;
+}
 
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
 

@@ -122,7 +122,9 @@ export class Server {
     this.sessions = new Map();
   }
 
-  async start({ demo = true } = {}) {
+  /** demo: the demo firm; args: more `serve` flags (e.g. ['--trust-proxy']). */
+  async start({ demo = true, args = [] } = {}) {
+    this.serveArgs = args;
     if (PG && this.pgName) psql(`${PG}/alliance`, `CREATE DATABASE ${this.pgName}`);
     const init = cli(['init', ...(demo ? ['--demo'] : []), '--db', this.db]);
     assertNoSanitizerReport(init.stderr, 'init');
@@ -135,7 +137,7 @@ export class Server {
   async serve() {
     this.port = await freePort();
     this.base = `http://127.0.0.1:${this.port}`;
-    this.proc = spawn(BIN, ['serve', '--db', this.db, '--addr', `127.0.0.1:${this.port}`], {
+    this.proc = spawn(BIN, ['serve', '--db', this.db, '--addr', `127.0.0.1:${this.port}`, ...(this.serveArgs || [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.proc.stdout.setEncoding('utf8');
