@@ -2,7 +2,8 @@
 --   70% reads:   needs and people lists, a need, a person, name and skill searches
 --   20% matches: GET /api/v1/needs/{id}/matches on the grown needs
 --   10% writes:  POST /api/v1/people with three skills (one new row each)
--- Env: TOKEN, PEOPLE ("first-last" id range), NEEDS ("first-last").
+-- Env: TOKEN, PEOPLE ("first-last" id range), NEEDS ("first-last"); NO_MATCHES=1 turns the
+-- matches into reads of a need (to see what the rest costs without them).
 local token = os.getenv("TOKEN") or error("TOKEN must be set")
 local function range(name)
   local a, b = string.match(os.getenv(name) or "", "^(%d+)-(%d+)$")
@@ -39,6 +40,7 @@ function request()
   elseif r <= 56 then return get("/api/v1/needs/" .. math.random(n1, n2))
   elseif r <= 63 then return get("/api/v1/people?q=" .. NAMES[math.random(#NAMES)] .. "&limit=20")
   elseif r <= 70 then return get("/api/v1/people?skill=" .. SKILLS[math.random(#SKILLS)] .. "&limit=20")
+  elseif r <= 90 and os.getenv("NO_MATCHES") == "1" then return get("/api/v1/needs/" .. math.random(n1, n2))
   elseif r <= 90 then return get("/api/v1/needs/" .. math.random(n1, n2) .. "/matches")
   else
     n = n + 1

@@ -228,3 +228,13 @@ test('both servers are healthy', async () => {
   await assertHealthy(srv);
   await assertHealthy(proxied);
 });
+
+test('only the first 5 unknown skills of a body get suggestions (each costs an edit distance over the reference)', async () => {
+  const admin = await srv.as('admin');
+  const near = ['javva', 'pythn', 'dockr', 'kubernets', 'reactt', 'linuxx', 'postgress', 'kafkaa'];
+  const r = await srv.post('/api/v1/people', { kind: 'candidate', first_name: 'A', last_name: 'B', skills: near.map((skill) => ({ skill, level: 3 })) }, { as: admin });
+  assertProblem(r, 422);
+  const msgs = near.map((_, i) => r.json.errors.find((e) => e.field === `skills[${i}].skill`)?.message);
+  assert.ok(msgs.every(Boolean), JSON.stringify(r.json.errors));
+  assert.deepEqual(msgs.map((m) => /proches|closest/.test(m)), [true, true, true, true, true, false, false, false]);
+});
