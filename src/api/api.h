@@ -11,8 +11,9 @@ void metrics_get(Request *rq, Response *rs);
 
 void session_create(Request *rq, Response *rs);
 void session_delete(Request *rq, Response *rs);
-/* trust: sign out everywhere */
+/* trust: sign out everywhere, password reset links */
 void sessions_delete_all(Request *rq, Response *rs);
+void password_reset_confirm(Request *rq, Response *rs);
 void me_get(Request *rq, Response *rs);
 
 void skills_search_get(Request *rq, Response *rs);

@@ -19,6 +19,8 @@ void cli_usage(FILE *out) {
           "  init [--demo] [--db FILE]              create the database; --demo adds a demo firm\n"
           "  user add --email E --role R --name N [--db FILE]\n"
           "                                         add an account; the password is read from stdin\n"
+          "  user reset-link --email E [--base URL] [--db FILE]\n"
+          "                                         print a single-use link to set a new password\n"
           "  token create --email E [--label L] [--db FILE]\n"
           "                                         print a new API token for that account\n"
           "  token list --email E [--db FILE]       list that account's tokens\n"

@@ -62,6 +62,9 @@ static const Message messages[] = {
     {"qualification_start_date", "une date de démarrage est requise", "a start date is required"},
     {"reason_required", "une raison est requise pour cette étape", "a reason is required for this stage"},
     {"required", "est obligatoire", "is required"},
+    /* trust: password reset links */
+    {"reset_link_invalid", "Ce lien de réinitialisation n'est plus valable : demandez-en un nouveau",
+     "This reset link is no longer valid: ask for a new one"},
     {"siret_checksum", "SIRET invalide : la clé de contrôle ne correspond pas", "invalid SIRET: the check digit does not match"},
     {"siret_format", "doit compter exactement 14 chiffres", "must be exactly 14 digits"},
     {"skill_twice", "compétence présente deux fois", "skill listed twice"},

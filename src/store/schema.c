@@ -209,6 +209,16 @@ static const Migration migrations[] = {
     {50,
      "ALTER TABLE sessions ADD COLUMN last_seen_at TEXT NOT NULL DEFAULT '';\n"
      "CREATE INDEX sessions_user ON sessions(user_id);\n"},
+    /* trust: single-use password reset links (store/password_resets.c) */
+    {51,
+     "CREATE TABLE password_resets (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+     "  token_hash TEXT NOT NULL UNIQUE,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  expires_at TEXT NOT NULL,\n"
+     "  used_at TEXT);\n"
+     "CREATE INDEX password_resets_user ON password_resets(user_id);\n"},
 };
 
 bool schema_known(int version) {

@@ -89,11 +89,11 @@ test('`user add` reads the password from stdin; the new account can sign in', as
   assert.equal(s.user.name, 'Cli User');
 });
 
-test('`user add` with a password under 10 characters exits 1 and adds nobody', () => {
+test('`user add` with a password under 12 characters exits 1 and adds nobody', () => {
   const before = srv.sqlValue('SELECT count(*) FROM users');
-  const r = run(['user', 'add', '--email', 'short@x.example', '--role', 'sales', '--name', 'Short', ...db()], { input: '123456789\n' });
+  const r = run(['user', 'add', '--email', 'short@x.example', '--role', 'sales', '--name', 'Short', ...db()], { input: 'kq8#Lm2@vX9\n' });
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /10/);
+  assert.match(r.stderr, /12/);
   const none = run(['user', 'add', '--email', 'short@x.example', '--role', 'sales', '--name', 'Short', ...db()], { input: '' });
   assert.equal(none.status, 1);
   assert.equal(srv.sqlValue('SELECT count(*) FROM users'), before);
