@@ -53,6 +53,9 @@ void needs_get(Request *rq, Response *rs);
 void needs_update(Request *rq, Response *rs);
 void needs_matches(Request *rq, Response *rs);
 void needs_gap(Request *rq, Response *rs);
+/* Records a need created (from_status NULL), moved or edited in the event
+ * log; shared by the needs API and a deal that opens its needs. */
+void need_record_change(Request *rq, const Need *n, const char *from_status);
 
 void candidacies_list(Request *rq, Response *rs);
 void candidacies_create(Request *rq, Response *rs);

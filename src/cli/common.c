@@ -74,7 +74,7 @@ Db *cli_open(const char *db_flag) {
 
 int cli_table_sums(Db *a, Db *b) {
     int rc = 0;
-    printf("%-20s %10s  %s\n", "table", "rows", b ? "checksum (source = target)" : "checksum");
+    printf("%-24s %10s  %s\n", "table", "rows", b ? "checksum (source = target)" : "checksum");
     for (int i = 0; COPY_TABLES[i]; i++) {
         TableSum x, y;
         if (store_table_sum(a, COPY_TABLES[i], &x) != STORE_OK ||
@@ -84,7 +84,7 @@ int cli_table_sums(Db *a, Db *b) {
             continue;
         }
         bool same = !b || (x.rows == y.rows && strcmp(x.checksum, y.checksum) == 0);
-        printf("%-20s %10lld  %.16s%s\n", x.table, x.rows, x.checksum, !b ? "" : same ? " ok" : " MISMATCH");
+        printf("%-24s %10lld  %.16s%s\n", x.table, x.rows, x.checksum, !b ? "" : same ? " ok" : " MISMATCH");
         if (!same) {
             fprintf(stderr, "alliance: %s differs: %lld rows %s vs %lld rows %s\n", x.table, x.rows, x.checksum, y.rows,
                     y.checksum);

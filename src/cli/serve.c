@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "../http/auth.h"
+#include "../http/follower.h"
 #include "../http/server.h"
 #include "cli.h"
 
@@ -88,7 +89,12 @@ int cli_serve(int argc, char **argv) {
         if (hold == -1)
             fprintf(stderr, "alliance: %s is being restored (%s)\n", db_url(),
                     errno == EWOULDBLOCK ? "locked" : strerror(errno));
-        else rc = server_run(&o);
+        /* in-memory state subscribes to the event log before it is followed */
+        else if (!follower_start()) fprintf(stderr, "alliance: cannot read the event log\n");
+        else {
+            rc = server_run(&o);
+            follower_stop();
+        }
         if (hold >= 0) close(hold);
     }
     db_thread_close();

@@ -37,6 +37,10 @@ typedef struct Request {
     bool session_touch;            /* auth: mark the session used after the request */
     const char *csrf;              /* the session's CSRF token; NULL for bearer tokens */
     json_t *json;                  /* parsed body for routes that take JSON; borrowed */
+    Event *events;                 /* business events to write before COMMIT (event_log.h) */
+    int nevents;
+    size_t events_cap;
+    bool events_lost;              /* out of memory recording one: the request fails */
 } Request;
 
 typedef struct {

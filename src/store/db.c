@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include "db_engine.h"
 
@@ -202,4 +203,22 @@ DbStatus db_backup(Db *db, const char *path, char err[256]) {
 int db_file_hold(const char *url, bool exclusive) {
     const DbEngine *e = engine_for(url);
     return e->hold ? e->hold(url, exclusive) : -2;
+}
+
+DbStatus db_order_commits(Db *db) {
+    return db->engine->order_commits ? db->engine->order_commits(db->conn) : DB_OK;
+}
+
+DbStatus db_notify_changes(Db *db) {
+    return db->engine->notify_changes ? db->engine->notify_changes(db->conn) : DB_OK;
+}
+
+DbStatus db_listen_changes(Db *db) {
+    return db->engine->listen_changes ? db->engine->listen_changes(db->conn) : DB_OK;
+}
+
+int db_wait_changes(Db *db, int timeout_ms) {
+    if (db->engine->wait_changes) return db->engine->wait_changes(db->conn, timeout_ms);
+    usleep((useconds_t)timeout_ms * 1000);
+    return 0;
 }

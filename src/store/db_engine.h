@@ -44,6 +44,13 @@ typedef struct {
     DbStatus (*backup)(void *conn, const char *path, char err[256]);
     /* db_file_hold (db.h) for this engine's urls; NULL: nothing to hold. */
     int (*hold)(const char *url, bool exclusive);
+    /* The change feed between processes (db.h "Changes"); NULL where one
+     * process owns the database: order_commits is then BEGIN IMMEDIATE's
+     * job, there is nobody to notify, and waiting is a plain sleep. */
+    DbStatus (*order_commits)(void *conn);
+    DbStatus (*notify_changes)(void *conn);
+    DbStatus (*listen_changes)(void *conn);
+    int (*wait_changes)(void *conn, int timeout_ms);
 } DbEngine;
 
 extern const DbEngine DB_SQLITE;

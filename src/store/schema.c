@@ -204,6 +204,23 @@ static const Migration migrations[] = {
      "  candidacy_id INTEGER NOT NULL REFERENCES candidacies(id) ON DELETE CASCADE,\n"
      "  created_at TEXT NOT NULL);\n"
      "CREATE INDEX application_links_candidacy ON application_links(candidacy_id);\n"},
+    /* the event log (store/events.c); no foreign keys: history outlives
+     * the rows it speaks of */
+    {6,
+     "CREATE TABLE events (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  at TEXT NOT NULL,\n"
+     "  actor_id INTEGER,\n"
+     "  type TEXT NOT NULL,\n"
+     "  object_type TEXT NOT NULL,\n"
+     "  object_id INTEGER NOT NULL,\n"
+     "  client_id INTEGER,\n"
+     "  need_id INTEGER,\n"
+     "  person_id INTEGER,\n"
+     "  before_json TEXT,\n"
+     "  after_json TEXT);\n"
+     "CREATE INDEX events_type_at ON events(type, at);\n"
+     "CREATE INDEX events_object ON events(object_type, object_id);\n"},
     /* trust: sessions expire after a time without use (api/session.c, http/auth.c);
      * sessions from before have no last use and end at once */
     {50,
