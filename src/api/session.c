@@ -86,7 +86,7 @@ void session_create(Request *rq, Response *rs) {
     secret_token_hash(token, token_hash);
     time_iso(t + auth_max_seconds(), expires);
     long long sid;
-    if (store_session_create(rq->db, token_hash, u.id, csrf, expires, &sid) != STORE_OK) return reply_db_error(rq, rs);
+    if (store_session_create(rq->db, token_hash, u.id, csrf, now, expires, &sid) != STORE_OK) return reply_db_error(rq, rs);
     if (store_sessions_purge_expired(rq->db, now, since) != STORE_OK) return reply_db_error(rq, rs);
     rq->user = u;
     rq->signed_in = true;

@@ -4,10 +4,8 @@
 #include "users.h"
 
 
-StoreResult store_session_create(Db *db, const char *token_hash, long long user_id, const char *csrf,
+StoreResult store_session_create(Db *db, const char *token_hash, long long user_id, const char *csrf, const char *now,
                                  const char *expires_at, long long *id) {
-    char now[21];
-    time_now_iso(now);
     DbStmt *st = db_prepare(db, "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, "
                                 "last_seen_at) VALUES ($1, $2, $3, $4, $5, $4) RETURNING id");
     if (!st) return STORE_ERROR;

@@ -9,7 +9,8 @@ typedef struct {
     const char *label, *created_at, *revoked_at;
 } ApiToken;
 
-StoreResult store_session_create(Db *db, const char *token_hash, long long user_id, const char *csrf,
+/* A session created (and last used) at now, ending at expires_at. */
+StoreResult store_session_create(Db *db, const char *token_hash, long long user_id, const char *csrf, const char *now,
                                  const char *expires_at, long long *id);
 /* The active session for a token hash: before its absolute expiry (now <
  * expires_at), used since idle_since, its user enabled. *last_seen is when
