@@ -12,7 +12,7 @@ const Route ROUTES[] = {
     {"DELETE", "/api/v1/session", "me.read", session_delete, 0},
     {"GET", "/api/v1/me", "me.read", me_get, 0},
     /* trust: sign out everywhere, password reset links */
-    {"DELETE", "/api/v1/sessions", "me.read", sessions_delete_all, 0},
+    {"DELETE", "/api/v1/sessions", "me.write", sessions_delete_all, 0},
     {"POST", "/api/v1/password-reset", NULL, password_reset_confirm, ROUTE_PUBLIC | ROUTE_JSON | ROUTE_OWN_TX},
 
     {"GET", "/api/v1/skills", "skills.read", skills_search_get, 0},

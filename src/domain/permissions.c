@@ -14,6 +14,8 @@ static const struct {
     int roles;
 } table[] = {
     {"me.read", EVERYONE},
+    /* trust: sign out everywhere */
+    {"me.write", EVERYONE},
     {"skills.read", EVERYONE},
     {"clients.read", EVERYONE},
     {"clients.write", ADMIN | MANAGER | SALES},

@@ -244,6 +244,8 @@ bool schema_known(int version) {
     return false;
 }
 
+int schema_count(void) { return (int)(sizeof migrations / sizeof migrations[0]); }
+
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
 
 static int migrate_locked(Db *db) {

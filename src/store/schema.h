@@ -10,5 +10,7 @@ int schema_latest(void);
 /* Whether this binary has migration number version (a database made by a
  * newer binary has some it does not know). */
 bool schema_known(int version);
+/* How many migrations this binary has (numbers may have gaps). */
+int schema_count(void);
 
 #endif

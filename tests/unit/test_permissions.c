@@ -15,6 +15,8 @@ static const struct {
 } EXPECTED[] = {
     /*                        adm mgr sal rec tec con */
     {"me.read",              {1,  1,  1,  1,  1,  1}},
+    /* trust: sign out everywhere */
+    {"me.write",             {1,  1,  1,  1,  1,  1}},
     {"skills.read",          {1,  1,  1,  1,  1,  1}},
     {"clients.read",         {1,  1,  1,  1,  1,  1}},
     {"clients.write",        {1,  1,  1,  0,  0,  0}},
