@@ -41,6 +41,9 @@ const Route ROUTES[] = {
     {"GET", "/api/v1/people/{id}", "people.read", people_get, 0},
     {"PATCH", "/api/v1/people/{id}", "people.write", people_update, ROUTE_JSON},
     {"DELETE", "/api/v1/people/{id}", "people.delete", people_delete, 0},
+    /* trust: the rights of access and erasure */
+    {"GET", "/api/v1/people/{id}/export", "people.export", people_export, 0},
+    {"POST", "/api/v1/people/{id}/erase", "people.erase", people_erase, ROUTE_JSON},
 
     {"GET", "/api/v1/needs", "needs.read", needs_list, 0},
     {"POST", "/api/v1/needs", "needs.write", needs_create, ROUTE_JSON},

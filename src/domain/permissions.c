@@ -16,6 +16,9 @@ static const struct {
     {"me.read", EVERYONE},
     /* trust: sign out everywhere */
     {"me.write", EVERYONE},
+    /* trust: the rights of access and erasure */
+    {"people.export", ADMIN | MANAGER | RECRUITER},
+    {"people.erase", ADMIN | MANAGER},
     {"skills.read", EVERYONE},
     {"clients.read", EVERYONE},
     {"clients.write", ADMIN | MANAGER | SALES},

@@ -236,6 +236,17 @@ static const Migration migrations[] = {
      "  expires_at TEXT NOT NULL,\n"
      "  used_at TEXT);\n"
      "CREATE INDEX password_resets_user ON password_resets(user_id);\n"},
+    /* trust: the right to erasure (store/privacy.c); no foreign key: the
+     * record of an erasure outlives nothing it could point to */
+    {52,
+     "ALTER TABLE people ADD COLUMN erased_at TEXT;\n"
+     "CREATE TABLE erasures (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  person_id INTEGER NOT NULL,\n"
+     "  at TEXT NOT NULL,\n"
+     "  actor_id INTEGER,\n"
+     "  reason TEXT NOT NULL);\n"
+     "CREATE INDEX erasures_person ON erasures(person_id);\n"},
 };
 
 bool schema_known(int version) {

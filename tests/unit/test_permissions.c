@@ -17,6 +17,9 @@ static const struct {
     {"me.read",              {1,  1,  1,  1,  1,  1}},
     /* trust: sign out everywhere */
     {"me.write",             {1,  1,  1,  1,  1,  1}},
+    /* trust: the rights of access and erasure */
+    {"people.export",        {1,  1,  0,  1,  0,  0}},
+    {"people.erase",         {1,  1,  0,  0,  0,  0}},
     {"skills.read",          {1,  1,  1,  1,  1,  1}},
     {"clients.read",         {1,  1,  1,  1,  1,  1}},
     {"clients.write",        {1,  1,  1,  0,  0,  0}},
