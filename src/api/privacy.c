@@ -12,6 +12,7 @@
 #include "../store/events.h"
 #include "../store/people.h"
 #include "../store/privacy.h"
+#include "../store/privacy_requests.h"
 #include "api.h"
 
 enum { EXPORT_MAX = 10000 };
@@ -61,10 +62,17 @@ void people_erase(Request *rq, Response *rs) {
     for (int i = 0; i < n; i++)
         if (store_event_redact(rq->db, ev[i].id, facts_only(rq, ev[i].before), facts_only(rq, ev[i].after)) != STORE_OK)
             return reply_db_error(rq, rs);
+    int answered;
+    char day[11];
+    memcpy(day, now, 10);
+    day[10] = '\0';
+    if (store_privacy_requests_answer(rq->db, id, "erasure", day, "effacement effectué", &answered) != STORE_OK)
+        return reply_db_error(rq, rs);
     event_record(rq, "person.erased", "person", id, (EventRefs){-1, -1, id}, NULL, NULL);
     rs->audit_type = "person";
     rs->audit_id = id;
-    reply_json(rs, 200, json_pack("{s:I, s:s, s:i}", "id", id, "erased_at", now, "events_redacted", n));
+    reply_json(rs, 200, json_pack("{s:I, s:s, s:i, s:i}", "id", id, "erased_at", now, "events_redacted", n,
+                                  "requests_answered", answered));
 }
 
 static json_t *json_text_or_null(const char *text) {

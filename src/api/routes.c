@@ -44,6 +44,9 @@ const Route ROUTES[] = {
     /* trust: the rights of access and erasure */
     {"GET", "/api/v1/people/{id}/export", "people.export", people_export, 0},
     {"POST", "/api/v1/people/{id}/erase", "people.erase", people_erase, ROUTE_JSON},
+    {"GET", "/api/v1/privacy/requests", "privacy.read", privacy_requests_list, 0},
+    {"POST", "/api/v1/privacy/requests", "privacy.write", privacy_requests_create, ROUTE_JSON},
+    {"PATCH", "/api/v1/privacy/requests/{id}", "privacy.write", privacy_requests_update, ROUTE_JSON},
 
     {"GET", "/api/v1/needs", "needs.read", needs_list, 0},
     {"POST", "/api/v1/needs", "needs.write", needs_create, ROUTE_JSON},

@@ -118,4 +118,16 @@ typedef struct {
     const char *before, *after; /* JSON text, NULL when none */
 } Event;
 
+/* trust: a request from a person about their data (GDPR arts. 15-21),
+ * tracked until answered; the law gives one month (due_on). */
+typedef struct {
+    long long id, version;
+    long long person_id;       /* -1: not (yet) linked to a person */
+    const char *kind;          /* "access" | "erasure" | "rectification" | "objection" */
+    const char *requester;     /* who asked, and how */
+    const char *received_on, *due_on, *answered_on; /* dates; answered_on NULL while open */
+    const char *answer;
+    const char *created_at, *updated_at;
+} PrivacyRequest;
+
 #endif

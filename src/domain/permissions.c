@@ -19,6 +19,8 @@ static const struct {
     /* trust: the rights of access and erasure */
     {"people.export", ADMIN | MANAGER | RECRUITER},
     {"people.erase", ADMIN | MANAGER},
+    {"privacy.read", ADMIN | MANAGER},
+    {"privacy.write", ADMIN | MANAGER},
     {"skills.read", EVERYONE},
     {"clients.read", EVERYONE},
     {"clients.write", ADMIN | MANAGER | SALES},

@@ -11,6 +11,8 @@ typedef struct {
 
 static const Message messages[] = {
     {"bad_request", "Requête invalide", "Bad request"},
+    /* trust: privacy requests */
+    {"before_received", "ne peut pas précéder la réception", "cannot come before the receipt"},
     {"conditions_required", "les conditions sont requises pour un avis « go sous conditions »", "conditions are required for a \"go with conditions\" verdict"},
     {"conflict", "Conflit", "Conflict"},
     {"contact_no_consent", "ce contact n'a pas accepté d'être contacté", "this contact has not agreed to be contacted"},
@@ -44,6 +46,8 @@ static const Message messages[] = {
     {"no_such_need_id", "le besoin %lld n'existe pas", "need %lld does not exist"},
     {"no_such_person", "cette personne n'existe pas", "this person does not exist"},
     {"not_found", "Introuvable", "Not found"},
+    /* trust: privacy requests */
+    {"not_in_future", "ne peut pas être dans le futur", "cannot be in the future"},
     {"not_signed_in", "Connexion requise", "Sign-in required"},
     {"owner_not_sales", "doit désigner un compte commercial ou manager actif", "must name an active sales or manager account"},
     /* trust: password rules */

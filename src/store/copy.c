@@ -9,7 +9,7 @@
 const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "signin_failures", "audit_log", "clients",
                                    "people", "person_skills", "needs",      "need_skills",     "candidacies",
                                    "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events",
-                                   /* trust */ "password_resets", "erasures", NULL};
+                                   /* trust */ "password_resets", "erasures", "privacy_requests", NULL};
 
 static bool has_id(const char *table) { return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs"); }
 

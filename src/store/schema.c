@@ -247,6 +247,22 @@ static const Migration migrations[] = {
      "  actor_id INTEGER,\n"
      "  reason TEXT NOT NULL);\n"
      "CREATE INDEX erasures_person ON erasures(person_id);\n"},
+    /* trust: people's requests about their data (store/privacy_requests.c) */
+    {53,
+     "CREATE TABLE privacy_requests (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,\n"
+     "  kind TEXT NOT NULL CHECK (kind IN ('access','erasure','rectification','objection')),\n"
+     "  requester TEXT NOT NULL,\n"
+     "  received_on TEXT NOT NULL,\n"
+     "  due_on TEXT NOT NULL,\n"
+     "  answered_on TEXT,\n"
+     "  answer TEXT,\n"
+     "  created_by INTEGER REFERENCES users(id),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE INDEX privacy_requests_open ON privacy_requests(answered_on, due_on);\n"},
 };
 
 bool schema_known(int version) {

@@ -109,3 +109,39 @@ test('a refused erasure changes nothing', async () => {
 test('the server is healthy', async () => {
   await assertHealthy(srv);
 });
+
+test('a request is recorded with its deadline, answered with If-Match, and an erasure answers it', async () => {
+  const { person } = await makePerson();
+  const made = await srv.post('/api/v1/privacy/requests', { kind: 'erasure', requester: 'e-mail du candidat', person_id: person.id, received_on: '2024-01-31' }, { as: manager });
+  assert.equal(made.status, 201, made.text);
+  assert.equal(made.json.due_on, '2024-02-29');
+  assert.equal(made.json.overdue, true);
+  assert.equal(made.headers.get('location'), `/api/v1/privacy/requests/${made.json.id}`);
+  const access = await srv.post('/api/v1/privacy/requests', { kind: 'access', requester: 'téléphone' }, { as: manager });
+  assert.equal(access.status, 201);
+  assert.equal(access.json.received_on, new Date().toISOString().slice(0, 10), 'received today by default');
+  assert.equal(access.json.overdue, false);
+  assert.equal(access.json.person_id, null);
+  // open ones, answered ones
+  const open = await srv.get('/api/v1/privacy/requests?open=true', { as: manager });
+  assert.ok(open.json.items.some((x) => x.id === made.json.id) && open.json.items.some((x) => x.id === access.json.id));
+  const answered = await srv.patch(`/api/v1/privacy/requests/${access.json.id}`, { answered_on: access.json.received_on, answer: 'export envoyé' },
+    { as: manager, ifMatch: access.json.version });
+  assert.equal(answered.status, 200, answered.text);
+  assertProblem(await srv.patch(`/api/v1/privacy/requests/${access.json.id}`, { answer: 'x' }, { as: manager, ifMatch: access.json.version }), 412);
+  // the erasure answers the erasure request of that person
+  const e = await srv.post(`/api/v1/people/${person.id}/erase`, { reason: 'request ' + made.json.id }, { as: manager });
+  assert.equal(e.json.requests_answered, 1);
+  const still = (await srv.get('/api/v1/privacy/requests?open=true', { as: manager })).json.items.map((x) => x.id);
+  assert.ok(!still.includes(made.json.id) && !still.includes(access.json.id));
+  // checks at the door
+  assertFieldError(await srv.post('/api/v1/privacy/requests', { kind: 'deletion', requester: 'x' }, { as: manager }), 'kind');
+  assertFieldError(await srv.post('/api/v1/privacy/requests', { kind: 'access' }, { as: manager }), 'requester');
+  assertFieldError(await srv.post('/api/v1/privacy/requests', { kind: 'access', requester: 'x', received_on: '2999-01-01' }, { as: manager }), 'received_on');
+  assertFieldError(await srv.post('/api/v1/privacy/requests', { kind: 'access', requester: 'x', received_on: '2024-02-30' }, { as: manager }), 'received_on');
+  assertFieldError(await srv.post('/api/v1/privacy/requests', { kind: 'access', requester: 'x', person_id: 999999 }, { as: manager }), 'person_id');
+  assertFieldError(await srv.post('/api/v1/privacy/requests', { kind: 'access', requester: 'x', received_on: '2024-03-01', answered_on: '2024-02-01' }, { as: manager }), 'answered_on');
+  assertProblem(await srv.get('/api/v1/privacy/requests?open=maybe', { as: manager }), 400);
+  assertProblem(await srv.get('/api/v1/privacy/requests', { as: rec }), 403);
+  assertProblem(await srv.post('/api/v1/privacy/requests', { kind: 'access', requester: 'x' }, { as: rec }), 403);
+});
