@@ -16,13 +16,8 @@ static void bind_opt_id(DbStmt *st, int idx, long long v) {
     else db_bind_null(st, idx);
 }
 
-StoreResult store_privacy_request_insert(Db *db, Arena *a, PrivacyRequest *r, long long created_by) {
-    char now[21];
-    time_now_iso(now);
-    DbStmt *st = db_prepare(db, "INSERT INTO privacy_requests (person_id, kind, requester, received_on, due_on, "
-                                "answered_on, answer, created_by, created_at, updated_at) "
-                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id");
-    if (!st) return STORE_ERROR;
+/* $1..$7: the fields a caller sets, in the order of both statements below. */
+static void bind_request(DbStmt *st, const PrivacyRequest *r) {
     bind_opt_id(st, 1, r->person_id);
     db_bind_text(st, 2, r->kind);
     db_bind_text(st, 3, r->requester);
@@ -30,6 +25,16 @@ StoreResult store_privacy_request_insert(Db *db, Arena *a, PrivacyRequest *r, lo
     db_bind_text(st, 5, r->due_on);
     db_bind_text(st, 6, r->answered_on);
     db_bind_text(st, 7, r->answer);
+}
+
+StoreResult store_privacy_request_insert(Db *db, Arena *a, PrivacyRequest *r, long long created_by) {
+    char now[21];
+    time_now_iso(now);
+    DbStmt *st = db_prepare(db, "INSERT INTO privacy_requests (person_id, kind, requester, received_on, due_on, "
+                                "answered_on, answer, created_by, created_at, updated_at) "
+                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id");
+    if (!st) return STORE_ERROR;
+    bind_request(st, r);
     bind_opt_id(st, 8, created_by);
     db_bind_text(st, 9, now);
     DbStatus s = db_step(st);
@@ -79,13 +84,7 @@ StoreResult store_privacy_request_update(Db *db, Arena *a, PrivacyRequest *r, lo
                                 "received_on = $4, due_on = $5, answered_on = $6, answer = $7, updated_at = $8, "
                                 "version = version + 1 WHERE id = $9 AND version = $10");
     if (!st) return STORE_ERROR;
-    bind_opt_id(st, 1, r->person_id);
-    db_bind_text(st, 2, r->kind);
-    db_bind_text(st, 3, r->requester);
-    db_bind_text(st, 4, r->received_on);
-    db_bind_text(st, 5, r->due_on);
-    db_bind_text(st, 6, r->answered_on);
-    db_bind_text(st, 7, r->answer);
+    bind_request(st, r);
     db_bind_text(st, 8, now);
     db_bind_int(st, 9, r->id);
     db_bind_int(st, 10, expected_version);
