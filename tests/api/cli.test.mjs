@@ -220,6 +220,9 @@ test('SIGTERM stops `serve` (started with ALLIANCE_DB and ALLIANCE_ADDR) with ex
       await new Promise((r) => setTimeout(r, 25));
     }
   }
+  // the line may reach us just after the first answer: wait for it a little
+  for (let i = 0; i < 200 && !stdout.includes(`:${port}`); i++) await new Promise((r) => setTimeout(r, 25));
+  if (!up || !stdout.includes(`:${port}`)) child.kill('SIGKILL'); // a failed test must not leave it running
   assert.ok(up, `serve answered on ALLIANCE_ADDR: ${stderr}`);
   assert.match(stdout, new RegExp(`127\\.0\\.0\\.1:${port}`));
   child.kill('SIGTERM');
