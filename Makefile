@@ -4,16 +4,28 @@
 
 CC      ?= cc
 PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq
+# CV reading (lib/cv_read.c)
+PKGS    += poppler-glib libzip libxml-2.0
+# mail: SMTP delivery and iCalendar invitations
+PKGS    += libcurl libical
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
            -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+# KPIs: CSV export (libcsv has no pkg-config file)
+LDLIBS  += -lcsv
 
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
                 libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev postgresql nginx sqlite3 chromium wrk curl
 # fuzzing (tests/fuzz/)
 DEB_PACKAGES += clang-14 libfuzzer-14-dev
+# KPIs: CSV export
+DEB_PACKAGES += libcsv-dev
+# CV reading (lib/cv_read.c)
+DEB_PACKAGES += libpoppler-glib-dev libzip-dev libxml2-dev poppler-utils
+# mail: SMTP (libcurl), invitations (libical), the test SMTP server and .ics parser
+DEB_PACKAGES += libcurl4-openssl-dev libical-dev python3-aiosmtpd python3-icalendar
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
@@ -22,6 +34,9 @@ DATA     := data/skills.tsv data/aliases.tsv data/roles.tsv
 # trust: common passwords refused (src/domain/password.c)
 DATA     += data/common-passwords.txt
 VENDOR   := node_modules/sortablejs/Sortable.min.js
+# charts: the dashboard and the gap page
+CHARTJS  := node_modules/chart.js/dist/chart.umd.js
+VENDOR   += $(CHARTJS)
 
 B        := build
 OBJ      := $(SRC:%.c=$(B)/obj/%.o)
@@ -58,7 +73,8 @@ $(VENDOR): node_modules/.package-lock.json
 $(B)/embedded.c: tools/embed.c $(UI_FILES) $(DATA) $(VENDOR) | $(B)/.deps-apt
 	@mkdir -p $(B)
 	$(CC) -O2 -o $(B)/embed tools/embed.c
-	$(B)/embed $@ $(foreach f,$(UI_FILES),$(f)=$(f)) ui/vendor/sortable.js=$(VENDOR) \
+	$(B)/embed $@ $(foreach f,$(UI_FILES),$(f)=$(f)) ui/vendor/sortable.js=node_modules/sortablejs/Sortable.min.js \
+	  ui/vendor/chart.js=$(CHARTJS) \
 	  $(foreach f,$(DATA),$(f)=$(f))
 
 $(B)/obj/%.o: %.c | $(B)/.deps-apt
@@ -141,6 +157,11 @@ fuzz-built: $(FUZZ_BIN)
 	    { echo "$$n: crash inputs in $(B)/fuzz-work/ (add them to tests/fuzz/corpus/$$n/ once fixed)"; exit 1; }; \
 	done
 
+# --- KPI benchmark (bench/kpi/run.sh): linked with every object but main.c
+$(B)/bench/kpi_bench: bench/kpi/kpi_bench.c $(filter-out $(B)/obj/src/main.o,$(OBJ)) $(B)/obj/embedded.o
+	@mkdir -p $(dir $@)
+	@$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
+
 # --- the commands of the README ---------------------------------------------
 # run, test and bench install first, then build in a second make: the
 # pkg-config flags above are read when make starts, so on a fresh machine
@@ -172,6 +193,10 @@ bench-load: deps
 bench-soak: deps
 	@$(MAKE) --no-print-directory $(B)/alliance
 	bench/load/run.sh --soak
+# matching engine: speed against SQLite (bench/match/run.sh prints the figures)
+$(B)/bench-match: bench/match/bench.c $(filter-out $(B)/obj/src/main.o,$(OBJ)) $(B)/obj/embedded.o
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
 
 clean:
 	rm -rf $(B) alliance

@@ -70,7 +70,7 @@ run_fuzz() { # each target of build/fuzz a few seconds on its committed corpus
   for t in build/fuzz/fuzz_*; do
     [ -x "$t" ] || continue
     name=$(basename "$t")
-    mkdir -p "build/fuzz-work/$name"
+    mkdir -p "build/fuzz-work/$name" "tests/fuzz/corpus/$name"
     out=$("$t" -max_total_time="${FUZZ_TEST_SECONDS:-5}" -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
             "build/fuzz-work/$name" "tests/fuzz/corpus/$name" 2>&1)
     local rc=$?

@@ -13,6 +13,13 @@ int cli_token(int argc, char **argv);
 int cli_migrate(int argc, char **argv);
 int cli_backup(int argc, char **argv);
 int cli_restore(int argc, char **argv);
+/* mail: the digest to candidacy owners, on demand */
+int cli_digest(int argc, char **argv);
+/* matching engine */
+int cli_match(int argc, char **argv);
+int cli_eval_match(int argc, char **argv);
+int cli_kpis(int argc, char **argv); /* KPIs: alliance kpis rebuild */
+int cli_skills_find(int argc, char **argv); /* CV reading: skills proposed from text */
 
 /* libsodium and the skills reference; 0 on success (message printed otherwise). */
 int cli_start(void);
@@ -27,6 +34,9 @@ int cli_table_sums(Db *a, Db *b);
 /* PRAGMA integrity_check on SQLite (PostgreSQL keeps its own): true when
  * it says "ok"; otherwise false with the first complaint in err. */
 bool cli_integrity_ok(Db *db, char err[256]);
+/* matching engine: the index of every person, read from the store. NULL
+ * after printing why. */
+struct MatchIndex *cli_match_index(Db *db);
 /* Creates the demo firm (demo.c). 0 on success. */
 int demo_create(Db *db);
 

@@ -6,8 +6,10 @@
 #include "../domain/skills.h"
 #include "../lib/embedded.h"
 #include "../lib/secret.h"
+#include "../match/index.h"
 #include "../store/clients.h"
 #include "../store/copy.h"
+#include "../store/people_scan.h"
 #include "../store/schema.h"
 #include "cli.h"
 
@@ -15,7 +17,9 @@ void cli_usage(FILE *out) {
     fputs("usage: alliance <command> [options]\n"
           "\n"
           "commands:\n"
-          "  serve [--addr HOST:PORT] [--db FILE]   serve the web UI and the API (default 127.0.0.1:8080)\n"
+          "  serve [--addr HOST:PORT] [--db FILE] [--data-dir DIR]\n"
+          "                                         serve the web UI and the API (default 127.0.0.1:8080);\n"
+          "                                         uploaded CVs are kept in DIR (default: next to the database)\n"
           "  init [--demo] [--db FILE]              create the database; --demo adds a demo firm\n"
           "  user add --email E --role R --name N [--db FILE]\n"
           "                                         add an account; the password is read from stdin\n"
@@ -30,10 +34,21 @@ void cli_usage(FILE *out) {
           "  backup FILE [--db FILE]                copy the live database into FILE (the server may run)\n"
           "  restore FILE [--db FILE]               check FILE, then put it in place of the database\n"
           "                                         (server stopped; PostgreSQL: pg_dump / pg_restore)\n"
+          "  digest [--db FILE]                     queue the digest of waiting candidates to their owners now\n"
+          "  match --need ID [--limit N] [--json] [--db FILE]\n"
+          "                                         the people ranked for a need, explained\n"
+          "  eval-match DIR [--json]                quality of the ranking on a graded set (DIR/needs/*.txt,\n"
+          "                                         DIR/cvs/*.txt, DIR/qrels.tsv): nDCG@5, nDCG@10, MAP vs BM25\n"
+          "  kpis rebuild [--db FILE]               make the KPI rows again from the whole event log\n"
+          "  skills-find [--split]                  print the skills found in the text on stdin (CV reading)\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
           "\n"
-          "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address)\n"
+          "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address),\n"
+          "             ALLIANCE_DATA_DIR (uploaded documents), ALLIANCE_FIRM_NAME and\n"
+          "             ALLIANCE_PUBLIC_URL (the careers page's firm name and address)\n"
+          "mail: ALLIANCE_SMTP_URL (smtp://host:port), ALLIANCE_SMTP_TLS (none|try|required),\n"
+          "      ALLIANCE_SMTP_USER, ALLIANCE_SMTP_PASSWORD, ALLIANCE_MAIL_FROM\n"
           "roles: admin manager sales recruiter tech consultant\n",
           out);
 }
@@ -111,4 +126,16 @@ bool cli_integrity_ok(Db *db, char err[256]) {
     }
     db_finalize(st);
     return ok;
+}
+
+static int put_person(const Person *p, void *arg) { return match_index_put(arg, p); }
+
+struct MatchIndex *cli_match_index(Db *db) {
+    MatchIndex *ix = match_index_new();
+    if (!ix || store_people_each(db, put_person, ix) != STORE_OK) {
+        fprintf(stderr, "alliance: cannot build the matching index: %s\n", ix ? db_errmsg(db) : "out of memory");
+        match_index_free(ix);
+        return NULL;
+    }
+    return ix;
 }

@@ -1,14 +1,32 @@
 /* serve: run the HTTP server. */
 #include <errno.h>
 #include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include "../http/auth.h"
 #include "../http/follower.h"
 #include "../http/server.h"
+#include "../api/match_sync.h"
+#include "../lib/buf.h"
+#include "../lib/files.h"
+#include "../mail/sender.h"
+#include <unistd.h>
 #include "cli.h"
+
+/* Uploaded documents go to --data-dir, ALLIANCE_DATA_DIR, or next to a
+ * SQLite file ("<file>.files"), never under the web root. */
+static void configure_files(const char *flag) {
+    const char *dir = flag && *flag ? flag : getenv("ALLIANCE_DATA_DIR");
+    if (dir && *dir) return files_configure(dir);
+    const char *url = db_url();
+    if (url && strncmp(url, "postgres", 8) != 0) {
+        Buf b = BUF_INIT;
+        buf_printf(&b, "%s.files", strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url);
+        files_configure(buf_str(&b));
+        buf_free(&b);
+    }
+}
 
 /* The whole of a small text file (a PEM certificate or key), or NULL after
  * saying why. Caller frees. */
@@ -38,11 +56,13 @@ static long positive(const char *s) {
 }
 
 int cli_serve(int argc, char **argv) {
-    const char *addr = getenv("ALLIANCE_ADDR"), *db = NULL, *cert = NULL, *key = NULL;
+    const char *addr = getenv("ALLIANCE_ADDR"), *db = NULL, *data_dir = NULL, *cert = NULL, *key = NULL;
+    /* trust: HTTPS, a trusted proxy, session lifetimes */
     bool trust_proxy = false;
     long idle_min = AUTH_IDLE_MINUTES, max_hours = AUTH_MAX_HOURS;
     static const struct option opts[] = {{"addr", required_argument, NULL, 'a'},
                                          {"db", required_argument, NULL, 'd'},
+                                         {"data-dir", required_argument, NULL, 'f'},
                                          {"tls-cert", required_argument, NULL, 'c'},
                                          {"tls-key", required_argument, NULL, 'k'},
                                          {"trust-proxy", no_argument, NULL, 'p'},
@@ -53,6 +73,7 @@ int cli_serve(int argc, char **argv) {
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'a') addr = optarg;
         else if (c == 'd') db = optarg;
+        else if (c == 'f') data_dir = optarg;
         else if (c == 'c') cert = optarg;
         else if (c == 'k') key = optarg;
         else if (c == 'p') trust_proxy = true;
@@ -82,22 +103,36 @@ int cli_serve(int argc, char **argv) {
     o.tls_cert = cert_pem;
     o.tls_key = key_pem;
     auth_configure((int)idle_min * 60, (int)max_hours * 3600);
-    int rc = 1;
-    if (cli_open(db)) {
-        /* says "in use" to `alliance restore` for as long as we run */
-        int hold = db_file_hold(db_url(), false);
-        if (hold == -1)
-            fprintf(stderr, "alliance: %s is being restored (%s)\n", db_url(),
-                    errno == EWOULDBLOCK ? "locked" : strerror(errno));
-        /* in-memory state subscribes to the event log before it is followed */
-        else if (!follower_start()) fprintf(stderr, "alliance: cannot read the event log\n");
-        else {
-            rc = server_run(&o);
-            follower_stop();
-        }
-        if (hold >= 0) close(hold);
+    Db *conn = cli_open(db);
+    if (!conn) return 1;
+    /* says "in use" to `alliance restore` for as long as we run */
+    int hold = db_file_hold(db_url(), false);
+    if (hold == -1) {
+        fprintf(stderr, "alliance: %s is being restored (%s)\n", db_url(), errno == EWOULDBLOCK ? "locked" : strerror(errno));
+        return 1;
     }
+    configure_files(data_dir);
+    match_sync_subscribe(); /* matching engine: subscribes before the follower starts */
+    /* in-memory state subscribes to the event log before it is followed */
+    if (!follower_start()) {
+        fprintf(stderr, "alliance: cannot read the event log\n");
+        return 1;
+    }
+    if (match_sync_build(conn)) { /* matching engine: the index, then the writes made meanwhile */
+        follower_stop();
+        return 1;
+    }
+    if (!mail_sender_start()) { /* mail: the outbox's SMTP sender */
+        follower_stop();
+        match_sync_stop();
+        return 1;
+    }
+    int rc = server_run(&o);
+    mail_sender_stop();
+    follower_stop();
+    match_sync_stop();
     db_thread_close();
+    if (hold >= 0) close(hold);
     if (key_pem) explicit_bzero(key_pem, strlen(key_pem)); /* the private key leaves no copy behind */
     free(key_pem);
     free(cert_pem);

@@ -20,6 +20,13 @@ import * as dealForm from './pages/deal-form.js';
 import * as dealDetail from './pages/deal-detail.js';
 import * as reviewsRequested from './pages/reviews-requested.js';
 import * as capabilities from './pages/capabilities.js';
+// mail to candidates and no ghosting
+import * as waiting from './pages/waiting.js';
+import * as mailTemplates from './pages/mail-templates.js';
+// matching engine: demand against supply
+import * as gap from './pages/gap.js';
+// KPIs and shared objectives
+import * as dashboard from './pages/dashboard.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -42,6 +49,12 @@ const ROUTES = [
   { re: /^\/deals\/(\d+)\/edit$/, page: dealForm, perm: 'deals.write', nav: 'deals' },
   { re: /^\/reviews$/, page: reviewsRequested, perm: 'reviews.write', nav: 'reviews' },
   { re: /^\/capabilities$/, page: capabilities, perm: 'capabilities.read', nav: 'capabilities' },
+  // mail to candidates and no ghosting
+  { re: /^\/home$/, page: waiting, perm: 'candidacies.read', nav: 'waiting' },
+  { re: /^\/mail-templates$/, page: mailTemplates, perm: 'mail_templates.read', nav: 'waiting' },
+  { re: /^\/gap$/, page: gap, perm: 'capabilities.read', nav: 'gap' }, // matching engine
+  // KPIs and shared objectives
+  { re: /^\/dashboard$/, page: dashboard, nav: 'dashboard' },
 ];
 
 const main = document.getElementById('main');
@@ -70,6 +83,10 @@ function renderHeader(current) {
     if (can('deals.read')) links.push(['#/deals', t('nav.deals'), 'deals']);
     if (can('reviews.write')) links.push(['#/reviews', t('nav.reviews'), 'reviews']);
     if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
+    // mail to candidates and no ghosting
+    if (can('candidacies.read')) links.push(['#/home', t('nav.waiting'), 'waiting']);
+    if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine
+    links.push(['#/dashboard', t('nav.dashboard'), 'dashboard']); // KPIs and shared objectives
   }
   links.push(['#/about', t('nav.about'), 'about']);
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },

@@ -18,6 +18,14 @@ const RULES = {
   'deals.write': ['admin', 'manager', 'sales'],
   'reviews.write': ['manager', 'tech'],
   'capabilities.read': STAFF,
+  // KPIs and shared objectives
+  'kpis.read': ALL,
+  'objectives.read': ALL,
+  'objectives.write': ['admin', 'manager'],
+  // mail to candidates and no ghosting
+  'mail_templates.read': ['admin', 'manager', 'recruiter'],
+  'mail_templates.write': ['admin', 'manager'],
+  'settings.write': ['admin', 'manager'],
 };
 
 export const session = { user: null };
