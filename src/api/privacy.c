@@ -11,6 +11,7 @@
 #include "../store/candidacies.h"
 #include "../store/events.h"
 #include "../store/people.h"
+#include "../store/people_index.h"
 #include "../store/privacy.h"
 #include "../store/privacy_requests.h"
 #include "api.h"
@@ -56,6 +57,8 @@ void people_erase(Request *rq, Response *rs) {
     StoreResult r = store_person_erase(rq->db, id, rq->user.id, jstr(rq->json, "reason"), now);
     if (r == STORE_CONFLICT) return reply_problem(rq, rs, 409, "already-erased", "conflict", NULL);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    /* the full-text index forgets them at once */
+    if (store_person_index(rq->db, &rq->arena, id) != STORE_OK) return reply_db_error(rq, rs);
     Event *ev;
     int n;
     if (store_events_of_person(rq->db, &rq->arena, id, EXPORT_MAX, &ev, &n) != STORE_OK) return reply_db_error(rq, rs);

@@ -11,6 +11,16 @@ StoreResult store_person_erase(Db *db, long long id, long long actor_id, const c
     bool erased = !db_col_is_null(st, 0);
     db_reset_all(db);
     if (erased) return STORE_CONFLICT;
+    /* mail to them keeps its facts (kind, status, dates), not its address
+     * or text; what was not sent yet never will be */
+    st = db_prepare(db, "UPDATE outbox SET recipient = '', subject = '', message = '', "
+                        "status = CASE WHEN status = 'sent' THEN 'sent' ELSE 'failed' END, "
+                        "last_error = CASE WHEN status = 'sent' THEN last_error ELSE 'erased' END "
+                        "WHERE candidacy_id IN (SELECT id FROM candidacies WHERE person_id = $1) "
+                        "OR recipient = (SELECT email FROM people WHERE id = $1)");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    if (db_run(st) != DB_OK) return STORE_ERROR;
     /* the placeholder keeps the id visible, so a list still adds up */
     st = db_prepare(db, "UPDATE people SET first_name = 'Personne', last_name = 'effacée', email = NULL, phone = NULL, "
                         "location = NULL, available_from = NULL, daily_rate = NULL, search = '', updated_at = $2, "
@@ -23,6 +33,9 @@ StoreResult store_person_erase(Db *db, long long id, long long actor_id, const c
         "DELETE FROM person_skills WHERE person_id = $1",
         "DELETE FROM application_links WHERE candidacy_id IN (SELECT id FROM candidacies WHERE person_id = $1)",
         "UPDATE candidacies SET reason = NULL WHERE person_id = $1",
+        /* CVs: their text and the skills proposed from it */
+        "DELETE FROM skill_proposals WHERE person_id = $1",
+        "DELETE FROM documents WHERE person_id = $1",
     };
     for (size_t i = 0; i < sizeof CLEAN / sizeof CLEAN[0]; i++) {
         st = db_prepare(db, CLEAN[i]);

@@ -73,7 +73,7 @@ test('erasure: admin or manager, with a reason; personal data is gone from every
   assert.ok(r.json.events_redacted >= 3);
   // nothing of them anywhere
   const after = dump().toLowerCase();
-  for (const w of Object.values(SECRET)) assert.ok(!after.includes(w.toLowerCase()), `${w} is still in the database`);
+  for (const w of Object.values(SECRET)) { const i = after.indexOf(w.toLowerCase()); assert.ok(i < 0, `${w} is still in the database: ...${after.slice(Math.max(0, i - 300), i + 100)}`); }
   assert.ok(!after.includes('quastelbaum'));
   // facts: the row, the candidacy and its stage, the events' types and stages
   const g = await srv.get(`/api/v1/people/${person.id}`, { as: rec });
@@ -84,8 +84,10 @@ test('erasure: admin or manager, with a reason; personal data is gone from every
   assert.equal(c.json.stage, 'rejected');
   assert.equal(c.json.reason, null);
   const ev = srv.sql(`SELECT type, after_json FROM events WHERE person_id = ${person.id} ORDER BY id`);
-  assert.deepEqual(ev.map((e) => e.type), ['person.created', 'candidacy.created', 'candidacy.stage', 'person.erased']);
-  assert.equal(JSON.parse(ev[2].after_json).stage, 'rejected');
+  const types = ev.map((e) => e.type);
+  for (const t of ['person.created', 'candidacy.created', 'candidacy.stage', 'person.erased']) assert.ok(types.includes(t), `${t} in ${types}`);
+  const stage = ev.find((e) => e.type === 'candidacy.stage');
+  assert.deepEqual(JSON.parse(stage.after_json), { stage: 'rejected' }, 'the fact stays, the reason goes');
   const x = await srv.get(`/api/v1/people/${person.id}/export`, { as: rec });
   assert.ok(x.json.erased_at);
   assert.deepEqual(x.json.erasures.map((e) => e.reason), ['demande du candidat (art. 17)']);
