@@ -18,6 +18,8 @@ LDLIBS  += -lcsv
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
                 libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev libmd4c-dev libmd4c-html0-dev postgresql nginx sqlite3 chromium wrk curl
+# fuzzing (tests/fuzz/)
+DEB_PACKAGES += clang-14 libfuzzer-14-dev
 # KPIs: CSV export
 DEB_PACKAGES += libcsv-dev
 # CV reading (lib/cv_read.c)
@@ -29,6 +31,8 @@ SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 UI_FILES := $(shell find ui -type f 2>/dev/null | sort)
 DATA     := data/skills.tsv data/aliases.tsv data/roles.tsv
+# trust: common passwords refused (src/domain/password.c)
+DATA     += data/common-passwords.txt
 VENDOR   := node_modules/sortablejs/Sortable.min.js
 # charts: the dashboard and the gap page
 CHARTJS  := node_modules/chart.js/dist/chart.umd.js
@@ -40,6 +44,7 @@ ASAN_OBJ := $(SRC:%.c=$(B)/asan/%.o)
 ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all deps run run-built test test-built test-unit test-api test-browser test-asan lint-openapi bench clean
+.PHONY: fuzz fuzz-built bench-load bench-soak
 
 all: $(B)/alliance
 
@@ -111,22 +116,51 @@ $(B)/asan/tests/%: tests/unit/%.c $(LIB_ASAN_OBJ)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -Isrc -o $@ $^ $(UNIT_LIBS)
 
+# --- fuzzing (libFuzzer, clang): one binary per tests/fuzz/fuzz_*.c ----------
+# Linked with every object of src/ except main.c, built again by clang with
+# ASan + UBSan and coverage. `make fuzz` runs each FUZZ_SECONDS on a working
+# corpus seeded from tests/fuzz/corpus/<target>/; `make test` replays the
+# committed corpus and fuzzes a few seconds (tests/run.sh, suite fuzz).
+FUZZ_CC      ?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
+FUZZ_OBJ     := $(LIB_SRC:%.c=$(B)/fuzz/obj/%.o) $(B)/fuzz/obj/embedded.o
+
+$(B)/fuzz/obj/%.o: %.c | $(B)/.deps-apt
+	@mkdir -p $(dir $@)
+	@echo "CC (fuzz) $<"
+	@$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(B)/fuzz/obj/embedded.o: $(B)/embedded.c
+	$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -Isrc/lib -c -o $@ $<
+
+$(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	@echo "LD $@"
+	@$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+-include $(FUZZ_OBJ:.o=.d)
+.SECONDARY: $(FUZZ_OBJ)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-built
+
+fuzz-built: $(FUZZ_BIN)
+	@for t in $(FUZZ_BIN); do n=$$(basename $$t); mkdir -p $(B)/fuzz-work/$$n tests/fuzz/corpus/$$n; \
+	  echo "== $$n ($(FUZZ_SECONDS) s)"; \
+	  $$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	      -artifact_prefix=$(B)/fuzz-work/$$n- $(B)/fuzz-work/$$n tests/fuzz/corpus/$$n 2>&1 \
+	    | grep -E '^stat::number_of_executed_units|^stat::peak_rss|ERROR|SUMMARY|property failed|Test unit written' \
+	    || true; \
+	  [ -z "$$(ls $(B)/fuzz-work/$$n-crash-* $(B)/fuzz-work/$$n-timeout-* $(B)/fuzz-work/$$n-leak-* 2>/dev/null)" ] || \
+	    { echo "$$n: crash inputs in $(B)/fuzz-work/ (add them to tests/fuzz/corpus/$$n/ once fixed)"; exit 1; }; \
+	done
+
 # --- KPI benchmark (bench/kpi/run.sh): linked with every object but main.c
 $(B)/bench/kpi_bench: bench/kpi/kpi_bench.c $(filter-out $(B)/obj/src/main.o,$(OBJ)) $(B)/obj/embedded.o
 	@mkdir -p $(dir $@)
 	@$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
-# --- fuzzing (careers: the multipart and CV readers); not part of `make test`
-FUZZ_CC := clang-14
-FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Isrc \
-              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-.PHONY: fuzz
-fuzz: $(B)/fuzz/fuzz_multipart $(B)/fuzz/fuzz_cv_read
-$(B)/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c src/lib/multipart.c src/lib/arena.c src/lib/text.c
-	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
-$(B)/fuzz/fuzz_cv_read: tests/fuzz/fuzz_cv_read.c src/lib/cv_read.c src/lib/buf.c src/lib/text.c
-	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
 
 # --- the commands of the README ---------------------------------------------
 # run, test and bench install first, then build in a second make: the
@@ -144,13 +178,21 @@ run-built: $(B)/alliance
 test: deps
 	@$(MAKE) --no-print-directory test-built
 
-test-built: $(B)/alliance $(B)/asan/alliance $(UNIT_BIN)
+test-built: $(B)/alliance $(B)/asan/alliance $(UNIT_BIN) $(FUZZ_BIN)
 	@tests/run.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory $(B)/alliance
 	bench/http.sh
 
+# load (bench/load/): 60 s mixed workload on a grown firm; 10 min soak with RSS samples
+bench-load: deps
+	@$(MAKE) --no-print-directory $(B)/alliance
+	bench/load/run.sh
+
+bench-soak: deps
+	@$(MAKE) --no-print-directory $(B)/alliance
+	bench/load/run.sh --soak
 # matching engine: speed against SQLite (bench/match/run.sh prints the figures)
 $(B)/bench-match: bench/match/bench.c $(filter-out $(B)/obj/src/main.o,$(OBJ)) $(B)/obj/embedded.o
 	@echo "LD $@"

@@ -15,6 +15,9 @@ static const struct {
     {"user", cli_user},
     {"token", cli_token},
     {"migrate", cli_migrate},
+    /* backups (SQLite) */
+    {"backup", cli_backup},
+    {"restore", cli_restore},
     /* mail */
     {"digest", cli_digest},
     /* matching engine */

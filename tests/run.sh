@@ -7,10 +7,13 @@
 #   5. several servers on one PostgreSQL behind nginx     tests/scale/*.test.mjs
 #   6. browser tests in Debian's Chromium                 tests/browser/*.test.mjs
 #   7. docs/openapi.yaml lint
+#   8. crash safety: SIGKILLs under concurrent writers     tests/crash/*.test.mjs
+#      (SQLite here; on PostgreSQL inside the pg suite)
+#   9. fuzzing: each libFuzzer target briefly on its corpus  tests/fuzz/fuzz_*.c
 # Set SUITES="unit api" (space-separated) to run a subset.
 set -u
 cd "$(dirname "$0")/.."
-SUITES=${SUITES:-"unit api asan pg scale browser openapi"}
+SUITES=${SUITES:-"unit api asan pg scale browser openapi crash fuzz"}
 passed=0
 failed=0
 log_dir=build/test-logs
@@ -62,6 +65,22 @@ run_openapi() {
   else echo "$out" | tail -40; count openapi 0 1; fi
 }
 
+run_fuzz() { # each target of build/fuzz a few seconds on its committed corpus
+  local p=0 f=0 t name out
+  for t in build/fuzz/fuzz_*; do
+    [ -x "$t" ] || continue
+    name=$(basename "$t")
+    mkdir -p "build/fuzz-work/$name" "tests/fuzz/corpus/$name"
+    out=$("$t" -max_total_time="${FUZZ_TEST_SECONDS:-5}" -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
+            "build/fuzz-work/$name" "tests/fuzz/corpus/$name" 2>&1)
+    local rc=$?
+    echo "$out" >"$log_dir/$name.log"
+    if [ $rc -eq 0 ]; then p=$((p + 1))
+    else f=$((f + 1)); echo "$out" | grep -A30 'ERROR\|==ERROR\|runtime error' | head -40; fi
+  done
+  count fuzz "$p" "$f"
+}
+
 for s in $SUITES; do
   case $s in
     unit) run_unit ;;
@@ -72,6 +91,8 @@ for s in $SUITES; do
       pg_dir=$(mktemp -d)
       if pg_url=$(tests/pg.sh start "$pg_dir" 2>"$log_dir/pg-start.log"); then
         ALLIANCE_TEST_PG=${pg_url%/*} run_node api-pg build/alliance tests/api/*.test.mjs
+        # crash safety on PostgreSQL
+        ALLIANCE_TEST_PG=${pg_url%/*} run_node crash-pg build/alliance tests/crash/*.test.mjs
       else
         cat "$log_dir/pg-start.log"; count api-pg 0 1
       fi
@@ -79,6 +100,8 @@ for s in $SUITES; do
     scale) run_node scale build/alliance tests/scale/*.test.mjs ;;
     browser) run_node browser build/alliance tests/browser/*.test.mjs ;;
     openapi) run_openapi ;;
+    crash) run_node crash build/alliance tests/crash/*.test.mjs ;;
+    fuzz) run_fuzz ;;
   esac
 done
 echo "$passed passed, $failed failed"

@@ -11,6 +11,16 @@ void metrics_get(Request *rq, Response *rs);
 
 void session_create(Request *rq, Response *rs);
 void session_delete(Request *rq, Response *rs);
+/* trust: sign out everywhere, password reset links */
+void sessions_delete_all(Request *rq, Response *rs);
+void password_reset_confirm(Request *rq, Response *rs);
+/* trust: the rights of access and erasure (privacy.c) */
+void people_export(Request *rq, Response *rs);
+void people_erase(Request *rq, Response *rs);
+/* trust: people's requests about their data (privacy_requests.c) */
+void privacy_requests_list(Request *rq, Response *rs);
+void privacy_requests_create(Request *rq, Response *rs);
+void privacy_requests_update(Request *rq, Response *rs);
 void me_get(Request *rq, Response *rs);
 
 void skills_search_get(Request *rq, Response *rs);

@@ -29,7 +29,7 @@ static const FieldSpec UPDATE[] = {
     {NULL, 0, false, 0, 0, NULL},
 };
 
-static json_t *candidacy_json(const CandidacyRow *r) {
+json_t *candidacy_json(const CandidacyRow *r) {
     const Candidacy *c = &r->c;
     json_t *j = json_pack("{s:I, s:I, s:I, s:I, s:s, s:o, s:s, s:s, s:{s:I, s:s, s:s}, s:{s:I, s:s}}", "id", c->id,
                      "version", c->version, "person_id", c->person_id, "need_id", c->need_id, "stage", c->stage,

@@ -11,6 +11,9 @@ const Route ROUTES[] = {
     {"POST", "/api/v1/session", NULL, session_create, ROUTE_PUBLIC | ROUTE_JSON | ROUTE_OWN_TX},
     {"DELETE", "/api/v1/session", "me.read", session_delete, 0},
     {"GET", "/api/v1/me", "me.read", me_get, 0},
+    /* trust: sign out everywhere, password reset links */
+    {"DELETE", "/api/v1/sessions", "me.write", sessions_delete_all, 0},
+    {"POST", "/api/v1/password-reset", NULL, password_reset_confirm, ROUTE_PUBLIC | ROUTE_JSON | ROUTE_OWN_TX},
 
     {"GET", "/api/v1/skills", "skills.read", skills_search_get, 0},
 
@@ -38,6 +41,12 @@ const Route ROUTES[] = {
     {"GET", "/api/v1/people/{id}", "people.read", people_get, 0},
     {"PATCH", "/api/v1/people/{id}", "people.write", people_update, ROUTE_JSON},
     {"DELETE", "/api/v1/people/{id}", "people.delete", people_delete, 0},
+    /* trust: the rights of access and erasure */
+    {"GET", "/api/v1/people/{id}/export", "people.export", people_export, 0},
+    {"POST", "/api/v1/people/{id}/erase", "people.erase", people_erase, ROUTE_JSON},
+    {"GET", "/api/v1/privacy/requests", "privacy.read", privacy_requests_list, 0},
+    {"POST", "/api/v1/privacy/requests", "privacy.write", privacy_requests_create, ROUTE_JSON},
+    {"PATCH", "/api/v1/privacy/requests/{id}", "privacy.write", privacy_requests_update, ROUTE_JSON},
 
     {"GET", "/api/v1/needs", "needs.read", needs_list, 0},
     {"POST", "/api/v1/needs", "needs.write", needs_create, ROUTE_JSON},

@@ -35,12 +35,11 @@ static const char *dummy_hash(void) {
     return g_dummy_hash;
 }
 
+/* Over HTTPS the cookie is Secure and __Host- prefixed (auth.h). */
 static void cookie_header(Request *rq, Response *rs, const char *value, int max_age) {
-    const char *proto = req_header(rq, "X-Forwarded-Proto");
-    bool tls = proto && strcmp(proto, "https") == 0;
     reply_header(rq, rs, "Set-Cookie",
-                 arena_printf(&rq->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s", SESSION_COOKIE,
-                              value, max_age, tls ? "; Secure" : ""));
+                 arena_printf(&rq->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s", auth_cookie_name(rq),
+                              value, max_age, rq->secure ? "; Secure" : ""));
 }
 
 void session_create(Request *rq, Response *rs) {
@@ -79,18 +78,25 @@ void session_create(Request *rq, Response *rs) {
         return reply_problem(rq, rs, 401, "wrong-credentials", "wrong_credentials", NULL);
     }
     char token[SECRET_TOKEN_LEN], token_hash[SECRET_HASH_LEN], csrf[SECRET_TOKEN_LEN], expires[21];
+    /* rotation: a session the browser had before signing in ends here, so
+     * an identifier planted before sign-in (session fixation) is worthless */
+    const char *old = req_cookie(rq, auth_cookie_name(rq));
+    if (old && *old) {
+        secret_token_hash(old, token_hash);
+        if (store_session_delete_by_hash(rq->db, token_hash) != STORE_OK) return reply_db_error(rq, rs);
+    }
     secret_token(token);
     secret_token(csrf);
     secret_token_hash(token, token_hash);
-    time_iso(t + SESSION_DAYS * 86400, expires);
+    time_iso(t + auth_max_seconds(), expires);
     long long sid;
-    if (store_session_create(rq->db, token_hash, u.id, csrf, expires, &sid) != STORE_OK) return reply_db_error(rq, rs);
+    if (store_session_create(rq->db, token_hash, u.id, csrf, now, expires, &sid) != STORE_OK) return reply_db_error(rq, rs);
     if (store_sessions_purge_expired(rq->db, now, since) != STORE_OK) return reply_db_error(rq, rs);
     rq->user = u;
     rq->signed_in = true;
     rs->audit_type = "session";
     rs->audit_id = sid;
-    cookie_header(rq, rs, token, SESSION_DAYS * 86400);
+    cookie_header(rq, rs, token, auth_max_seconds());
     reply_json(rs, 200, json_pack("{s:o, s:s}", "user", user_json(&u), "csrf_token", csrf));
 }
 
@@ -102,6 +108,17 @@ void session_delete(Request *rq, Response *rs) {
     rs->audit_id = rq->session_id;
     cookie_header(rq, rs, "", 0);
     reply_empty(rs, 204);
+}
+
+/* Sign out everywhere: every browser session of the caller ends (API
+ * tokens are revoked one by one with the CLI). */
+void sessions_delete_all(Request *rq, Response *rs) {
+    int n;
+    if (store_sessions_delete_user(rq->db, rq->user.id, &n) != STORE_OK) return reply_db_error(rq, rs);
+    rs->audit_type = "user";
+    rs->audit_id = rq->user.id;
+    if (!rq->via_token) cookie_header(rq, rs, "", 0);
+    reply_json(rs, 200, json_pack("{s:i}", "ended", n));
 }
 
 void me_get(Request *rq, Response *rs) {

@@ -22,6 +22,10 @@ static const FieldSpec NEED_SKILL[] = {
     {NULL, 0, false, 0, 0, NULL},
 };
 
+/* Suggestions cost an edit distance against every label and alias (about
+ * 7 ms each): only the first few unknown skills of a body get them, so one
+ * request cannot cost seconds of CPU. */
+enum { SUGGEST_MAX = 5 };
 void skill_error_unknown(Request *rq, json_t *errs, const char *field, const char *text) {
     const Skill *close[3];
     int n = skills_suggest(text, close, 3);
@@ -38,9 +42,10 @@ void skill_error_unknown(Request *rq, json_t *errs, const char *field, const cha
 }
 
 /* Validates item i and resolves its skill; NULL when anything is wrong
- * (errors added). seen holds the ids already listed, to refuse twins. */
+ * (errors added). seen holds the ids already listed, to refuse twins;
+ * *unknown counts the unknown skills so far. */
 static const Skill *read_item(Request *rq, json_t *item, int i, const FieldSpec *spec, const char **seen, int nseen,
-                              json_t *errs) {
+                              int *unknown, json_t *errs) {
     const char *at = arena_printf(&rq->arena, "skills[%d]", i);
     if (!json_is_object(item)) {
         errors_add(rq, errs, at, "must_be_object");
@@ -51,7 +56,8 @@ static const Skill *read_item(Request *rq, json_t *item, int i, const FieldSpec 
     const Skill *s = skills_resolve(text);
     const char *field = arena_printf(&rq->arena, "%s.skill", at);
     if (!s) {
-        skill_error_unknown(rq, errs, field, text);
+        if ((*unknown)++ < SUGGEST_MAX) skill_error_unknown(rq, errs, field, text);
+        else errors_add(rq, errs, field, "unknown_skill");
         return NULL;
     }
     for (int k = 0; k < nseen; k++)
@@ -67,9 +73,10 @@ void skill_input_person(Request *rq, json_t *arr, PersonSkill **out, int *n, jso
     *out = arena_alloc(&rq->arena, (count + 1) * sizeof **out);
     const char **seen = arena_alloc(&rq->arena, (count + 1) * sizeof *seen);
     *n = 0;
+    int unknown = 0;
     for (size_t i = 0; i < count; i++) {
         json_t *item = json_array_get(arr, i);
-        const Skill *s = read_item(rq, item, (int)i, PERSON_SKILL, seen, *n, errs);
+        const Skill *s = read_item(rq, item, (int)i, PERSON_SKILL, seen, *n, &unknown, errs);
         if (!s) continue;
         seen[*n] = s->id;
         (*out)[(*n)++] = (PersonSkill){s->id, (int)jint(item, "level"), (int)jint(item, "years")};
@@ -81,9 +88,10 @@ void skill_input_need(Request *rq, json_t *arr, Requirement **out, int *n, json_
     *out = arena_alloc(&rq->arena, (count + 1) * sizeof **out);
     const char **seen = arena_alloc(&rq->arena, (count + 1) * sizeof *seen);
     *n = 0;
+    int unknown = 0;
     for (size_t i = 0; i < count; i++) {
         json_t *item = json_array_get(arr, i);
-        const Skill *s = read_item(rq, item, (int)i, NEED_SKILL, seen, *n, errs);
+        const Skill *s = read_item(rq, item, (int)i, NEED_SKILL, seen, *n, &unknown, errs);
         if (!s) continue;
         seen[*n] = s->id;
         long long w = jint(item, "weight");

@@ -4,6 +4,7 @@
 #include "../lib/text.h"
 #include "../version.h"
 #include "../domain/skills.h"
+#include "../http/params.h"
 #include "api.h"
 
 json_t *skill_json(const Skill *s) {
@@ -24,9 +25,8 @@ void skills_search_get(Request *rq, Response *rs) {
     const char *l = req_query(rq, "limit");
     int limit = 10;
     if (l) {
-        char *end;
-        long v = strtol(l, &end, 10);
-        if (*end || v < 1 || v > 50) return reply_problem(rq, rs, 400, "bad-limit", "bad_request", "limit: 1..50");
+        long long v;
+        if (!param_id(l, &v) || v < 1 || v > 50) return reply_problem(rq, rs, 400, "bad-limit", "bad_request", "limit: 1..50");
         limit = (int)v;
     }
     const Skill *found[50];

@@ -2,12 +2,12 @@
  * transaction opens, so the write lock is never held during argon2id. */
 #include <string.h>
 #include "../domain/permissions.h"
+#include "../domain/password.h"
 #include "../lib/secret.h"
 #include "../lib/text.h"
 #include "../store/users.h"
 #include "api.h"
 
-enum { MIN_PASSWORD = 10 };
 
 static const FieldSpec CREATE[] = {
     {"email", F_EMAIL, true, 0, 254, NULL},
@@ -44,7 +44,8 @@ void users_create(Request *rq, Response *rs) {
     json_t *errs = json_array();
     validate_object(rq, rq->json, CREATE, false, errs);
     const char *password = jstr(rq->json, "password");
-    if (password && strlen(password) < MIN_PASSWORD) errors_add(rq, errs, "password", "password_too_short", MIN_PASSWORD);
+    const char *weak = password ? password_problem(password) : NULL;
+    if (weak) errors_add(rq, errs, "password", weak, PASSWORD_MIN);
     if (json_array_size(errs)) return reply_invalid(rq, rs, errs);
     json_decref(errs);
     char hash[128];

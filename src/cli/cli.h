@@ -11,6 +11,8 @@ int cli_init(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_token(int argc, char **argv);
 int cli_migrate(int argc, char **argv);
+int cli_backup(int argc, char **argv);
+int cli_restore(int argc, char **argv);
 /* mail: the digest to candidacy owners, on demand */
 int cli_digest(int argc, char **argv);
 /* matching engine */
@@ -25,6 +27,13 @@ int cli_start(void);
  * ALLIANCE_DB (default alliance.db), migrations. Returns this thread's
  * connection or NULL after printing why. */
 Db *cli_open(const char *db_flag);
+/* Prints every table's row count and checksum (store/copy.h) of a, and
+ * when b is given whether b has the same ("ok" or "MISMATCH").
+ * 0 when every table could be read (and matched), 1 otherwise. */
+int cli_table_sums(Db *a, Db *b);
+/* PRAGMA integrity_check on SQLite (PostgreSQL keeps its own): true when
+ * it says "ok"; otherwise false with the first complaint in err. */
+bool cli_integrity_ok(Db *db, char err[256]);
 /* matching engine: the index of every person, read from the store. NULL
  * after printing why. */
 struct MatchIndex *cli_match_index(Db *db);

@@ -1,11 +1,14 @@
 /* common: usage text and the start-up every subcommand shares. */
 #include <stdlib.h>
+#include <string.h>
+#include "../domain/password.h"
 #include "../domain/sales.h"
 #include "../domain/skills.h"
 #include "../lib/embedded.h"
 #include "../lib/secret.h"
 #include "../match/index.h"
 #include "../store/clients.h"
+#include "../store/copy.h"
 #include "../store/people_scan.h"
 #include "../store/schema.h"
 #include "cli.h"
@@ -20,12 +23,17 @@ void cli_usage(FILE *out) {
           "  init [--demo] [--db FILE]              create the database; --demo adds a demo firm\n"
           "  user add --email E --role R --name N [--db FILE]\n"
           "                                         add an account; the password is read from stdin\n"
+          "  user reset-link --email E [--base URL] [--db FILE]\n"
+          "                                         print a single-use link to set a new password\n"
           "  token create --email E [--label L] [--db FILE]\n"
           "                                         print a new API token for that account\n"
           "  token list --email E [--db FILE]       list that account's tokens\n"
           "  token revoke --id N [--db FILE]        revoke a token\n"
           "  migrate --from URL --to URL            copy a firm between databases (e.g. sqlite:alliance.db\n"
           "                                         to postgresql://user@host/db), checked by counts and checksums\n"
+          "  backup FILE [--db FILE]                copy the live database into FILE (the server may run)\n"
+          "  restore FILE [--db FILE]               check FILE, then put it in place of the database\n"
+          "                                         (server stopped; PostgreSQL: pg_dump / pg_restore)\n"
           "  digest [--db FILE]                     queue the digest of waiting candidates to their owners now\n"
           "  match --need ID [--limit N] [--json] [--db FILE]\n"
           "                                         the people ranked for a need, explained\n"
@@ -56,6 +64,11 @@ int cli_start(void) {
         fprintf(stderr, "alliance: cannot load the skills reference\n");
         return -1;
     }
+    const EmbeddedFile *common = embedded_find("data/common-passwords.txt");
+    if (!common || password_load((const char *)common->data, common->len)) {
+        fprintf(stderr, "alliance: cannot load the list of common passwords\n");
+        return -1;
+    }
     return 0;
 }
 
@@ -72,6 +85,47 @@ Db *cli_open(const char *db_flag) {
         return NULL;
     }
     return db;
+}
+
+int cli_table_sums(Db *a, Db *b) {
+    int rc = 0;
+    printf("%-24s %10s  %s\n", "table", "rows", b ? "checksum (source = target)" : "checksum");
+    for (int i = 0; COPY_TABLES[i]; i++) {
+        TableSum x, y;
+        if (store_table_sum(a, COPY_TABLES[i], &x) != STORE_OK ||
+            (b && store_table_sum(b, COPY_TABLES[i], &y) != STORE_OK)) {
+            fprintf(stderr, "alliance: cannot check %s\n", COPY_TABLES[i]);
+            rc = 1;
+            continue;
+        }
+        bool same = !b || (x.rows == y.rows && strcmp(x.checksum, y.checksum) == 0);
+        printf("%-24s %10lld  %.16s%s\n", x.table, x.rows, x.checksum, !b ? "" : same ? " ok" : " MISMATCH");
+        if (!same) {
+            fprintf(stderr, "alliance: %s differs: %lld rows %s vs %lld rows %s\n", x.table, x.rows, x.checksum, y.rows,
+                    y.checksum);
+            rc = 1;
+        }
+    }
+    return rc;
+}
+
+bool cli_integrity_ok(Db *db, char err[256]) {
+    if (strcmp(db_engine_name(db), "sqlite") != 0) return true;
+    DbStmt *st = db_prepare_once(db, "PRAGMA integrity_check");
+    if (!st) {
+        snprintf(err, 256, "cannot check integrity: %s", db_errmsg(db));
+        return false;
+    }
+    bool ok = false;
+    if (db_step(st) == DB_ROW) {
+        const char *v = db_col_text(st, 0);
+        ok = v && strcmp(v, "ok") == 0;
+        if (!ok) snprintf(err, 256, "integrity check: %s", v ? v : "?");
+    } else {
+        snprintf(err, 256, "cannot check integrity: %s", db_errmsg(db));
+    }
+    db_finalize(st);
+    return ok;
 }
 
 static int put_person(const Person *p, void *arg) { return match_index_put(arg, p); }

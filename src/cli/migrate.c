@@ -48,25 +48,7 @@ int cli_migrate(int argc, char **argv) {
         if (r != STORE_OK) {
             fprintf(stderr, "alliance: copy failed: %s\n", *err ? err : db_errmsg(dst));
         } else {
-            rc = 0;
-            printf("%-24s %10s  %s\n", "table", "rows", "checksum (source = target)");
-            for (int i = 0; COPY_TABLES[i]; i++) {
-                TableSum a, b;
-                if (store_table_sum(src, COPY_TABLES[i], &a) != STORE_OK ||
-                    store_table_sum(dst, COPY_TABLES[i], &b) != STORE_OK) {
-                    fprintf(stderr, "alliance: cannot check %s\n", COPY_TABLES[i]);
-                    rc = 1;
-                    continue;
-                }
-                bool same = a.rows == b.rows && strcmp(a.checksum, b.checksum) == 0;
-                printf("%-24s %10lld  %.16s %s\n", a.table, a.rows, a.checksum,
-                       same ? "ok" : "MISMATCH");
-                if (!same) {
-                    fprintf(stderr, "alliance: %s differs: %lld rows %s vs %lld rows %s\n", a.table, a.rows,
-                            a.checksum, b.rows, b.checksum);
-                    rc = 1;
-                }
-            }
+            rc = cli_table_sums(src, dst);
             printf(rc ? "copy NOT verified\n" : "copy verified\n");
         }
     }

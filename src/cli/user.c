@@ -2,14 +2,16 @@
  * stays out of the shell history and the process list). */
 #include <getopt.h>
 #include <string.h>
+#include "../domain/password.h"
 #include "../domain/permissions.h"
 #include "../lib/arena.h"
+#include "../lib/i18n.h"
 #include "../lib/secret.h"
 #include "../lib/text.h"
+#include "../store/password_resets.h"
 #include "../store/users.h"
 #include "cli.h"
 
-enum { MIN_PASSWORD = 10 };
 
 static int user_add(int argc, char **argv) {
     const char *email = NULL, *role = NULL, *name = NULL, *db = NULL;
@@ -41,12 +43,15 @@ static int user_add(int argc, char **argv) {
         return 1;
     }
     password[strcspn(password, "\r\n")] = '\0';
-    if (strlen(password) < MIN_PASSWORD) {
-        fprintf(stderr, "alliance: the password must be at least %d characters long\n", MIN_PASSWORD);
+    Db *h = cli_open(db); /* loads the list of common passwords too */
+    if (!h) return 1;
+    const char *weak = password_problem(password);
+    if (weak) {
+        fprintf(stderr, "alliance: the password ");
+        fprintf(stderr, i18n(LANG_EN, weak), PASSWORD_MIN);
+        fprintf(stderr, "\n");
         return 1;
     }
-    Db *h = cli_open(db);
-    if (!h) return 1;
     char hash[128];
     if (secret_password_hash(password, hash)) return 1;
     Arena a = {0};
@@ -65,8 +70,52 @@ static int user_add(int argc, char **argv) {
     return r == STORE_OK ? 0 : 1;
 }
 
+/* A reset link for an account, printed for an admin to hand over (when the
+ * person cannot receive the e-mail); the same kind of link the e-mail has. */
+static int user_reset_link(int argc, char **argv) {
+    const char *email = NULL, *db = NULL, *base = "http://127.0.0.1:8080";
+    static const struct option opts[] = {{"email", required_argument, NULL, 'e'}, {"base", required_argument, NULL, 'b'},
+                                         {"db", required_argument, NULL, 'd'},    {NULL, 0, NULL, 0}};
+    int c;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'e') email = optarg;
+        else if (c == 'b') base = optarg;
+        else if (c == 'd') db = optarg;
+        else {
+            cli_usage(stderr);
+            return 2;
+        }
+    }
+    if (optind != argc || !email || !strchr(email, '@')) {
+        cli_usage(stderr);
+        return 2;
+    }
+    Db *h = cli_open(db);
+    if (!h) return 1;
+    Arena a = {0};
+    User u;
+    char token[SECRET_TOKEN_LEN];
+    int rc = 1;
+    StoreResult r = store_user_by_email(h, &a, text_ascii_lower(arena_strdup(&a, email)), &u, NULL);
+    if (r == STORE_NOT_FOUND || (r == STORE_OK && u.disabled)) {
+        fprintf(stderr, "alliance: no active account for %s\n", email);
+    } else if (r != STORE_OK || db_begin_write(h) != DB_OK || store_reset_issue(h, u.id, token) != STORE_OK ||
+               db_commit(h) != DB_OK) {
+        db_rollback(h);
+        fprintf(stderr, "alliance: cannot make the link: %s\n", db_errmsg(h));
+    } else {
+        printf("%s/#/reset/%s\n", base, token);
+        fprintf(stderr, "alliance: valid %d minutes, once; an earlier link of %s stops working\n", RESET_MINUTES, email);
+        rc = 0;
+    }
+    arena_free(&a);
+    db_thread_close();
+    return rc;
+}
+
 int cli_user(int argc, char **argv) {
     if (argc >= 2 && strcmp(argv[1], "add") == 0) return user_add(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "reset-link") == 0) return user_reset_link(argc - 1, argv + 1);
     cli_usage(stderr);
     return 2;
 }

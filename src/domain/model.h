@@ -187,6 +187,17 @@ typedef struct {
     long long object_id, channel_id, post_id; /* -1 none */
     const char *text, *created_at, *read_at;
 } Notification;
+/* trust: a request from a person about their data (GDPR arts. 15-21),
+ * tracked until answered; the law gives one month (due_on). */
+typedef struct {
+    long long id, version;
+    long long person_id;       /* -1: not (yet) linked to a person */
+    const char *kind;          /* "access" | "erasure" | "rectification" | "objection" */
+    const char *requester;     /* who asked, and how */
+    const char *received_on, *due_on, *answered_on; /* dates; answered_on NULL while open */
+    const char *answer;
+    const char *created_at, *updated_at;
+} PrivacyRequest;
 /* A shared objective: a KPI target two or three teams pursue together
  * over a period, optionally for one client (api/objectives.c). */
 typedef struct {

@@ -14,6 +14,13 @@ static const struct {
     int roles;
 } table[] = {
     {"me.read", EVERYONE},
+    /* trust: sign out everywhere */
+    {"me.write", EVERYONE},
+    /* trust: the rights of access and erasure */
+    {"people.export", ADMIN | MANAGER | RECRUITER},
+    {"people.erase", ADMIN | MANAGER},
+    {"privacy.read", ADMIN | MANAGER},
+    {"privacy.write", ADMIN | MANAGER},
     {"skills.read", EVERYONE},
     {"clients.read", EVERYONE},
     {"clients.write", ADMIN | MANAGER | SALES},

@@ -124,9 +124,12 @@ void scorer_finish(const Scorer *sc, const Evidence *ev, const PersonTerms *t, M
     }
     long long exp = total - skills;
     total += scorer_terms_micro(sc, t);
-    double w;
-    out->factors[FACTOR_SKILLS] = (FactorScore){(w = sc->weight[FACTOR_SKILLS]) ? skills / 1e6 / w : 0, w};
-    out->factors[FACTOR_EXPERIENCE] = (FactorScore){(w = sc->weight[FACTOR_EXPERIENCE]) ? exp / 1e6 / w : 0, w};
+    /* the weight is read before the initializer list: the order in which
+     * a list's elements are evaluated is not defined in C */
+    double w = sc->weight[FACTOR_SKILLS];
+    out->factors[FACTOR_SKILLS] = (FactorScore){w ? skills / 1e6 / w : 0, w};
+    w = sc->weight[FACTOR_EXPERIENCE];
+    out->factors[FACTOR_EXPERIENCE] = (FactorScore){w ? exp / 1e6 / w : 0, w};
     out->factors[FACTOR_AVAILABILITY] =
         (FactorScore){score_availability_credit(t->available_day, sc->start_day), sc->weight[FACTOR_AVAILABILITY]};
     out->factors[FACTOR_LOCATION] =

@@ -24,6 +24,7 @@ enum { MAX_UPLOAD_FILE = 10 * 1024 * 1024, MAX_UPLOAD_BODY = MAX_UPLOAD_FILE + 6
 typedef struct Request {
     Arena arena;
     const char *method, *path, *address;
+    bool secure;                   /* HTTPS: served over TLS, or by a trusted proxy that was */
     struct MHD_Connection *conn;
     Buf body;
     bool body_too_large;           /* over the route's limit: the rest was dropped */
@@ -35,6 +36,7 @@ typedef struct Request {
     bool signed_in, via_token;     /* via_token: bearer API token (no CSRF) */
     User user;                     /* valid when signed_in */
     long long session_id;
+    bool session_touch;            /* auth: mark the session used after the request */
     const char *csrf;              /* the session's CSRF token; NULL for bearer tokens */
     json_t *json;                  /* parsed body for routes that take JSON; borrowed */
     Event *events;                 /* business events to write before COMMIT (event_log.h) */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "http.h"
 #include "../lib/text.h"
+#include "params.h"
 
 const char *req_query(Request *rq, const char *name) {
     return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
@@ -47,33 +48,13 @@ void reply_versioned(Request *rq, Response *rs, long long version, json_t *body)
     reply_json(rs, 200, body);
 }
 
-/* Parses a positive decimal integer occupying the whole of s. */
-static bool parse_id(const char *s, long long *out) {
-    if (!s || !*s || strlen(s) > 18) return false;
-    long long v = 0;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9') return false;
-        v = v * 10 + (*s - '0');
-    }
-    *out = v;
-    return true;
-}
-
 bool req_if_match(Request *rq, Response *rs, long long *version) {
     const char *h = req_header(rq, "If-Match");
     if (!h) {
         reply_problem(rq, rs, 428, "precondition-required", "precondition_required", NULL);
         return false;
     }
-    char tmp[24];
-    size_t n = strlen(h);
-    if (n >= 2 && h[0] == '"' && h[n - 1] == '"' && n - 2 < sizeof tmp) {
-        memcpy(tmp, h + 1, n - 2);
-        tmp[n - 2] = '\0';
-        if (parse_id(tmp, version)) return true;
-    } else if (parse_id(h, version)) {
-        return true;
-    }
+    if (param_etag(h, version)) return true;
     /* Unreadable: it cannot match any version, so it is stale by definition. */
     reply_problem(rq, rs, 412, "precondition-failed", "precondition_failed", NULL);
     return false;
@@ -85,14 +66,14 @@ bool req_page(Request *rq, Response *rs, int *limit, long long *before_id) {
     *limit = 50;
     *before_id = 0;
     if (l) {
-        if (!parse_id(l, &v) || v < 1 || v > 200) {
+        if (!param_id(l, &v) || v < 1 || v > 200) {
             reply_problem(rq, rs, 400, "bad-limit", "bad_request", "limit: 1..200");
             return false;
         }
         *limit = (int)v;
     }
     if (c && *c) {
-        if (!parse_id(c, &v)) {
+        if (!param_id(c, &v)) {
             reply_problem(rq, rs, 400, "bad-cursor", "bad_request", "cursor");
             return false;
         }
@@ -105,7 +86,7 @@ bool req_filter_id(Request *rq, Response *rs, const char *name, long long *out) 
     const char *v = req_query(rq, name);
     long long id;
     if (!v) return true;
-    if (!parse_id(v, &id) || id < 1) {
+    if (!param_id(v, &id) || id < 1) {
         reply_problem(rq, rs, 400, "bad-filter", "bad_request", name);
         return false;
     }
@@ -117,19 +98,13 @@ bool req_search(Request *rq, Response *rs, const char *name, int max, const char
     *out = NULL;
     const char *v = req_query(rq, name);
     if (!v) return true;
-    if (!text_valid_utf8(v, strlen(v))) {
-        reply_problem(rq, rs, 400, "invalid-utf8", "invalid_utf8", name);
-        return false;
+    switch (param_search(&rq->arena, v, max, out)) {
+    case PARAM_OK: return true;
+    case PARAM_BAD_UTF8: reply_problem(rq, rs, 400, "invalid-utf8", "invalid_utf8", name); return false;
+    case PARAM_TOO_LONG: break;
     }
-    char *t = text_trim(v);
-    if (t && text_utf8_length(t) > (size_t)max) {
-        free(t);
-        reply_problem(rq, rs, 400, "query-too-long", "bad_request", arena_printf(&rq->arena, "%s: max %d", name, max));
-        return false;
-    }
-    if (t && *t) *out = arena_strdup(&rq->arena, t);
-    free(t);
-    return true;
+    reply_problem(rq, rs, 400, "query-too-long", "bad_request", arena_printf(&rq->arena, "%s: max %d", name, max));
+    return false;
 }
 
 json_t *page_body(json_t *items, int limit, long long last_id) {

@@ -30,6 +30,7 @@
 #include "router.h"
 #include "sse.h"
 #include "static.h"
+#include "validate.h"
 
 typedef struct {
     Request rq;
@@ -38,14 +39,23 @@ typedef struct {
     char address[INET6_ADDRSTRLEN];
 } Context;
 
+/* On every answer: API, UI files, the survey page, errors (404, 405, 413).
+ * The policy allows no inline script or style and no framing. */
 static const char *const SECURITY_HEADERS[][2] = {
     {"X-Content-Type-Options", "nosniff"},
     {"X-Frame-Options", "DENY"},
     {"Referrer-Policy", "same-origin"},
     {"Content-Security-Policy",
      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
-     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
+     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+    {"Cross-Origin-Resource-Policy", "same-origin"},
+    {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
 };
+/* Only over HTTPS: a browser then refuses plain HTTP to this host for a year. */
+static const char HSTS[] = "max-age=31536000";
+
+static ServerOptions g_opts;
 
 /* Requests between their first byte and their completion: a stop waits for
  * them to reach zero so that no answered-but-unsent request is cut off. */
@@ -70,20 +80,15 @@ static bool read_json_body(Request *rq, Response *rs) {
         reply_problem(rq, rs, 415, "unsupported-media-type", "unsupported_media", NULL);
         return false;
     }
-    if (!text_valid_utf8(buf_str(&rq->body), rq->body.len)) {
-        reply_problem(rq, rs, 400, "invalid-utf8", "invalid_utf8", NULL);
-        return false;
+    char detail[JSON_ERROR_TEXT_LENGTH];
+    switch (json_body_parse(buf_str(&rq->body), rq->body.len, &rq->json, detail)) {
+    case BODY_OK: return true;
+    case BODY_INVALID_UTF8: reply_problem(rq, rs, 400, "invalid-utf8", "invalid_utf8", NULL); return false;
+    case BODY_NOT_OBJECT: snprintf(detail, sizeof detail, "%s", i18n(rq->lang, "must_be_object")); break;
+    case BODY_MALFORMED: break;
     }
-    json_error_t err;
-    json_t *j = json_loadb(buf_str(&rq->body), rq->body.len, JSON_REJECT_DUPLICATES, &err);
-    if (!j || !json_is_object(j)) {
-        char *detail = arena_printf(&rq->arena, "%s", j ? i18n(rq->lang, "must_be_object") : err.text);
-        json_decref(j);
-        reply_problem(rq, rs, 400, "malformed-json", "malformed_json", detail);
-        return false;
-    }
-    rq->json = j;
-    return true;
+    reply_problem(rq, rs, 400, "malformed-json", "malformed_json", arena_strdup(&rq->arena, detail));
+    return false;
 }
 
 static void run_route(Request *rq, Response *rs, const Route *route) {
@@ -146,6 +151,7 @@ static void dispatch_api(Request *rq, Response *rs, const Route *route) {
     run_route(rq, rs, route);
     if (db_in_transaction(rq->db)) finish_transaction(rq, rs, route);
     else db_reset_all(rq->db); /* a ROUTE_OWN_TX answer before its transaction: no statement keeps a snapshot */
+    auth_touch(rq);
 }
 
 static int route_index(const Route *r) { return r ? (int)(r - ROUTES) : -1; }
@@ -173,10 +179,26 @@ static struct MHD_Response *build_response(Request *rq, Response *rs, bool api) 
     }
     for (size_t i = 0; i < sizeof SECURITY_HEADERS / sizeof SECURITY_HEADERS[0]; i++)
         MHD_add_response_header(resp, SECURITY_HEADERS[i][0], SECURITY_HEADERS[i][1]);
+    if (rq->secure) MHD_add_response_header(resp, "Strict-Transport-Security", HSTS);
     if (api) MHD_add_response_header(resp, "Cache-Control", "no-store");
     for (int i = 0; i < rs->nheaders; i++) MHD_add_response_header(resp, rs->headers[i].name, rs->headers[i].value);
-    (void)rq;
     return resp;
+}
+
+/* Behind a trusted proxy: the scheme it was reached by, and the client's
+ * address, which the proxy appended last to X-Forwarded-For (earlier
+ * entries come from the client and prove nothing). */
+static void from_proxy(Request *rq, struct MHD_Connection *conn) {
+    const char *proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+    if (proto) rq->secure = strcasecmp(proto, "https") == 0;
+    const char *xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
+    if (!xff) return;
+    const char *last = strrchr(xff, ',');
+    char *a = text_trim(last ? last + 1 : xff);
+    unsigned char bin[sizeof(struct in6_addr)];
+    if (a && (inet_pton(AF_INET, a, bin) == 1 || inet_pton(AF_INET6, a, bin) == 1))
+        rq->address = arena_strdup(&rq->arena, a);
+    free(a);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -222,6 +244,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     rq->path = url;
     rq->conn = conn;
     rq->address = ctx->address;
+    rq->secure = g_opts.tls_cert != NULL;
+    if (g_opts.trust_proxy) from_proxy(rq, conn);
     rq->lang = i18n_lang_from_header(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Language"));
     Response rs = {.status = 200};
     bool path_known = false;
@@ -299,7 +323,11 @@ static unsigned connection_limit(void) {
     return n > 65536 + 256 ? 65536 : n > 512 ? (unsigned)(n - 256) : (unsigned)(n / 2);
 }
 
-int server_run(const char *addr) {
+bool server_tls_available(void) { return MHD_is_feature_supported(MHD_FEATURE_TLS) == MHD_YES; }
+
+int server_run(const ServerOptions *o) {
+    g_opts = *o;
+    const char *addr = o->addr;
     struct sockaddr_in sa;
     if (!parse_addr(addr, &sa)) {
         fprintf(stderr, "alliance: bad address %s (expected host:port)\n", addr);
@@ -311,18 +339,22 @@ int server_run(const char *addr) {
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL); /* worker threads inherit the mask */
     signal(SIGPIPE, SIG_IGN);
+    bool tls = o->tls_cert != NULL;
+    /* TLS options last: with plain HTTP the list simply ends before them */
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0,
-        NULL, NULL, on_request, NULL, MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)4,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024), MHD_OPTION_END);
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME |
+            (tls ? MHD_USE_TLS : 0),
+        0, NULL, NULL, on_request, NULL, MHD_OPTION_CONNECTION_LIMIT, connection_limit(), MHD_OPTION_SOCK_ADDR,
+        (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)4, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+        NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024),
+        tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, o->tls_cert, MHD_OPTION_HTTPS_MEM_KEY, o->tls_key,
+        MHD_OPTION_HTTPS_PRIORITIES, "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2", MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "alliance: cannot listen on %s: %s\n", addr, strerror(errno));
         return 1;
     }
     if (!sse_start()) fprintf(stderr, "alliance: no heartbeat for event streams\n");
-    printf("Alliance listens on http://%s\n", addr);
+    printf("Alliance listens on %s://%s\n", tls ? "https" : "http", addr);
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);

@@ -16,6 +16,24 @@ void errors_add(Request *rq, json_t *errs, const char *field, const char *key, .
     json_array_append_new(errs, json_pack("{s:s, s:s}", "field", field, "message", msg));
 }
 
+BodyStatus json_body_parse(const char *text, size_t len, json_t **out, char detail[JSON_ERROR_TEXT_LENGTH]) {
+    *out = NULL;
+    detail[0] = '\0';
+    if (!text_valid_utf8(text, len)) return BODY_INVALID_UTF8;
+    json_error_t err;
+    json_t *j = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    if (!j) {
+        snprintf(detail, JSON_ERROR_TEXT_LENGTH, "%s", err.text);
+        return BODY_MALFORMED;
+    }
+    if (!json_is_object(j)) {
+        json_decref(j);
+        return BODY_NOT_OBJECT;
+    }
+    *out = j;
+    return BODY_OK;
+}
+
 bool validate_email(const char *s) {
     const char *at = strchr(s, '@');
     if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.')) return false;

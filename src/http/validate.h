@@ -22,6 +22,12 @@ typedef struct {
     bool not_null;        /* optional (a default applies on create) but never null */
 } FieldSpec;
 
+typedef enum { BODY_OK, BODY_INVALID_UTF8, BODY_MALFORMED, BODY_NOT_OBJECT } BodyStatus;
+/* Reads a request body that must be one JSON object: valid UTF-8, no
+ * duplicate keys. On BODY_OK *out is the object (the caller decrefs); on
+ * BODY_MALFORMED detail holds the parser's message. */
+BodyStatus json_body_parse(const char *text, size_t len, json_t **out, char detail[JSON_ERROR_TEXT_LENGTH]);
+
 /* Checks obj; on create (partial=false) required fields must be present;
  * on update (partial=true) they may be absent but not null. Unknown fields
  * are errors. Appends to errs; returns the number of errors added. */

@@ -124,6 +124,8 @@ static const Message messages[] = {
     {"bad_request", "Requête invalide", "Bad request"},
     {"channel_name_letters", "doit contenir au moins une lettre ou un chiffre", "must contain at least one letter or digit"},
     {"channel_name_reserved", "ce nom est réservé aux fils des clients, besoins, affaires, incidents et rituels", "this name is kept for the channels of clients, needs, deals, incidents and rituals"},
+    /* trust: privacy requests */
+    {"before_received", "ne peut pas précéder la réception", "cannot come before the receipt"},
     {"conditions_required", "les conditions sont requises pour un avis « go sous conditions »", "conditions are required for a \"go with conditions\" verdict"},
     {"conflict", "Conflit", "Conflict"},
     {"contact_no_consent", "ce contact n'a pas accepté d'être contacté", "this contact has not agreed to be contacted"},
@@ -174,6 +176,8 @@ static const Message messages[] = {
     {"no_such_user_id", "le compte %lld n'existe pas ou est désactivé", "account %lld does not exist or is disabled"},
     {"not_a_member", "Vous n'êtes pas membre de ce fil", "You are not a member of this channel"},
     {"not_found", "Introuvable", "Not found"},
+    /* trust: privacy requests */
+    {"not_in_future", "ne peut pas être dans le futur", "cannot be in the future"},
     {"not_signed_in", "Connexion requise", "Sign-in required"},
     {"not_the_author", "Seul l'auteur peut modifier ou supprimer ce message", "Only the author may change or delete this post"},
     /* shared objectives (api/objectives.c) */
@@ -181,6 +185,10 @@ static const Message messages[] = {
     {"objective_teams", "deux ou trois équipes différentes parmi sales, recruitment, delivery", "two or three different teams among sales, recruitment, delivery"},
     {"objective_target", "doit être un nombre", "must be a number"},
     {"owner_not_sales", "doit désigner un compte commercial ou manager actif", "must name an active sales or manager account"},
+    /* trust: password rules */
+    {"password_common", "est trop courant : choisissez une phrase de passe à vous",
+     "is too common: choose a passphrase of your own"},
+    {"password_too_long", "est trop long", "is too long"},
     {"password_too_short", "doit compter au moins %d caractères", "must be at least %d characters long"},
     {"post_deleted", "Ce message a été supprimé", "This post was deleted"},
     {"precondition_failed", "Quelqu'un a modifié cet élément avant vous : rechargez-le",
@@ -194,6 +202,9 @@ static const Message messages[] = {
     {"qualification_start_date", "une date de démarrage est requise", "a start date is required"},
     {"reason_required", "une raison est requise pour cette étape", "a reason is required for this stage"},
     {"required", "est obligatoire", "is required"},
+    /* trust: password reset links */
+    {"reset_link_invalid", "Ce lien de réinitialisation n'est plus valable : demandez-en un nouveau",
+     "This reset link is no longer valid: ask for a new one"},
     {"siret_checksum", "SIRET invalide : la clé de contrôle ne correspond pas", "invalid SIRET: the check digit does not match"},
     {"siret_format", "doit compter exactement 14 chiffres", "must be exactly 14 digits"},
     {"skill_twice", "compétence présente deux fois", "skill listed twice"},

@@ -19,6 +19,11 @@ int secret_init(void) {
 
 int secret_password_hash(const char *password, char out[128]) {
     _Static_assert(crypto_pwhash_STRBYTES <= 128, "hash buffer");
+    /* OWASP Password Storage Cheat Sheet's minimum for argon2id: 19 MiB,
+     * 2 passes, 1 lane. libsodium's "interactive" cost is 64 MiB, 2 passes,
+     * 1 lane: above it on memory, equal on passes. */
+    _Static_assert(crypto_pwhash_MEMLIMIT_INTERACTIVE >= 19u * 1024 * 1024, "argon2id memory below OWASP's minimum");
+    _Static_assert(crypto_pwhash_OPSLIMIT_INTERACTIVE >= 2, "argon2id passes below OWASP's minimum");
     sem_wait(&g_hash_slots);
     int rc = crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                                crypto_pwhash_MEMLIMIT_INTERACTIVE);

@@ -17,7 +17,8 @@ const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "sig
                                    "outbox", "mail_templates", "settings", "interviews", "interview_interviewers",
                                    /* channels, posts, notifications */
                                    "channels", "channel_members", "posts", "post_revisions", "reactions", "attachments",
-                                   "notifications", NULL};
+                                   "notifications",
+                                   /* trust */ "password_resets", "erasures", "privacy_requests", NULL};
 
 static bool has_id(const char *table) {
     static const char *const keyed_otherwise[] = {"person_skills", "need_skills", "deal_needs", "kpi_candidacies",

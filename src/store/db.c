@@ -190,6 +190,21 @@ DbStatus db_lock_schema(Db *db, bool lock) {
     return db->engine->lock_schema ? db->engine->lock_schema(db->conn, lock) : DB_OK;
 }
 
+bool db_can_backup(Db *db) { return db->engine->backup != NULL; }
+
+DbStatus db_backup(Db *db, const char *path, char err[256]) {
+    if (!db->engine->backup) {
+        snprintf(err, 256, "%s has its own backup tools", db->engine->name);
+        return DB_ERROR;
+    }
+    return db->engine->backup(db->conn, path, err);
+}
+
+int db_file_hold(const char *url, bool exclusive) {
+    const DbEngine *e = engine_for(url);
+    return e->hold ? e->hold(url, exclusive) : -2;
+}
+
 DbStatus db_order_commits(Db *db) {
     return db->engine->order_commits ? db->engine->order_commits(db->conn) : DB_OK;
 }

@@ -58,6 +58,17 @@ DbStatus db_sync_ids(Db *db, const char *table);
 /* Holds (lock) or releases the lock that lets one process at a time
  * migrate the schema, e.g. several servers starting together. */
 DbStatus db_lock_schema(Db *db, bool lock);
+/* Backups (SQLite only; false from db_can_backup on PostgreSQL, whose
+ * pg_dump does it). db_backup copies the live database into path through
+ * SQLite's online backup API: one consistent snapshot, writers go on. */
+bool db_can_backup(Db *db);
+DbStatus db_backup(Db *db, const char *path, char err[256]);
+/* An advisory lock on a SQLite file that says who uses it: serve holds it
+ * shared for its lifetime, restore exclusive. Returns a descriptor to keep
+ * open (closing it releases the lock), -1 when another process holds it in
+ * a conflicting mode (errno EWOULDBLOCK) or on error, and -2 for urls that
+ * are not SQLite files (nothing to hold). */
+int db_file_hold(const char *url, bool exclusive);
 void db_bind_int(DbStmt *st, int idx, long long v);
 void db_bind_text(DbStmt *st, int idx, const char *v);  /* NULL binds SQL NULL */
 void db_bind_null(DbStmt *st, int idx);

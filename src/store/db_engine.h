@@ -38,6 +38,12 @@ typedef struct {
     /* Serializes schema changes between processes (lock true, then false);
      * NULL when write transactions already do (SQLite). */
     DbStatus (*lock_schema)(void *conn, bool lock);
+    /* Copies the whole database, consistently, into the file path while
+     * other connections keep writing; NULL when the engine has its own
+     * tools (PostgreSQL: pg_dump). */
+    DbStatus (*backup)(void *conn, const char *path, char err[256]);
+    /* db_file_hold (db.h) for this engine's urls; NULL: nothing to hold. */
+    int (*hold)(const char *url, bool exclusive);
     /* The change feed between processes (db.h "Changes"); NULL where one
      * process owns the database: order_commits is then BEGIN IMMEDIATE's
      * job, there is nobody to notify, and waiting is a plain sleep. */

@@ -2,9 +2,13 @@
  * WAL with synchronous=FULL: an acknowledged write survives a power loss
  * (NORMAL may lose the last commits). busy_timeout lets writers queue;
  * write transactions take the lock at once with BEGIN IMMEDIATE. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include "../lib/buf.h"
 #include "db_engine.h"
@@ -103,6 +107,63 @@ static DbStatus lite_begin_write(void *conn) { return lite_exec(conn, "BEGIN IMM
 static DbStatus lite_begin_read(void *conn) { return lite_exec(conn, "BEGIN"); }
 static bool lite_in_transaction(void *conn) { return !sqlite3_get_autocommit(conn); }
 
+/* Online backup: one step of -1 pages copies a single consistent snapshot
+ * (a WAL read transaction, so writers are not blocked). Written to
+ * path.part, synced, then renamed: a reader of path never sees half a file. */
+static DbStatus lite_backup(void *conn, const char *path, char err[256]) {
+    char part[4096];
+    if (snprintf(part, sizeof part, "%s.part", path) >= (int)sizeof part) {
+        snprintf(err, 256, "path too long");
+        return DB_ERROR;
+    }
+    unlink(part);
+    sqlite3 *dst = NULL;
+    int rc = sqlite3_open_v2(part, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(dst, "main", conn, "main") : NULL;
+    if (!b) {
+        snprintf(err, 256, "cannot write %.150s: %.80s", part, dst ? sqlite3_errmsg(dst) : "?");
+        sqlite3_close(dst);
+        unlink(part);
+        return DB_ERROR;
+    }
+    for (int tries = 0; (rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED; tries++) {
+        if (tries == 100) break;
+        sqlite3_sleep(100);
+    }
+    sqlite3_backup_finish(b);
+    if (rc == SQLITE_DONE) rc = sqlite3_errcode(dst);
+    if (rc != SQLITE_OK && rc != SQLITE_DONE) snprintf(err, 256, "backup failed: %s", sqlite3_errmsg(dst));
+    if (sqlite3_close(dst) != SQLITE_OK && (rc == SQLITE_OK || rc == SQLITE_DONE)) {
+        snprintf(err, 256, "cannot close %.200s", part);
+        rc = SQLITE_ERROR;
+    }
+    int fd = open(part, O_RDONLY);
+    bool synced = fd >= 0 && fsync(fd) == 0;
+    if (fd >= 0) close(fd);
+    if ((rc != SQLITE_OK && rc != SQLITE_DONE) || !synced || rename(part, path) != 0) {
+        if (synced) snprintf(err, 256, "cannot write %.150s: %.80s", path, strerror(errno));
+        else if (rc == SQLITE_OK || rc == SQLITE_DONE) snprintf(err, 256, "cannot sync %.200s", part);
+        unlink(part);
+        return DB_ERROR;
+    }
+    return DB_OK;
+}
+
+/* flock, not fcntl: SQLite's own locks are fcntl locks, which on Linux do
+ * not interact with flock, so this lock says "a server uses this file"
+ * without touching SQLite's locking. */
+static int lite_hold(const char *url, bool exclusive) {
+    int fd = open(sqlite_path(url), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return -1;
+    if (flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    return fd;
+}
+
 const DbEngine DB_SQLITE = {
     .name = "sqlite",
     .open = lite_open,
@@ -128,4 +189,6 @@ const DbEngine DB_SQLITE = {
     .dialect = NULL,
     .sync_ids = NULL,    /* SQLite's rowid already follows the largest id */
     .lock_schema = NULL, /* BEGIN IMMEDIATE already serializes migrations */
+    .backup = lite_backup,
+    .hold = lite_hold,
 };

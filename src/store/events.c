@@ -101,3 +101,21 @@ StoreResult store_events_feed(Db *db, Arena *a, const bool sees[4], int limit, E
     db_bind_int(st, 5, limit);
     return read_events(a, st, limit, out, n);
 }
+/* trust: what the right of access shows and the right to erasure rewrites */
+StoreResult store_events_of_person(Db *db, Arena *a, long long person_id, int limit, Event **out, int *n) {
+    DbStmt *st = db_prepare(db, "SELECT " EVENT_COLS " FROM events WHERE person_id = $1 "
+                                "OR (object_type = 'person' AND object_id = $1) ORDER BY id LIMIT $2");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, person_id);
+    db_bind_int(st, 2, limit);
+    return read_events(a, st, limit, out, n);
+}
+
+StoreResult store_event_redact(Db *db, long long id, const char *before, const char *after) {
+    DbStmt *st = db_prepare(db, "UPDATE events SET before_json = $2, after_json = $3 WHERE id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, before);
+    db_bind_text(st, 3, after);
+    return store_result(db_run(st));
+}

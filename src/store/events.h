@@ -20,4 +20,11 @@ StoreResult store_events_of(Db *db, Arena *a, const char *object_type, long long
  * may see needs, deals, candidacies, incidents. */
 StoreResult store_events_feed(Db *db, Arena *a, const bool sees[4], int limit, Event **out, int *n);
 
+/* trust: the events about a person (its own, and those that name it in
+ * person_id), oldest first, at most limit. */
+StoreResult store_events_of_person(Db *db, Arena *a, long long person_id, int limit, Event **out, int *n);
+/* The one exception to "never rewritten": erasing a person replaces what
+ * an event says with the same facts minus personal data (api/privacy.c). */
+StoreResult store_event_redact(Db *db, long long id, const char *before, const char *after);
+
 #endif

@@ -489,7 +489,57 @@ static const Migration migrations[] = {
      "  user_id INTEGER NOT NULL REFERENCES users(id),\n"
      "  PRIMARY KEY (interview_id, user_id));\n"
      "CREATE INDEX interview_interviewers_user ON interview_interviewers(user_id);\n"},
+    /* trust: sessions expire after a time without use (api/session.c, http/auth.c);
+     * sessions from before have no last use and end at once */
+    {50,
+     "ALTER TABLE sessions ADD COLUMN last_seen_at TEXT NOT NULL DEFAULT '';\n"
+     "CREATE INDEX sessions_user ON sessions(user_id);\n"},
+    /* trust: single-use password reset links (store/password_resets.c) */
+    {51,
+     "CREATE TABLE password_resets (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+     "  token_hash TEXT NOT NULL UNIQUE,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  expires_at TEXT NOT NULL,\n"
+     "  used_at TEXT);\n"
+     "CREATE INDEX password_resets_user ON password_resets(user_id);\n"},
+    /* trust: the right to erasure (store/privacy.c); no foreign key: the
+     * record of an erasure outlives nothing it could point to */
+    {52,
+     "ALTER TABLE people ADD COLUMN erased_at TEXT;\n"
+     "CREATE TABLE erasures (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  person_id INTEGER NOT NULL,\n"
+     "  at TEXT NOT NULL,\n"
+     "  actor_id INTEGER,\n"
+     "  reason TEXT NOT NULL);\n"
+     "CREATE INDEX erasures_person ON erasures(person_id);\n"},
+    /* trust: people's requests about their data (store/privacy_requests.c) */
+    {53,
+     "CREATE TABLE privacy_requests (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,\n"
+     "  kind TEXT NOT NULL CHECK (kind IN ('access','erasure','rectification','objection')),\n"
+     "  requester TEXT NOT NULL,\n"
+     "  received_on TEXT NOT NULL,\n"
+     "  due_on TEXT NOT NULL,\n"
+     "  answered_on TEXT,\n"
+     "  answer TEXT,\n"
+     "  created_by INTEGER REFERENCES users(id),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE INDEX privacy_requests_open ON privacy_requests(answered_on, due_on);\n"},
 };
+
+bool schema_known(int version) {
+    for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++)
+        if (migrations[i].version == version) return true;
+    return false;
+}
+
+int schema_count(void) { return (int)(sizeof migrations / sizeof migrations[0]); }
 
 int schema_latest(void) {
     int latest = 0; /* numbers are blocks per feature, not contiguous: the largest */

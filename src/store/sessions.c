@@ -4,12 +4,10 @@
 #include "users.h"
 
 
-StoreResult store_session_create(Db *db, const char *token_hash, long long user_id, const char *csrf,
+StoreResult store_session_create(Db *db, const char *token_hash, long long user_id, const char *csrf, const char *now,
                                  const char *expires_at, long long *id) {
-    char now[21];
-    time_now_iso(now);
-    DbStmt *st = db_prepare(db, "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
-                                "VALUES ($1, $2, $3, $4, $5) RETURNING id");
+    DbStmt *st = db_prepare(db, "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, "
+                                "last_seen_at) VALUES ($1, $2, $3, $4, $5, $4) RETURNING id");
     if (!st) return STORE_ERROR;
     db_bind_text(st, 1, token_hash);
     db_bind_int(st, 2, user_id);
@@ -22,20 +20,31 @@ StoreResult store_session_create(Db *db, const char *token_hash, long long user_
     return STORE_OK;
 }
 
-StoreResult store_session_lookup(Db *db, Arena *a, const char *token_hash, const char *now, User *u,
-                                 const char **csrf, long long *session_id) {
-    DbStmt *st = db_prepare(db, "SELECT " USER_COLS_U ", s.csrf_token, s.id FROM sessions s "
+StoreResult store_session_lookup(Db *db, Arena *a, const char *token_hash, const char *now, const char *idle_since,
+                                 User *u, const char **csrf, long long *session_id, const char **last_seen) {
+    DbStmt *st = db_prepare(db, "SELECT " USER_COLS_U ", s.csrf_token, s.id, s.last_seen_at FROM sessions s "
                                 "JOIN users u ON u.id = s.user_id "
-                                "WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0");
+                                "WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 "
+                                "AND u.disabled = 0");
     if (!st) return STORE_ERROR;
     db_bind_text(st, 1, token_hash);
     db_bind_text(st, 2, now);
+    db_bind_text(st, 3, idle_since);
     DbStatus s = db_step(st);
     if (s != DB_ROW) return s == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
     store_read_user(a, st, u);
     *csrf = store_text(a, st, 7);
     *session_id = db_col_int(st, 8);
+    *last_seen = store_text(a, st, 9);
     return STORE_OK;
+}
+
+StoreResult store_session_touch(Db *db, long long session_id, const char *now) {
+    DbStmt *st = db_prepare(db, "UPDATE sessions SET last_seen_at = $2 WHERE id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, session_id);
+    db_bind_text(st, 2, now);
+    return store_result(db_run(st));
 }
 
 StoreResult store_session_delete(Db *db, long long session_id) {
@@ -43,6 +52,22 @@ StoreResult store_session_delete(Db *db, long long session_id) {
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, session_id);
     return store_result(db_run(st));
+}
+
+StoreResult store_session_delete_by_hash(Db *db, const char *token_hash) {
+    DbStmt *st = db_prepare(db, "DELETE FROM sessions WHERE token_hash = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, token_hash);
+    return store_result(db_run(st));
+}
+
+StoreResult store_sessions_delete_user(Db *db, long long user_id, int *n) {
+    DbStmt *st = db_prepare(db, "DELETE FROM sessions WHERE user_id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, user_id);
+    StoreResult r = store_result(db_run(st));
+    *n = r == STORE_OK ? db_changes(db) : 0;
+    return r;
 }
 
 StoreResult store_sessions_purge_expired(Db *db, const char *now, const char *failures_before) {

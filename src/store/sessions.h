@@ -9,12 +9,22 @@ typedef struct {
     const char *label, *created_at, *revoked_at;
 } ApiToken;
 
-StoreResult store_session_create(Db *db, const char *token_hash, long long user_id, const char *csrf,
+/* A session created (and last used) at now, ending at expires_at. */
+StoreResult store_session_create(Db *db, const char *token_hash, long long user_id, const char *csrf, const char *now,
                                  const char *expires_at, long long *id);
-/* The active (unexpired, user enabled) session for a token hash. */
-StoreResult store_session_lookup(Db *db, Arena *a, const char *token_hash, const char *now, User *u,
-                                 const char **csrf, long long *session_id);
+/* The active session for a token hash: before its absolute expiry (now <
+ * expires_at), used since idle_since, its user enabled. *last_seen is when
+ * it was last marked used (store_session_touch). */
+StoreResult store_session_lookup(Db *db, Arena *a, const char *token_hash, const char *now, const char *idle_since,
+                                 User *u, const char **csrf, long long *session_id, const char **last_seen);
+/* Marks a session used at now (its idle expiry starts again). */
+StoreResult store_session_touch(Db *db, long long session_id, const char *now);
 StoreResult store_session_delete(Db *db, long long session_id);
+/* Ends a session by its token hash (sign-in rotates the caller's old one);
+ * NOT_FOUND is not an error here. */
+StoreResult store_session_delete_by_hash(Db *db, const char *token_hash);
+/* Ends every session of a user ("sign out everywhere"); *n how many. */
+StoreResult store_sessions_delete_user(Db *db, long long user_id, int *n);
 /* Forgets sessions past their expiry and sign-in failures older than
  * failures_before (they no longer count towards a limit). */
 StoreResult store_sessions_purge_expired(Db *db, const char *now, const char *failures_before);

@@ -122,19 +122,28 @@ export class Server {
     this.sessions = new Map();
   }
 
-  /** env: extra environment for serve (e.g. ALLIANCE_SMTP_URL for mail tests). */
-  async start({ demo = true, env } = {}) {
+  /** demo: the demo firm; env: extra environment for serve (e.g. ALLIANCE_SMTP_URL for mail tests);
+   * args: more `serve` flags (e.g. ['--trust-proxy']). */
+  async start({ demo = true, env, args = [] } = {}) {
+    this.serveArgs = args;
+    this.serveEnv = env;
     if (PG && this.pgName) psql(`${PG}/alliance`, `CREATE DATABASE ${this.pgName}`);
     const init = cli(['init', ...(demo ? ['--demo'] : []), '--db', this.db]);
     assertNoSanitizerReport(init.stderr, 'init');
     assert.equal(init.status, 0, `init failed: ${init.stderr}`);
+    return this.serve();
+  }
+
+  /** Starts `serve` on the existing database (a new port each time) and
+   * waits for /healthz: start() after init, or a restart after kill(). */
+  async serve() {
     this.port = await freePort();
     this.base = `http://127.0.0.1:${this.port}`;
     // uploaded documents (CVs) stay in the server's temporary directory
     this.files = join(this.dir, 'files');
-    this.proc = spawn(BIN, ['serve', '--db', this.db, '--addr', `127.0.0.1:${this.port}`, '--data-dir', this.files], {
+    this.proc = spawn(BIN, ['serve', '--db', this.db, '--addr', `127.0.0.1:${this.port}`, '--data-dir', this.files, ...(this.serveArgs || [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...(env || {}) },
+      env: { ...process.env, ...(this.serveEnv || {}) },
     });
     this.proc.stdout.setEncoding('utf8');
     this.proc.stderr.setEncoding('utf8');
@@ -154,6 +163,16 @@ export class Server {
       await sleep(25);
     }
     return this;
+  }
+
+  /** SIGKILL, as a power cut would: no clean-up runs. Resolves once the
+   * process is gone; serve() starts it again on the same database. */
+  async kill() {
+    if (!this.proc) return;
+    this.proc.kill('SIGKILL');
+    await this.exited;
+    this.proc = null;
+    assertNoSanitizerReport(this.stderr, 'serve');
   }
 
   /** SIGTERM; asserts exit code 0 and no sanitizer report. */

@@ -1,0 +1,107 @@
+/* store/privacy: erasure and access (see privacy.h). */
+#include "privacy.h"
+
+StoreResult store_person_erase(Db *db, long long id, long long actor_id, const char *reason, const char *now) {
+    DbStmt *st = db_prepare(db, "SELECT erased_at FROM people WHERE id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    DbStatus s = db_step(st);
+    if (s == DB_DONE) return STORE_NOT_FOUND;
+    if (s != DB_ROW) return STORE_ERROR;
+    bool erased = !db_col_is_null(st, 0);
+    db_reset_all(db);
+    if (erased) return STORE_CONFLICT;
+    /* mail to them keeps its facts (kind, status, dates), not its address
+     * or text; what was not sent yet never will be */
+    st = db_prepare(db, "UPDATE outbox SET recipient = '', subject = '', message = '', "
+                        "status = CASE WHEN status = 'sent' THEN 'sent' ELSE 'failed' END, "
+                        "last_error = CASE WHEN status = 'sent' THEN last_error ELSE 'erased' END "
+                        "WHERE candidacy_id IN (SELECT id FROM candidacies WHERE person_id = $1) "
+                        "OR recipient = (SELECT email FROM people WHERE id = $1)");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    if (db_run(st) != DB_OK) return STORE_ERROR;
+    /* the placeholder keeps the id visible, so a list still adds up */
+    st = db_prepare(db, "UPDATE people SET first_name = 'Personne', last_name = 'effacée', email = NULL, phone = NULL, "
+                        "location = NULL, available_from = NULL, daily_rate = NULL, search = '', updated_at = $2, "
+                        "erased_at = $2, version = version + 1 WHERE id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, now);
+    if (db_run(st) != DB_OK) return STORE_ERROR;
+    static const char *const CLEAN[] = {
+        "DELETE FROM person_skills WHERE person_id = $1",
+        "DELETE FROM application_links WHERE candidacy_id IN (SELECT id FROM candidacies WHERE person_id = $1)",
+        "UPDATE candidacies SET reason = NULL WHERE person_id = $1",
+        /* CVs: their text and the skills proposed from it */
+        "DELETE FROM skill_proposals WHERE person_id = $1",
+        "DELETE FROM documents WHERE person_id = $1",
+    };
+    for (size_t i = 0; i < sizeof CLEAN / sizeof CLEAN[0]; i++) {
+        st = db_prepare(db, CLEAN[i]);
+        if (!st) return STORE_ERROR;
+        db_bind_int(st, 1, id);
+        if (db_run(st) != DB_OK) return STORE_ERROR;
+    }
+    st = db_prepare(db, "INSERT INTO erasures (person_id, at, actor_id, reason) VALUES ($1, $2, $3, $4)");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, now);
+    if (actor_id > 0) db_bind_int(st, 3, actor_id);
+    else db_bind_null(st, 3);
+    db_bind_text(st, 4, reason);
+    return store_result(db_run(st));
+}
+
+StoreResult store_person_erased_at(Db *db, Arena *a, long long id, const char **at) {
+    DbStmt *st = db_prepare(db, "SELECT erased_at FROM people WHERE id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    DbStatus s = db_step(st);
+    if (s == DB_DONE) return STORE_NOT_FOUND;
+    if (s != DB_ROW) return STORE_ERROR;
+    *at = store_text(a, st, 0);
+    db_reset_all(db);
+    return STORE_OK;
+}
+
+StoreResult store_audit_of_person(Db *db, Arena *a, long long id, AuditEntry **out, int *n) {
+    DbStmt *st = db_prepare(db, "SELECT id, at, user_id, action, object_type, object_id, address FROM audit_log "
+                                "WHERE object_type = 'person' AND object_id = $1 ORDER BY id");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    size_t cap = 16;
+    *out = arena_alloc(a, cap * sizeof **out);
+    *n = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
+        if (!*out) return STORE_ERROR;
+        AuditEntry *e = &(*out)[(*n)++];
+        e->id = db_col_int(st, 0);
+        e->at = store_text(a, st, 1);
+        e->user_id = store_opt_int(st, 2);
+        e->action = store_text(a, st, 3);
+        e->object_type = store_text(a, st, 4);
+        e->object_id = store_opt_int(st, 5);
+        e->address = store_text(a, st, 6);
+    }
+    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+StoreResult store_erasures_of_person(Db *db, Arena *a, long long id, Erasure **out, int *n) {
+    DbStmt *st = db_prepare(db, "SELECT id, person_id, actor_id, at, reason FROM erasures WHERE person_id = $1 ORDER BY id");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    size_t cap = 4;
+    *out = arena_alloc(a, cap * sizeof **out);
+    *n = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
+        if (!*out) return STORE_ERROR;
+        *(*out + (*n)++) = (Erasure){db_col_int(st, 0), db_col_int(st, 1), store_opt_int(st, 2), store_text(a, st, 3),
+                                     store_text(a, st, 4)};
+    }
+    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
