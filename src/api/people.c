@@ -2,6 +2,8 @@
 #include <string.h>
 #include "../domain/skills.h"
 #include "../store/people.h"
+#include "../store/duplicates.h"
+#include "duplicates.h"
 #include "skill_input.h"
 
 static const char *const KINDS[] = {"candidate", "consultant", NULL};
@@ -22,6 +24,8 @@ static const FieldSpec PERSON[] = {
     {"name", F_IGNORED, false, 0, 0, NULL},
     {"created_at", F_IGNORED, false, 0, 0, NULL},
     {"updated_at", F_IGNORED, false, 0, 0, NULL},
+    {"tags", F_IGNORED, false, 0, 0, NULL},
+    {"duplicates", F_IGNORED, false, 0, 0, NULL},
     {NULL, 0, false, 0, 0, NULL},
 };
 
@@ -36,9 +40,8 @@ json_t *person_json(Request *rq, const Person *p) {
                      p->created_at, "updated_at", p->updated_at);
 }
 
-/* Overlays the fields present in j on p (all of them on create). */
-static bool read_person(Request *rq, Response *rs, json_t *j, bool partial, Person *p) {
-    json_t *errs = json_array();
+bool person_read(Request *rq, json_t *j, bool partial, Person *p, json_t *errs) {
+    size_t before = json_array_size(errs);
     validate_object(rq, j, PERSON, partial, errs);
     jset_str(rq, j, "kind", &p->kind);
     jset_str(rq, j, "first_name", &p->first_name);
@@ -51,12 +54,42 @@ static bool read_person(Request *rq, Response *rs, json_t *j, bool partial, Pers
     json_t *skills = json_object_get(j, "skills");
     if (json_is_array(skills)) skill_input_person(rq, skills, &p->skills, &p->nskills, errs);
     else if (json_is_null(skills)) p->nskills = 0;
-    if (json_array_size(errs)) {
+    return json_array_size(errs) == before;
+}
+
+/* Overlays the fields present in j on p (all of them on create). */
+static bool read_person(Request *rq, Response *rs, json_t *j, bool partial, Person *p) {
+    json_t *errs = json_array();
+    if (!person_read(rq, j, partial, p, errs)) {
         reply_invalid(rq, rs, errs);
         return false;
     }
     json_decref(errs);
     return true;
+}
+
+json_t *person_detail_json(Request *rq, const Person *p) {
+    const char **tags;
+    int ntags;
+    json_t *dups = person_duplicates_json(rq, p->id);
+    if (!dups || store_person_tags(rq->db, &rq->arena, p->id, &tags, &ntags) != STORE_OK) {
+        json_decref(dups);
+        return NULL;
+    }
+    json_t *j = person_json(rq, p), *t = json_array();
+    for (int i = 0; i < ntags; i++) json_array_append_new(t, json_string(tags[i]));
+    json_object_set_new(j, "tags", t);
+    json_object_set_new(j, "duplicates", dups);
+    return j;
+}
+
+/* Flags duplicates of p once written, then answers with p in full. */
+static void reply_person(Request *rq, Response *rs, const Person *p) {
+    int n;
+    json_t *j = NULL;
+    if (duplicates_check(rq->db, &rq->arena, p, NULL, &n) != STORE_OK || !(j = person_detail_json(rq, p)))
+        return reply_db_error(rq, rs);
+    reply_versioned(rq, rs, p->version, j);
 }
 
 void people_list(Request *rq, Response *rs) {
@@ -88,7 +121,8 @@ void people_create(Request *rq, Response *rs) {
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     rs->audit_type = "person";
     rs->audit_id = p.id;
-    reply_versioned(rq, rs, p.version, person_json(rq, &p));
+    reply_person(rq, rs, &p);
+    if (rs->status != 200) return;
     rs->status = 201;
     reply_header(rq, rs, "Location", arena_printf(&rq->arena, "/api/v1/people/%lld", p.id));
 }
@@ -97,7 +131,9 @@ void people_get(Request *rq, Response *rs) {
     Person p;
     StoreResult r = store_person_get(rq->db, &rq->arena, rq->ids[0], &p);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
-    reply_versioned(rq, rs, p.version, person_json(rq, &p));
+    json_t *j = person_detail_json(rq, &p);
+    if (!j) return reply_db_error(rq, rs);
+    reply_versioned(rq, rs, p.version, j);
 }
 
 void people_update(Request *rq, Response *rs) {
@@ -111,7 +147,7 @@ void people_update(Request *rq, Response *rs) {
     r = store_person_update(rq->db, &rq->arena, &p, expected);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     rs->audit_type = "person";
-    reply_versioned(rq, rs, p.version, person_json(rq, &p));
+    reply_person(rq, rs, &p);
 }
 
 void people_delete(Request *rq, Response *rs) {

@@ -18,6 +18,7 @@
 #include "../store/db.h"
 
 enum { MAX_JSON_BODY = 1024 * 1024, MAX_PATH_IDS = 2, MAX_HEADERS = 8, MAX_PATH_TOKEN = 64 };
+enum { MAX_UPLOAD_BODY = 10 * 1024 * 1024 }; /* routes flagged ROUTE_UPLOAD */
 
 typedef struct Request {
     Arena arena;

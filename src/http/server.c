@@ -29,6 +29,7 @@
 typedef struct {
     Request rq;
     long long started_us;
+    size_t max_body;  /* MAX_JSON_BODY, or MAX_UPLOAD_BODY on ROUTE_UPLOAD routes */
     char address[INET6_ADDRSTRLEN];
 } Context;
 
@@ -174,12 +175,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             else if (sa->sa_family == AF_INET6)
                 inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, ctx->address, sizeof ctx->address);
         }
+        /* the body limit depends on the route, known from the first call */
+        long long ids[MAX_PATH_IDS];
+        int nids;
+        char token[MAX_PATH_TOKEN + 1];
+        bool known;
+        const Route *r = router_match(method, url, ids, &nids, token, &known);
+        ctx->max_body = r && (r->flags & ROUTE_UPLOAD) ? MAX_UPLOAD_BODY : MAX_JSON_BODY;
         *state = ctx;
         return MHD_YES;
     }
     Request *rq = &ctx->rq;
     if (*upload_size) {
-        if (rq->body.len + *upload_size > MAX_JSON_BODY) rq->body_too_large = true;
+        if (rq->body.len + *upload_size > ctx->max_body) rq->body_too_large = true;
         else if (buf_append(&rq->body, upload_data, *upload_size)) return MHD_NO;
         *upload_size = 0;
         return MHD_YES;

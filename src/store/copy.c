@@ -8,9 +8,14 @@
 
 const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "signin_failures", "audit_log", "clients",
                                    "people", "person_skills", "needs",      "need_skills",     "candidacies",
-                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", NULL};
+                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links",
+                                   /* imports and duplicates */
+                                   "person_keys", "duplicate_pairs", "person_tags", "person_merges", NULL};
 
-static bool has_id(const char *table) { return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs"); }
+static bool has_id(const char *table) {
+    return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs") &&
+           strcmp(table, "person_keys") && strcmp(table, "person_tags");
+}
 
 static StoreResult count_rows(Db *db, const char *table, long long *n) {
     char sql[96];
