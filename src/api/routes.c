@@ -40,7 +40,7 @@ const Route ROUTES[] = {
     {"DELETE", "/api/v1/people/{id}", "people.delete", people_delete, 0},
     /* imports, exports, duplicates */
     {"GET", "/api/v1/people/duplicates", "people.read", duplicates_list, 0},
-    {"DELETE", "/api/v1/people/duplicates/{id}", "people.merge", duplicates_dismiss, 0},
+    {"DELETE", "/api/v1/duplicates/{id}", "people.merge", duplicates_dismiss, 0},
     {"POST", "/api/v1/people/{id}/merge", "people.merge", people_merge, ROUTE_JSON},
     {"GET", "/api/v1/people/{id}/resume.json", "people.read", people_resume_json, 0},
     {"POST", "/api/v1/import/jsonresume", "people.import", import_jsonresume, ROUTE_JSON},
