@@ -151,6 +151,14 @@ static bool read_header(Report *r, const CsvRow *h, int *cols, json_t *unknown) 
     return ok;
 }
 
+/* Answers a dry run's report and undoes whatever it wrote: the dispatcher
+ * then finds no transaction left, so nothing is committed or audited. */
+static void reply_dry_run(Request *rq, Response *rs, json_t *body) {
+    db_reset_all(rq->db);
+    db_rollback(rq->db);
+    reply_json(rs, 200, body);
+}
+
 void import_people_csv(Request *rq, Response *rs) {
     const char *dry = req_query(rq, "dry_run");
     bool dry_run = dry && (strcmp(dry, "1") == 0 || strcmp(dry, "true") == 0);
@@ -181,7 +189,7 @@ void import_people_csv(Request *rq, Response *rs) {
         json_object_set_new(body, "error_count", json_integer(r.nerrors));
         json_object_set_new(body, "errors", r.errors);
         json_object_set_new(body, "imported", json_integer(0));
-        if (dry_run) return reply_json(rs, 200, body);
+        if (dry_run) return reply_dry_run(rq, rs, body);
         reply_problem(rq, rs, 422, "csv-rows-invalid", "csv_rows_invalid", NULL);
         json_object_update(rs->json, body); /* the report beside the problem's fields */
         json_decref(body);
@@ -219,13 +227,11 @@ void import_people_csv(Request *rq, Response *rs) {
     json_object_set_new(body, "imported", json_integer(dry_run ? 0 : t.nrows - 1));
     if (dry_run) {
         json_decref(ids);
-        db_reset_all(rq->db);
-        db_rollback(rq->db); /* the dispatcher sees no transaction left: nothing is committed */
-    } else {
-        json_object_set_new(body, "ids", ids);
-        rs->audit_type = "people_import";
-        rs->audit_id = t.nrows > 1 ? people[1].id : -1;
+        return reply_dry_run(rq, rs, body);
     }
+    json_object_set_new(body, "ids", ids);
+    rs->audit_type = "people_import";
+    rs->audit_id = t.nrows > 1 ? people[1].id : -1;
     reply_json(rs, 200, body);
 }
 
