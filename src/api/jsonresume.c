@@ -7,7 +7,8 @@
  * aliases); skills[].level words become 1..5 (3 when absent); work[] gives
  * each skill its years: the months of the positions whose text names it.
  * Words the reference does not know are kept as tags on the person and
- * listed in the answer. Sections Alliance does not keep (education,
+ * listed in the answer (the name of an entry that has keywords is a group
+ * name, not a tag). Sections Alliance does not keep (education,
  * projects...) are accepted and ignored. A document of the wrong shape is
  * a 422 naming every field in error, and nothing is written. */
 #include <stdlib.h>
@@ -221,7 +222,11 @@ void import_jsonresume(Request *rq, Response *rs) {
                                                        "level", jstr(s, "level")));
             level = 3;
         }
-        if (jstr(s, "name")) add_word(&r, jstr(s, "name"), level);
+        /* an entry with keywords may be a group ("Web Development", or the
+         * "Other" of an export): its name is a skill when known, never a tag */
+        json_t *kws = json_object_get(s, "keywords");
+        if (jstr(s, "name") && (json_array_size(kws) == 0 || skills_resolve(jstr(s, "name"))))
+            add_word(&r, jstr(s, "name"), level);
         size_t k;
         json_t *kw;
         json_array_foreach(json_object_get(s, "keywords"), k, kw) add_word(&r, json_string_value(kw), level);
