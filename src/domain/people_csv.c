@@ -63,6 +63,7 @@ SkillsCellResult people_csv_skills(const char *text, SkillCell *out, int max, in
         while (end > start && (end[-1] == ' ' || end[-1] == '\t')) end--;
         if (end == start) return SKILLS_CELL_NO_LEVEL;
         p++;
+        while (*p == ' ' || *p == '\t') p++; /* "java : 4" */
         if (!(*p >= '1' && *p <= '5') || (p[1] && !is_sep(p[1]))) return SKILLS_CELL_BAD_LEVEL;
         if (*n == max) return SKILLS_CELL_TOO_MANY;
         out[(*n)++] = (SkillCell){start, (size_t)(end - start), *p - '0'};
