@@ -55,13 +55,31 @@ static const char *upload(Request *rq, Response *rs, size_t *len) {
 
 typedef struct {
     Request *rq;
-    json_t *errors;   /* [{row, field, message}] */
-    int nerrors;      /* all of them, also those past MAX_REPORTED */
+    json_t *errors;       /* [{row, field, column, message}] */
+    int nerrors;          /* all of them, also those past MAX_REPORTED */
+    const CsvRow *header; /* the header line as written, once read */
+    const int *cols;
 } Report;
+
+/* The header cell, as the file writes it, of the column a field comes
+ * from ("skills[0].skill" from "Compétences"), or NULL. */
+static const char *column_of(const Report *r, const char *field) {
+    for (int c = 0; r->header && c < r->header->ncells; c++) {
+        if (r->cols[c] < 0) continue;
+        const char *name = PEOPLE_CSV_COLUMNS[r->cols[c]];
+        size_t n = strlen(name);
+        if (strncmp(field, name, n) == 0 && (field[n] == '\0' || field[n] == '[' || field[n] == '.'))
+            return r->header->cells[c];
+    }
+    return NULL;
+}
 
 static void report(Report *r, int row, const char *field, const char *message) {
     if (r->nerrors++ >= MAX_REPORTED) return;
-    json_array_append_new(r->errors, json_pack("{s:i, s:s, s:s}", "row", row, "field", field, "message", message));
+    json_t *e = json_pack("{s:i, s:s, s:s}", "row", row, "field", field, "message", message);
+    const char *column = row > 1 ? column_of(r, field) : NULL;
+    if (column) json_object_set_new(e, "column", json_string(column));
+    json_array_append_new(r->errors, e);
 }
 
 static void report_key(Report *r, int row, const char *field, const char *key, const char *arg) {
@@ -175,11 +193,14 @@ void import_people_csv(Request *rq, Response *rs) {
     case CSV_TABLE_TOO_MANY_CELLS: return reply_problem(rq, rs, 400, "too-many-columns", "csv_too_many_columns", "64");
     }
     if (t.nrows == 0) return reply_problem(rq, rs, 400, "empty-csv", "csv_empty", NULL);
-    Report r = {rq, json_array(), 0};
+    Report r = {rq, json_array(), 0, NULL, NULL};
     json_t *unknown = json_array();
     int *cols = arena_alloc(&rq->arena, (size_t)t.rows[0].ncells * sizeof *cols);
     Person *people = arena_alloc(&rq->arena, (size_t)t.nrows * sizeof *people);
-    if (read_header(&r, &t.rows[0], cols, unknown))
+    bool header_ok = read_header(&r, &t.rows[0], cols, unknown);
+    r.header = &t.rows[0];
+    r.cols = cols;
+    if (header_ok)
         for (int i = 1; i < t.nrows; i++) read_row(&r, &t, cols, i, &people[i]);
     char sep[3] = {t.sep == '\t' ? '\\' : t.sep, t.sep == '\t' ? 't' : '\0', '\0'};
     json_t *body = json_pack("{s:b, s:i, s:s, s:b, s:o}", "dry_run", dry_run, "rows", t.nrows - 1, "separator", sep,

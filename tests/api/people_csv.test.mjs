@@ -83,6 +83,7 @@ test('bad rows are reported by row, field and message, and nothing at all is wri
     has(5, 'skills[0].skill'); // the row after an embedded newline is still row 5
     has(6, '');
     has(7, 'skills');
+    assert.equal(r.json.errors.find((e) => e.row === 5).column, 'skills', 'the header cell of the column');
     assert.ok(!r.json.errors.some((e) => e.row === 2), 'the good row has no error');
     assert.equal(r.json.error_count, r.json.errors.length);
   }

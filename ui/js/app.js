@@ -20,6 +20,9 @@ import * as dealForm from './pages/deal-form.js';
 import * as dealDetail from './pages/deal-detail.js';
 import * as reviewsRequested from './pages/reviews-requested.js';
 import * as capabilities from './pages/capabilities.js';
+// imports, exports, duplicates
+import * as peopleImport from './pages/people-import.js';
+import * as peopleDuplicates from './pages/people-duplicates.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -42,6 +45,9 @@ const ROUTES = [
   { re: /^\/deals\/(\d+)\/edit$/, page: dealForm, perm: 'deals.write', nav: 'deals' },
   { re: /^\/reviews$/, page: reviewsRequested, perm: 'reviews.write', nav: 'reviews' },
   { re: /^\/capabilities$/, page: capabilities, perm: 'capabilities.read', nav: 'capabilities' },
+  // imports, exports, duplicates
+  { re: /^\/people\/import$/, page: peopleImport, perm: 'people.import', nav: 'people' },
+  { re: /^\/people\/duplicates$/, page: peopleDuplicates, perm: 'people.read', nav: 'people' },
 ];
 
 const main = document.getElementById('main');
