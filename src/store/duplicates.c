@@ -2,19 +2,20 @@
 #include "duplicates.h"
 #include "../lib/timeutil.h"
 
+/* Binds the person id, then the first n keys in column order (e-mail, phone, city, first, last, name). */
+static void bind_keys(DbStmt *st, const PersonKeys *k, int n) {
+    const char *keys[] = {k->email, k->phone, k->city, k->first, k->last, k->name};
+    db_bind_int(st, 1, k->person_id);
+    for (int i = 0; i < n; i++) db_bind_text(st, i + 2, keys[i]);
+}
+
 StoreResult store_person_keys_put(Db *db, const PersonKeys *k) {
     DbStmt *st = db_prepare(db, "INSERT INTO person_keys (person_id, email_key, phone_key, city_key, first_key, last_key, name_key) "
                                 "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (person_id) DO UPDATE SET "
                                 "email_key = excluded.email_key, phone_key = excluded.phone_key, city_key = excluded.city_key, "
                                 "first_key = excluded.first_key, last_key = excluded.last_key, name_key = excluded.name_key");
     if (!st) return STORE_ERROR;
-    db_bind_int(st, 1, k->person_id);
-    db_bind_text(st, 2, k->email);
-    db_bind_text(st, 3, k->phone);
-    db_bind_text(st, 4, k->city);
-    db_bind_text(st, 5, k->first);
-    db_bind_text(st, 6, k->last);
-    db_bind_text(st, 7, k->name);
+    bind_keys(st, k, 6);
     return store_result(db_run(st));
 }
 
@@ -25,12 +26,7 @@ StoreResult store_person_keys_near(Db *db, Arena *a, const PersonKeys *k, Person
                                 "OR (city_key = $4 AND (first_key = $5 OR last_key = $6 OR first_key = $6 OR last_key = $5))) "
                                 "ORDER BY person_id LIMIT 200");
     if (!st) return STORE_ERROR;
-    db_bind_int(st, 1, k->person_id);
-    db_bind_text(st, 2, k->email);
-    db_bind_text(st, 3, k->phone);
-    db_bind_text(st, 4, k->city);
-    db_bind_text(st, 5, k->first);
-    db_bind_text(st, 6, k->last);
+    bind_keys(st, k, 5);
     size_t cap = 0;
     *out = NULL;
     *n = 0;
