@@ -50,6 +50,9 @@ void needs_get(Request *rq, Response *rs);
 void needs_update(Request *rq, Response *rs);
 void needs_matches(Request *rq, Response *rs);
 void needs_gap(Request *rq, Response *rs);
+/* Records a need created (from_status NULL), moved or edited in the event
+ * log; shared by the needs API and a deal that opens its needs. */
+void need_record_change(Request *rq, const Need *n, const char *from_status);
 
 void candidacies_list(Request *rq, Response *rs);
 void candidacies_create(Request *rq, Response *rs);
@@ -82,6 +85,9 @@ bool person_read(Request *rq, json_t *j, bool partial, Person *p, json_t *errs);
 void duplicates_list(Request *rq, Response *rs);
 void duplicates_dismiss(Request *rq, Response *rs);
 void people_merge(Request *rq, Response *rs);
+/* The event of a person an import created (no personal data, like the
+ * events of people.c): "person.created" with its kind and source. */
+void record_imported(Request *rq, const Person *p, const char *source);
 void import_people_csv(Request *rq, Response *rs);
 void export_people_csv(Request *rq, Response *rs);
 void import_jsonresume(Request *rq, Response *rs);

@@ -4,6 +4,7 @@
 #include "../store/candidacies.h"
 #include "../store/needs.h"
 #include "../store/people.h"
+#include "../http/event_log.h"
 #include "api.h"
 
 static const FieldSpec CREATE[] = {
@@ -29,6 +30,14 @@ static json_t *candidacy_json(const CandidacyRow *r) {
                      "reason", json_str_or_null(c->reason), "created_at", c->created_at, "updated_at", c->updated_at,
                      "person", "id", c->person_id, "name", r->person_name, "kind", r->person_kind, "need", "id",
                      c->need_id, "title", r->need_title);
+}
+
+/* The event of a candidacy created or moved: stages only, no personal data. */
+static void record_move(Request *rq, const CandidacyRow *row, const char *from) {
+    EventRefs refs = {row->client_id, row->c.need_id, row->c.person_id};
+    json_t *after = json_pack("{s:s, s:o}", "stage", row->c.stage, "reason", json_str_or_null(row->c.reason));
+    if (from) event_record(rq, "candidacy.stage", "candidacy", row->c.id, refs, json_pack("{s:s}", "stage", from), after);
+    else event_record(rq, "candidacy.created", "candidacy", row->c.id, refs, NULL, after);
 }
 
 /* A reason is asked for on exits; elsewhere it is dropped. */
@@ -84,6 +93,7 @@ void candidacies_create(Request *rq, Response *rs) {
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     CandidacyRow row;
     if (store_candidacy_get(rq->db, &rq->arena, c.id, &row) != STORE_OK) return reply_db_error(rq, rs);
+    record_move(rq, &row, NULL);
     rs->audit_type = "candidacy";
     rs->audit_id = c.id;
     reply_versioned(rq, rs, c.version, candidacy_json(&row));
@@ -113,6 +123,7 @@ void candidacies_update(Request *rq, Response *rs) {
     if (!check_move(rq, rs, from, &row.c)) return;
     r = store_candidacy_update(rq->db, &rq->arena, &row.c, expected);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (strcmp(from, row.c.stage) != 0) record_move(rq, &row, from);
     rs->audit_type = "candidacy";
     reply_versioned(rq, rs, row.c.version, candidacy_json(&row));
 }

@@ -6,6 +6,7 @@
 #include "../domain/sales.h"
 #include "../store/clients.h"
 #include "../store/users.h"
+#include "../http/event_log.h"
 #include "api.h"
 
 static const FieldSpec CLIENT[] = {
@@ -141,6 +142,7 @@ void clients_create(Request *rq, Response *rs) {
     StoreResult r = store_client_insert(rq->db, &rq->arena, &c, key);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     store_client_get(rq->db, &rq->arena, c.id, &c); /* for the owner's name */
+    event_record(rq, "client.created", "client", c.id, (EventRefs){c.id, -1, -1}, NULL, NULL);
     rs->audit_type = "client";
     rs->audit_id = c.id;
     reply_versioned(rq, rs, c.version, client_json(&c));
@@ -167,6 +169,7 @@ void clients_update(Request *rq, Response *rs) {
     r = store_client_update(rq->db, &rq->arena, &c, key, expected);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     store_client_get(rq->db, &rq->arena, c.id, &c);
+    event_record(rq, "client.updated", "client", c.id, (EventRefs){c.id, -1, -1}, NULL, NULL);
     rs->audit_type = "client";
     reply_versioned(rq, rs, c.version, client_json(&c));
 }

@@ -7,6 +7,7 @@
 #include "../store/clients.h"
 #include "../store/deals.h"
 #include "../store/needs.h"
+#include "../http/event_log.h"
 #include "api.h"
 
 static const FieldSpec DEAL[] = {
@@ -152,12 +153,23 @@ void deals_list(Request *rq, Response *rs) {
     reply_json(rs, 200, page_body(items, limit, n ? deals[n - 1].id : 0));
 }
 
+/* A deal's events carry its stage and amount (cents), what the win rate
+ * and the won amount are computed from. */
+static json_t *deal_state(const Deal *d) {
+    return json_pack("{s:s, s:o}", "stage", d->stage, "amount", json_int_or_null(d->amount));
+}
+
+static void record_deal(Request *rq, const Deal *d, const char *type, json_t *before) {
+    event_record(rq, type, "deal", d->id, (EventRefs){d->client_id, -1, -1}, before, deal_state(d));
+}
+
 void deals_create(Request *rq, Response *rs) {
     Deal d = {.client_id = -1, .amount = -1, .owner_id = -1};
     if (!read_deal(rq, rs, rq->json, false, NULL, &d)) return;
     StoreResult r = store_deal_insert(rq->db, &rq->arena, &d);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     if (store_deal_get(rq->db, &rq->arena, d.id, &d) != STORE_OK) return reply_db_error(rq, rs);
+    record_deal(rq, &d, "deal.created", NULL);
     rs->audit_type = "deal";
     rs->audit_id = d.id;
     reply_versioned(rq, rs, d.version, deal_json(&d));
@@ -188,6 +200,7 @@ static StoreResult open_ready_needs(Request *rq, const Deal *d) {
         n.status = "open";
         r = store_need_update(rq->db, &rq->arena, &n, n.version);
         if (r != STORE_OK) return r;
+        need_record_change(rq, &n, "qualified");
     }
     return STORE_OK;
 }
@@ -200,9 +213,14 @@ void deals_update(Request *rq, Response *rs) {
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     if (d.version != expected) return reply_store_error(rq, rs, STORE_STALE);
     const char *from = d.stage;
-    if (!read_deal(rq, rs, rq->json, true, from, &d)) return;
+    json_t *before = deal_state(&d);
+    if (!read_deal(rq, rs, rq->json, true, from, &d)) return json_decref(before);
     r = store_deal_update(rq->db, &rq->arena, &d, expected);
-    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (r != STORE_OK) {
+        json_decref(before);
+        return reply_store_error(rq, rs, r);
+    }
+    record_deal(rq, &d, strcmp(from, d.stage) ? "deal.stage" : "deal.updated", before);
     if (strcmp(d.stage, "won") == 0 && strcmp(from, "won") != 0 && (r = open_ready_needs(rq, &d)) != STORE_OK)
         return reply_store_error(rq, rs, r);
     if (store_deal_get(rq->db, &rq->arena, d.id, &d) != STORE_OK) return reply_db_error(rq, rs);
@@ -224,6 +242,7 @@ void deals_request_review(Request *rq, Response *rs) {
     if (refuse_if_closed(rq, rs, &d)) return;
     r = store_deal_request_review(rq->db, d.id);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    record_deal(rq, &d, "review.requested", NULL);
     if (store_deal_get(rq->db, &rq->arena, rq->ids[0], &d) != STORE_OK) return reply_db_error(rq, rs);
     rs->audit_type = "deal";
     reply_versioned(rq, rs, d.version, deal_json(&d));
@@ -256,6 +275,9 @@ void reviews_create(Request *rq, Response *rs) {
                  .reviewer_name = rq->user.name};
     r = store_review_insert(rq->db, &rq->arena, &rv);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    event_record(rq, "review.created", "deal", d.id, (EventRefs){d.client_id, -1, -1}, NULL,
+                 json_pack("{s:s, s:I, s:o}", "verdict", rv.verdict, "review_id", rv.id, "effort_days",
+                           json_int_or_null(rv.effort_days)));
     rs->audit_type = "review";
     rs->audit_id = rv.id;
     reply_json(rs, 201, review_json(&rv));

@@ -260,6 +260,7 @@ void import_jsonresume(Request *rq, Response *rs) {
     DuplicateHit *hits;
     int nhits;
     if (res == STORE_OK) res = duplicates_check(rq->db, &rq->arena, &p, &hits, &nhits);
+    if (res == STORE_OK) record_imported(rq, &p, "jsonresume");
     json_t *person = res == STORE_OK ? person_detail_json(rq, &p) : NULL;
     if (!person) {
         json_decref(mapped);

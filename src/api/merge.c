@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../domain/dedupe.h"
+#include "../http/event_log.h"
 #include "../store/audit.h"
 #include "../store/candidacies.h"
 #include "../store/merge.h"
@@ -52,6 +53,18 @@ static void fill(const char **kept, const char *other, const char *name, json_t 
     }
 }
 
+/* Events of a candidacy given to the kept person, and of its twin dropped
+ * (stages and ids only, like every candidacy event). */
+static void record_candidacy(Request *rq, const CandidacyRow *row, long long into_id, const Candidacy *dropped_into) {
+    EventRefs refs = {row->client_id, row->c.need_id, into_id};
+    if (dropped_into)
+        event_record(rq, "candidacy.deleted", "candidacy", row->c.id, refs, json_pack("{s:s}", "stage", row->c.stage),
+                     json_pack("{s:s, s:I}", "reason", "merged", "kept_candidacy_id", dropped_into->id));
+    else
+        event_record(rq, "candidacy.person", "candidacy", row->c.id, refs, json_pack("{s:I}", "person_id", row->c.person_id),
+                     json_pack("{s:I, s:s}", "person_id", into_id, "stage", row->c.stage));
+}
+
 /* Moves the candidacies of from to into; twins for one need keep the most advanced. */
 static StoreResult move_candidacies(Request *rq, long long into_id, long long from_id, json_t *report) {
     CandidacyRow *mine, *theirs;
@@ -60,10 +73,12 @@ static StoreResult move_candidacies(Request *rq, long long into_id, long long fr
     if (r == STORE_OK) r = candidacies_of(rq, from_id, &theirs, &ntheirs);
     for (int i = 0; r == STORE_OK && i < ntheirs; i++) {
         const Candidacy *c = &theirs[i].c, *twin = NULL;
+        const CandidacyRow *twin_row = NULL;
         for (int k = 0; k < nmine && !twin; k++)
-            if (mine[k].c.need_id == c->need_id) twin = &mine[k].c;
+            if (mine[k].c.need_id == c->need_id) twin = &(twin_row = &mine[k])->c;
         if (!twin) {
             r = store_candidacy_reassign(rq->db, c->id, into_id);
+            record_candidacy(rq, &theirs[i], into_id, NULL);
             json_array_append_new(report, json_pack("{s:I, s:I, s:s, s:s}", "candidacy_id", c->id, "need_id",
                                                     c->need_id, "stage", c->stage, "outcome", "moved"));
             continue;
@@ -72,6 +87,8 @@ static StoreResult move_candidacies(Request *rq, long long into_id, long long fr
         const Candidacy *kept = theirs_wins ? c : twin, *dropped = theirs_wins ? twin : c;
         r = store_candidacy_fold(rq->db, dropped->id, kept->id);
         if (r == STORE_OK && theirs_wins) r = store_candidacy_reassign(rq->db, c->id, into_id);
+        record_candidacy(rq, theirs_wins ? twin_row : &theirs[i], into_id, kept);
+        if (theirs_wins) record_candidacy(rq, &theirs[i], into_id, NULL);
         json_array_append_new(report, json_pack("{s:I, s:I, s:s, s:s, s:I, s:s}", "candidacy_id", kept->id, "need_id",
                                                 c->need_id, "stage", kept->stage, "outcome", "kept_most_advanced",
                                                 "dropped_candidacy_id", dropped->id, "dropped_stage", dropped->stage));
@@ -139,6 +156,12 @@ void people_merge(Request *rq, Response *rs) {
         json_decref(report);
         return r == STORE_OK || r == STORE_ERROR ? reply_db_error(rq, rs) : reply_store_error(rq, rs, r);
     }
+    /* no personal data in events: ids and counts */
+    event_record(rq, "person.merged", "person", into.id, (EventRefs){-1, -1, into.id}, NULL,
+                 json_pack("{s:I, s:I, s:i}", "from_id", from_id, "merge_id", merge_id, "candidacies",
+                           (int)json_array_size(cands)));
+    event_record(rq, "person.deleted", "person", from_id, (EventRefs){-1, -1, from_id}, NULL,
+                 json_pack("{s:I}", "merged_into", into.id));
     json_object_del(report, "merged");
     json_object_set_new(report, "merge_id", json_integer(merge_id));
     json_object_set_new(report, "person", person);

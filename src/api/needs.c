@@ -7,6 +7,7 @@
 #include "../store/clients.h"
 #include "../store/needs.h"
 #include "../store/people.h"
+#include "../http/event_log.h"
 #include "skill_input.h"
 
 static const FieldSpec NEED[] = {
@@ -110,6 +111,15 @@ static bool read_need(Request *rq, Response *rs, json_t *j, bool partial, Need *
     return true;
 }
 
+void need_record_change(Request *rq, const Need *n, const char *from_status) {
+    EventRefs refs = {n->client_id, n->id, -1};
+    json_t *after = json_pack("{s:s}", "status", n->status);
+    if (!from_status) event_record(rq, "need.created", "need", n->id, refs, NULL, after);
+    else if (strcmp(from_status, n->status) != 0)
+        event_record(rq, "need.status", "need", n->id, refs, json_pack("{s:s}", "status", from_status), after);
+    else event_record(rq, "need.updated", "need", n->id, refs, NULL, after);
+}
+
 void needs_list(Request *rq, Response *rs) {
     int limit;
     long long before;
@@ -133,6 +143,7 @@ void needs_create(Request *rq, Response *rs) {
     StoreResult r = store_need_insert(rq->db, &rq->arena, &n, rq->user.id);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     store_need_get(rq->db, &rq->arena, n.id, &n); /* for the client's name */
+    need_record_change(rq, &n, NULL);
     rs->audit_type = "need";
     rs->audit_id = n.id;
     reply_versioned(rq, rs, n.version, need_json(rq, &n));
@@ -154,10 +165,12 @@ void needs_update(Request *rq, Response *rs) {
     StoreResult r = store_need_get(rq->db, &rq->arena, rq->ids[0], &n);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     if (n.version != expected) return reply_store_error(rq, rs, STORE_STALE);
+    const char *from = n.status;
     if (!read_need(rq, rs, rq->json, true, &n)) return;
     r = store_need_update(rq->db, &rq->arena, &n, expected);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     store_need_get(rq->db, &rq->arena, n.id, &n);
+    need_record_change(rq, &n, from);
     rs->audit_type = "need";
     reply_versioned(rq, rs, n.version, need_json(rq, &n));
 }

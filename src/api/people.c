@@ -2,6 +2,7 @@
 #include <string.h>
 #include "../domain/skills.h"
 #include "../store/people.h"
+#include "../http/event_log.h"
 #include "../store/duplicates.h"
 #include "duplicates.h"
 #include "skill_input.h"
@@ -114,11 +115,19 @@ void people_list(Request *rq, Response *rs) {
     reply_json(rs, 200, page_body(items, limit, n ? people[n - 1].id : 0));
 }
 
+/* A person's events say what happened, never who (no personal data: the
+ * log outlives an erasure). */
+static void record_person(Request *rq, const Person *p, const char *type) {
+    event_record(rq, type, "person", p->id, (EventRefs){-1, -1, p->id}, NULL,
+                 p->kind ? json_pack("{s:s}", "kind", p->kind) : NULL);
+}
+
 void people_create(Request *rq, Response *rs) {
     Person p = {.daily_rate = -1};
     if (!read_person(rq, rs, rq->json, false, &p)) return;
     StoreResult r = store_person_insert(rq->db, &rq->arena, &p);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    record_person(rq, &p, "person.created");
     rs->audit_type = "person";
     rs->audit_id = p.id;
     reply_person(rq, rs, &p);
@@ -146,6 +155,7 @@ void people_update(Request *rq, Response *rs) {
     if (!read_person(rq, rs, rq->json, true, &p)) return;
     r = store_person_update(rq->db, &rq->arena, &p, expected);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    record_person(rq, &p, "person.updated");
     rs->audit_type = "person";
     reply_person(rq, rs, &p);
 }
@@ -153,6 +163,7 @@ void people_update(Request *rq, Response *rs) {
 void people_delete(Request *rq, Response *rs) {
     StoreResult r = store_person_delete(rq->db, rq->ids[0]);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    record_person(rq, &(Person){.id = rq->ids[0]}, "person.deleted");
     rs->audit_type = "person";
     reply_empty(rs, 204);
 }

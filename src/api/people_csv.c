@@ -15,6 +15,7 @@
 #include <strings.h>
 #include "../domain/people_csv.h"
 #include "../domain/skills.h"
+#include "../http/event_log.h"
 #include "../lib/csv_table.h"
 #include "../lib/multipart.h"
 #include "../lib/text.h"
@@ -169,6 +170,11 @@ static bool read_header(Report *r, const CsvRow *h, int *cols, json_t *unknown) 
     return ok;
 }
 
+void record_imported(Request *rq, const Person *p, const char *source) {
+    event_record(rq, "person.created", "person", p->id, (EventRefs){-1, -1, p->id}, NULL,
+                 json_pack("{s:s, s:s}", "kind", p->kind, "source", source));
+}
+
 /* Answers a dry run's report and undoes whatever it wrote: the dispatcher
  * then finds no transaction left, so nothing is committed or audited. */
 static void reply_dry_run(Request *rq, Response *rs, json_t *body) {
@@ -230,6 +236,7 @@ void import_people_csv(Request *rq, Response *rs) {
             return reply_store_error(rq, rs, sr);
         }
         json_array_append_new(ids, json_integer(people[i].id));
+        if (!dry_run) record_imported(rq, &people[i], "csv");
         for (int k = 0; k < nhits; k++) {
             /* a person of this file is named by its row: its id exists only after the import */
             int of_row = 0;
@@ -251,6 +258,10 @@ void import_people_csv(Request *rq, Response *rs) {
         return reply_dry_run(rq, rs, body);
     }
     json_object_set_new(body, "ids", ids);
+    if (t.nrows > 1) /* the import as one change too, beside each person created */
+        event_record(rq, "people.imported", "person", people[1].id, event_refs_none(), NULL,
+                     json_pack("{s:s, s:i, s:I, s:I}", "source", "csv", "count", t.nrows - 1, "first_id", people[1].id,
+                               "last_id", people[t.nrows - 1].id));
     rs->audit_type = "people_import";
     rs->audit_id = t.nrows > 1 ? people[1].id : -1;
     reply_json(rs, 200, body);

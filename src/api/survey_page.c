@@ -12,6 +12,7 @@
 #include "../lib/text.h"
 #include "../lib/timeutil.h"
 #include "../store/surveys.h"
+#include "../http/event_log.h"
 #include "api.h"
 
 enum { MAX_COMMENT = 2000 };
@@ -151,6 +152,8 @@ void survey_page_post(Request *rq, Response *rs) {
     StoreResult r = store_survey_answer(rq->db, s.id, score, *clean ? clean : NULL, now);
     if (r == STORE_CONFLICT) return message_page(rq, rs, 409, "survey_done");
     if (r != STORE_OK) return reply_db_error(rq, rs);
+    event_record(rq, "survey.answered", "survey", s.id, (EventRefs){s.client_id, s.need_id, -1}, NULL,
+                 json_pack("{s:i}", "score", score));
     rs->audit_type = "survey";
     rs->audit_id = s.id;
     message_page(rq, rs, 200, "survey_thanks");

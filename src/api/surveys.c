@@ -7,6 +7,7 @@
 #include "../store/clients.h"
 #include "../store/needs.h"
 #include "../store/surveys.h"
+#include "../http/event_log.h"
 #include "api.h"
 
 enum { SURVEY_DAYS = 30 };
@@ -60,6 +61,7 @@ void surveys_create(Request *rq, Response *rs) {
     s.contact_name = contact.name;
     r = store_survey_insert(rq->db, &s, hash, rq->user.id);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    event_record(rq, "survey.sent", "survey", s.id, (EventRefs){s.client_id, s.need_id, -1}, NULL, NULL);
     rs->audit_type = "survey";
     rs->audit_id = s.id;
     json_t *body = survey_json(&s);

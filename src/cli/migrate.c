@@ -49,7 +49,7 @@ int cli_migrate(int argc, char **argv) {
             fprintf(stderr, "alliance: copy failed: %s\n", *err ? err : db_errmsg(dst));
         } else {
             rc = 0;
-            printf("%-16s %10s  %s\n", "table", "rows", "checksum (source = target)");
+            printf("%-24s %10s  %s\n", "table", "rows", "checksum (source = target)");
             for (int i = 0; COPY_TABLES[i]; i++) {
                 TableSum a, b;
                 if (store_table_sum(src, COPY_TABLES[i], &a) != STORE_OK ||
@@ -59,7 +59,7 @@ int cli_migrate(int argc, char **argv) {
                     continue;
                 }
                 bool same = a.rows == b.rows && strcmp(a.checksum, b.checksum) == 0;
-                printf("%-16s %10lld  %.16s %s\n", a.table, a.rows, a.checksum,
+                printf("%-24s %10lld  %.16s %s\n", a.table, a.rows, a.checksum,
                        same ? "ok" : "MISMATCH");
                 if (!same) {
                     fprintf(stderr, "alliance: %s differs: %lld rows %s vs %lld rows %s\n", a.table, a.rows,

@@ -1,6 +1,8 @@
 /* serve: run the HTTP server. */
 #include <getopt.h>
 #include <stdlib.h>
+#include <stdio.h>
+#include "../http/follower.h"
 #include "../http/server.h"
 #include "cli.h"
 
@@ -23,7 +25,13 @@ int cli_serve(int argc, char **argv) {
         return 2;
     }
     if (!cli_open(db)) return 1;
+    /* in-memory state subscribes to the event log before it is followed */
+    if (!follower_start()) {
+        fprintf(stderr, "alliance: cannot read the event log\n");
+        return 1;
+    }
     int rc = server_run(addr && *addr ? addr : "127.0.0.1:8080");
+    follower_stop();
     db_thread_close();
     return rc;
 }

@@ -100,4 +100,22 @@ typedef struct {
     const char *comment, *created_at, *expires_at, *answered_at;
 } Survey;
 
+/* What an event concerns besides its object, for filters (-1 when none). */
+typedef struct {
+    long long client_id, need_id, person_id;
+} EventRefs;
+
+/* One business change, recorded once and never rewritten (store/events.h):
+ * the source of the KPIs, the history views and the live stream. */
+typedef struct {
+    long long id;              /* increasing in commit order */
+    const char *at;            /* ISO 8601 UTC */
+    long long actor_id;        /* -1: the system or an anonymous visitor */
+    const char *type;          /* "candidacy.stage", "need.status", ... */
+    const char *object_type;   /* "candidacy", "need", ... */
+    long long object_id;
+    EventRefs refs;
+    const char *before, *after; /* JSON text, NULL when none */
+} Event;
+
 #endif

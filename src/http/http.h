@@ -36,6 +36,10 @@ typedef struct Request {
     long long session_id;
     const char *csrf;              /* the session's CSRF token; NULL for bearer tokens */
     json_t *json;                  /* parsed body for routes that take JSON; borrowed */
+    Event *events;                 /* business events to write before COMMIT (event_log.h) */
+    int nevents;
+    size_t events_cap;
+    bool events_lost;              /* out of memory recording one: the request fails */
 } Request;
 
 typedef struct {

@@ -1,5 +1,6 @@
 /* metrics: Prometheus counters (see metrics.h). */
 #include "metrics.h"
+#include "follower.h"
 #include "router.h"
 
 enum { MAX_ROUTES = 128, NSTATUS = 18, NBUCKETS = 10 };
@@ -79,4 +80,7 @@ void metrics_render(Buf *out) {
     buf_printf(out, "# HELP alliance_sse_open_streams Server-sent event streams open now.\n"
                     "# TYPE alliance_sse_open_streams gauge\nalliance_sse_open_streams %lld\n",
                __atomic_load_n(&open_streams, __ATOMIC_RELAXED));
+    buf_printf(out, "# HELP alliance_events_followed_last_id The newest event of the log this server has followed.\n"
+                    "# TYPE alliance_events_followed_last_id gauge\nalliance_events_followed_last_id %lld\n",
+               follower_last_id());
 }

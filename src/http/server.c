@@ -22,6 +22,8 @@
 #include "../lib/timeutil.h"
 #include "../store/audit.h"
 #include "auth.h"
+#include "event_log.h"
+#include "follower.h"
 #include "metrics.h"
 #include "router.h"
 #include "static.h"
@@ -109,8 +111,13 @@ static void finish_transaction(Request *rq, Response *rs, const Route *route) {
                             rq->address) != STORE_OK)
             ok = false;
     }
+    /* events last: their commit-order lock is then held only until COMMIT */
+    if (ok && !event_log_flush(rq)) ok = false;
     db_reset_all(rq->db);
-    if ((ok || rs->keep_writes) && db_commit(rq->db) == DB_OK) return;
+    if ((ok || rs->keep_writes) && db_commit(rq->db) == DB_OK) {
+        if (ok && rq->nevents) follower_catch_up(rq->db); /* this server's state follows before answering */
+        return;
+    }
     db_rollback(rq->db);
     if (ok) reply_db_error(rq, rs); /* the commit itself failed */
 }

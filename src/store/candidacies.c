@@ -4,7 +4,7 @@
 
 #define CAND_COLS \
     "c.id, c.version, c.person_id, c.need_id, c.stage, c.reason, c.created_at, c.updated_at, " \
-    "p.first_name || ' ' || p.last_name, p.kind, n.title"
+    "p.first_name || ' ' || p.last_name, p.kind, n.title, n.client_id"
 #define CAND_FROM " FROM candidacies c JOIN people p ON p.id = c.person_id JOIN needs n ON n.id = c.need_id "
 
 static void read_row(Arena *a, DbStmt *st, CandidacyRow *r) {
@@ -19,6 +19,7 @@ static void read_row(Arena *a, DbStmt *st, CandidacyRow *r) {
     r->person_name = store_text(a, st, 8);
     r->person_kind = store_text(a, st, 9);
     r->need_title = store_text(a, st, 10);
+    r->client_id = store_opt_int(st, 11);
 }
 
 StoreResult store_candidacy_get(Db *db, Arena *a, long long id, CandidacyRow *c) {

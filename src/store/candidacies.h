@@ -7,6 +7,7 @@
 typedef struct {
     Candidacy c;
     const char *person_name, *person_kind, *need_title;
+    long long client_id;  /* the need's client, -1 none */
 } CandidacyRow;
 
 typedef struct {

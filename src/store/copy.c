@@ -8,7 +8,7 @@
 
 const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "signin_failures", "audit_log", "clients",
                                    "people", "person_skills", "needs",      "need_skills",     "candidacies",
-                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links",
+                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events",
                                    /* imports and duplicates */
                                    "person_keys", "duplicate_pairs", "person_tags", "person_merges", NULL};
 

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include "db_engine.h"
 
@@ -187,4 +188,22 @@ const char *db_col_name(DbStmt *st, int col) { return st->engine->col_name(st->s
 
 DbStatus db_lock_schema(Db *db, bool lock) {
     return db->engine->lock_schema ? db->engine->lock_schema(db->conn, lock) : DB_OK;
+}
+
+DbStatus db_order_commits(Db *db) {
+    return db->engine->order_commits ? db->engine->order_commits(db->conn) : DB_OK;
+}
+
+DbStatus db_notify_changes(Db *db) {
+    return db->engine->notify_changes ? db->engine->notify_changes(db->conn) : DB_OK;
+}
+
+DbStatus db_listen_changes(Db *db) {
+    return db->engine->listen_changes ? db->engine->listen_changes(db->conn) : DB_OK;
+}
+
+int db_wait_changes(Db *db, int timeout_ms) {
+    if (db->engine->wait_changes) return db->engine->wait_changes(db->conn, timeout_ms);
+    usleep((useconds_t)timeout_ms * 1000);
+    return 0;
 }

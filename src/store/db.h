@@ -80,4 +80,16 @@ DbStatus db_commit(Db *db);
 void db_rollback(Db *db);
 bool db_in_transaction(Db *db);
 
+/* Changes: how servers sharing one database learn of each other's writes.
+ * A write transaction that appends to a log read "by id" calls
+ * db_order_commits first: until it ends, every other caller waits, so ids
+ * become visible in increasing order and a reader that remembers the last
+ * id it saw misses nothing. db_notify_changes wakes, on commit, every
+ * connection that called db_listen_changes; db_wait_changes waits for such
+ * a wake-up: 1 woken, 0 timed out, -1 the connection is broken. */
+DbStatus db_order_commits(Db *db);
+DbStatus db_notify_changes(Db *db);
+DbStatus db_listen_changes(Db *db);
+int db_wait_changes(Db *db, int timeout_ms);
+
 #endif

@@ -38,6 +38,13 @@ typedef struct {
     /* Serializes schema changes between processes (lock true, then false);
      * NULL when write transactions already do (SQLite). */
     DbStatus (*lock_schema)(void *conn, bool lock);
+    /* The change feed between processes (db.h "Changes"); NULL where one
+     * process owns the database: order_commits is then BEGIN IMMEDIATE's
+     * job, there is nobody to notify, and waiting is a plain sleep. */
+    DbStatus (*order_commits)(void *conn);
+    DbStatus (*notify_changes)(void *conn);
+    DbStatus (*listen_changes)(void *conn);
+    int (*wait_changes)(void *conn, int timeout_ms);
 } DbEngine;
 
 extern const DbEngine DB_SQLITE;

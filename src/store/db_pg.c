@@ -9,6 +9,8 @@
  * never silently overwrite each other. Read-only requests see one
  * snapshot (REPEATABLE READ). */
 #include <ctype.h>
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +252,33 @@ static DbStatus pg_lock_schema(void *conn, bool lock) {
     return pg_exec(conn, lock ? "SELECT pg_advisory_lock(1095519305)" : "SELECT pg_advisory_unlock(1095519305)");
 }
 
+/* A transaction-level advisory lock ("ALLJ"), released by COMMIT/ROLLBACK
+ * after the commit is visible, so the next holder's ids come after. */
+static DbStatus pg_order_commits(void *conn) { return pg_exec(conn, "SELECT pg_advisory_xact_lock(1095519306)"); }
+static DbStatus pg_notify_changes(void *conn) { return pg_exec(conn, "NOTIFY alliance_changes"); }
+static DbStatus pg_listen_changes(void *conn) { return pg_exec(conn, "LISTEN alliance_changes"); }
+
+static int pg_wait_changes(void *conn, int timeout_ms) {
+    PGconn *pg = ((PgConn *)conn)->pg;
+    int woken = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        if (!PQconsumeInput(pg)) return -1;
+        PGnotify *n;
+        while ((n = PQnotifies(pg))) {
+            woken = 1;
+            PQfreemem(n);
+        }
+        if (woken || pass == 1) break;
+        int fd = PQsocket(pg);
+        if (fd < 0) return -1;
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        int r = poll(&p, 1, timeout_ms);
+        if (r < 0 && errno != EINTR) return -1;
+        if (r <= 0) break;
+    }
+    return woken;
+}
+
 const DbEngine DB_POSTGRES = {
     .name = "postgresql",
     .open = pg_open,
@@ -276,4 +305,8 @@ const DbEngine DB_POSTGRES = {
     .dialect = pg_dialect,
     .sync_ids = pg_sync_ids,
     .lock_schema = pg_lock_schema,
+    .order_commits = pg_order_commits,
+    .notify_changes = pg_notify_changes,
+    .listen_changes = pg_listen_changes,
+    .wait_changes = pg_wait_changes,
 };

@@ -204,6 +204,23 @@ static const Migration migrations[] = {
      "  candidacy_id INTEGER NOT NULL REFERENCES candidacies(id) ON DELETE CASCADE,\n"
      "  created_at TEXT NOT NULL);\n"
      "CREATE INDEX application_links_candidacy ON application_links(candidacy_id);\n"},
+    /* the event log (store/events.c); no foreign keys: history outlives
+     * the rows it speaks of */
+    {6,
+     "CREATE TABLE events (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  at TEXT NOT NULL,\n"
+     "  actor_id INTEGER,\n"
+     "  type TEXT NOT NULL,\n"
+     "  object_type TEXT NOT NULL,\n"
+     "  object_id INTEGER NOT NULL,\n"
+     "  client_id INTEGER,\n"
+     "  need_id INTEGER,\n"
+     "  person_id INTEGER,\n"
+     "  before_json TEXT,\n"
+     "  after_json TEXT);\n"
+     "CREATE INDEX events_type_at ON events(type, at);\n"
+     "CREATE INDEX events_object ON events(object_type, object_id);\n"},
     /* imports and duplicates: keys compared to flag likely duplicates (domain/dedupe.h),
      * the flagged pairs, free-text tags (JSON Resume keywords), merges kept for history */
     {40,
@@ -244,6 +261,8 @@ static const Migration migrations[] = {
 };
 
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
+/* Numbers have gaps (each feature has its range): the count is not the latest. */
+int schema_count(void) { return (int)(sizeof migrations / sizeof migrations[0]); }
 
 static int migrate_locked(Db *db) {
     if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)") != DB_OK)

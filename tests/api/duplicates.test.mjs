@@ -144,6 +144,15 @@ test('a merge unites skills (higher level), fills blanks, moves candidacies, kee
   assert.equal(JSON.parse(rec1.merged).merged.email, 'MERGE.keep@example.org');
   assert.equal(srv.sqlValue(`SELECT count(*) FROM audit_log WHERE object_type = 'person' AND object_id = ${keep.id} AND action = 'POST /api/v1/people/{id}/merge'`), 1);
   assert.equal(srv.sqlValue(`SELECT count(*) FROM audit_log WHERE object_id = ${from.id} AND action = 'merged into person ${keep.id}'`), 1);
+  // the event log: the merge, the person gone, each candidacy moved or dropped
+  const ev = srv.sql(`SELECT type, object_type, object_id, person_id, after_json FROM events WHERE id > (SELECT max(id) - 10 FROM events) ORDER BY id`);
+  const merged = ev.find((e) => e.type === 'person.merged');
+  assert.equal(merged.object_id, keep.id);
+  assert.equal(JSON.parse(merged.after_json).from_id, from.id);
+  assert.ok(ev.some((e) => e.type === 'person.deleted' && e.object_id === from.id && JSON.parse(e.after_json).merged_into === keep.id));
+  assert.deepEqual(ev.filter((e) => e.type === 'candidacy.person').map((e) => e.object_id).sort(), [c1f.id, c2f.id].sort());
+  assert.deepEqual(ev.filter((e) => e.type === 'candidacy.deleted').map((e) => e.object_id).sort(), [c1k.id, c3f.id].sort());
+  assert.ok(!ev.some((e) => /merge\.keep@/i.test(e.after_json || '')), 'no personal data in events');
 });
 
 test('merge errors: itself, unknown ids, stale or missing If-Match, bad bodies, roles — and nothing is written', async () => {

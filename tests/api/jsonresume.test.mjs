@@ -73,6 +73,7 @@ test('a resume creates a person: name split, contact, city, skills mapped with l
   assert.deepEqual(p.tags, ['Jamstack', 'Quarkus-like DSL']);
   assert.deepEqual(r.json.levels_defaulted.map((d) => d.skill), ['Go', 'Python']);
   assert.ok(r.json.skills_mapped.some((m) => m.from === 'Postgres' && m.skill === 'postgresql'));
+  assert.equal(srv.sqlValue(`SELECT count(*) FROM events WHERE type = 'person.created' AND object_id = ${p.id} AND after_json LIKE '%jsonresume%'`), 1);
   const g = await srv.get(`/api/v1/people/${p.id}`, { as: rec });
   assert.deepEqual(g.json.tags, p.tags);
 });

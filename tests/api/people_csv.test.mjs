@@ -49,12 +49,14 @@ test('a French Excel file (BOM, ";", French headers in another order, quotes, em
   assert.equal(marc.email, null);
 });
 
-test('a dry run writes nothing, even when every row is valid', async () => {
+test('a dry run writes nothing, even when every row is valid (no event either)', async () => {
   const before = srv.snapshot();
+  const events = srv.sqlValue('SELECT count(*) FROM events');
   const r = await csv('kind,first_name,last_name\ncandidate,Dry,Run\n', { dry: true });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.valid, true);
   assert.deepEqual(srv.snapshot(), before);
+  assert.equal(srv.sqlValue('SELECT count(*) FROM events'), events);
 });
 
 test('bad rows are reported by row, field and message, and nothing at all is written', async () => {
@@ -151,6 +153,10 @@ test('10,000 rows import in one request, all or nothing', async () => {
   assert.equal(r.json.imported, 10000);
   assert.equal(people(), n0 + 10000);
   assert.equal(srv.sqlValue("SELECT count(*) FROM person_skills s JOIN people p ON p.id = s.person_id WHERE p.email LIKE 'bulk.person.%'"), 20000);
+  const events = srv.sqlValue(`SELECT count(*) FROM events WHERE type = 'person.created' AND object_id BETWEEN ${r.json.ids[0]} AND ${r.json.ids[9999]}`);
+  assert.equal(events, 10000, 'one event per person created');
+  const summary = srv.sql("SELECT after_json FROM events WHERE type = 'people.imported' ORDER BY id DESC LIMIT 1")[0];
+  assert.equal(JSON.parse(summary.after_json).count, 10000);
 });
 
 test('the export is UTF-8 with a BOM, ";" by default, quoted, and imports back', async () => {

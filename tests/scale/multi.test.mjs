@@ -271,6 +271,46 @@ test('after PostgreSQL restarts, both servers answer every request again without
   }
 });
 
+// The event log is followed by every server: B learns of A's commits
+// through LISTEN/NOTIFY, and catches up by id after its connection broke.
+async function followedBy(s) {
+  const m = await req(s.base, 'GET', '/metrics');
+  return Number(/^alliance_events_followed_last_id (\d+)$/m.exec(m.text)[1]);
+}
+
+async function waitFollowed(s, id, limitMs) {
+  const t0 = performance.now();
+  while ((await followedBy(s)) < id) {
+    assert.ok(performance.now() - t0 < limitMs, `${s.name} did not follow event ${id} within ${limitMs} ms`);
+    await sleep(2);
+  }
+  return performance.now() - t0;
+}
+
+test('a write through A reaches the event follower of B within one second, every time', async () => {
+  const delays = [];
+  for (let i = 0; i < 10; i++) {
+    const r = await req(A.base, 'POST', '/api/v1/people', { as: token, body: { kind: 'candidate', first_name: `Suivi${i}`, last_name: 'Réseau' } });
+    assert.equal(r.status, 201, r.text);
+    const id = Number(psql(url, 'SELECT max(id) FROM events').trim());
+    assert.equal(await followedBy(A), id, 'A followed its own write before answering');
+    delays.push(await waitFollowed(B, id, 1000));
+  }
+  delays.sort((a, b) => a - b);
+  console.log(`# event follow A→B: p50 ${delays[5].toFixed(1)} ms, max ${delays[9].toFixed(1)} ms`);
+});
+
+test('after PostgreSQL restarts, B catches up on the events written meanwhile', async () => {
+  const restart = spawnSync(PG_SH, ['restart', pgDir], { encoding: 'utf8' });
+  assert.equal(restart.status, 0, `pg.sh restart failed: ${restart.stderr}`);
+  let r;
+  for (let i = 0; i < 20 && (!r || r.status !== 201); i++)
+    r = await req(A.base, 'POST', '/api/v1/people', { as: token, body: { kind: 'candidate', first_name: 'Reprise', last_name: 'Après' } });
+  assert.equal(r.status, 201, r.text);
+  const id = Number(psql(url, 'SELECT max(id) FROM events').trim());
+  await waitFollowed(B, id, 5000);
+});
+
 test('two edits of one need through different servers with the same If-Match: one 200, the other 412', async () => {
   const need = await req(A.base, 'POST', '/api/v1/needs', { as: token, body: { title: 'Scale: race' } });
   assert.equal(need.status, 201, need.text);
