@@ -74,6 +74,14 @@ CsvTableResult csv_table_read(Arena *a, const char *buf, size_t len, int max_row
         len -= 3;
     }
     out->sep = csv_table_detect_sep(buf, len);
+    /* Excel's own hint, a first line "sep=;", names the separator */
+    if (len >= 5 && memcmp(buf, "sep=", 4) == 0 && (len == 5 || buf[5] == '\r' || buf[5] == '\n')) {
+        out->sep = buf[4];
+        size_t skip = 5;
+        while (skip < len && (buf[skip] == '\r' || buf[skip] == '\n') && skip < 7) skip++;
+        buf += skip;
+        len -= skip;
+    }
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) return CSV_TABLE_MALFORMED;
     csv_set_delim(&p, (unsigned char)out->sep);

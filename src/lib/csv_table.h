@@ -5,7 +5,8 @@
  * Reading accepts what spreadsheets write: a UTF-8 byte order mark or none,
  * ';' (French Excel), ',' or tab separators, detected from the header line
  * (the one of the three that occurs most there outside quotes; ',' when none),
- * CRLF or LF line ends. Blank lines are skipped. */
+ * CRLF or LF line ends, and Excel's first line "sep=;" when present.
+ * Blank lines are skipped. */
 #ifndef ALLIANCE_CSV_TABLE_H
 #define ALLIANCE_CSV_TABLE_H
 #include <stdbool.h>

@@ -82,6 +82,18 @@ test('a recruiter imports a CSV file after a dry run, then merges a duplicate', 
     assert.deepEqual(merged.skills.map((s) => [s.skill, s.level]).sort(), [['docker', 3], ['java', 5]]);
     assert.equal(merged.phone, '+33 6 12 34 56 78');
     await shot(page, 'imports-7-merged');
+
+    // a resume of someone already imported: the person page says so and shows the unknown keywords
+    const resume = await (await fetch(`${server.base}/api/v1/import/jsonresume`, {
+      method: 'POST', headers: { ...rec, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ basics: { name: 'Léo Martin', email: 'leo.martin@example.org', location: { city: 'Paris' } },
+        skills: [{ name: 'Java', level: 'Advanced', keywords: ['Maven', 'Forge logicielle maison'] }] }) })).json();
+    assert.ok(resume.person, JSON.stringify(resume));
+    await page.goto(`${server.base}/#/people/${resume.person.id}`);
+    await page.locator('#person-duplicates').waitFor();
+    assert.match(await page.locator('#person-tags').innerText(), /Forge logicielle maison/);
+    assert.equal(await page.locator('#person-resume').getAttribute('href'), `/api/v1/people/${resume.person.id}/resume.json`);
+    await shot(page, 'imports-8-person-from-resume');
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();

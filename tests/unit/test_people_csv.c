@@ -110,6 +110,17 @@ static void test_csv_detects_the_separator_from_the_header_line(void **state) {
     assert_int_equal(csv_table_detect_sep("", 0), ',');
 }
 
+static void test_csv_follows_excels_sep_line(void **state) {
+    (void)state;
+    Arena a = {0};
+    CsvTable t = read_text(&a, "sep=,\r\nnom;x,prenom\r\nA;1,B\r\n", CSV_TABLE_OK);
+    assert_int_equal(t.sep, ',');
+    assert_int_equal(t.nrows, 2);
+    assert_string_equal(t.rows[0].cells[0], "nom;x");
+    assert_string_equal(t.rows[1].cells[1], "B");
+    arena_free(&a);
+}
+
 static void test_csv_refuses_open_quotes_nul_bytes_and_too_much(void **state) {
     (void)state;
     Arena a = {0};
@@ -240,6 +251,7 @@ int main(void) {
         cmocka_unit_test(test_the_skills_cell_names_the_item_in_error),
         cmocka_unit_test(test_csv_reads_a_bom_semicolons_quotes_and_embedded_newlines),
         cmocka_unit_test(test_csv_detects_the_separator_from_the_header_line),
+        cmocka_unit_test(test_csv_follows_excels_sep_line),
         cmocka_unit_test(test_csv_refuses_open_quotes_nul_bytes_and_too_much),
         cmocka_unit_test(test_csv_cells_are_quoted_only_when_needed_and_formulas_made_inert),
         cmocka_unit_test(test_multipart_finds_the_named_part_or_the_first_file),
