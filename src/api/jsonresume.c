@@ -184,6 +184,22 @@ static int skill_years(json_t *work, const Mapped *m, char **texts) {
     return months ? (years > 60 ? 60 : years) : -1;
 }
 
+/* Errors of the person's checks name the resume's members ("basics.email"). */
+static void name_fields_as_resume(json_t *errs) {
+    static const char *const names[][2] = {{"email", "basics.email"},     {"phone", "basics.phone"},
+                                           {"location", "basics.location.city"}, {"first_name", "basics.name"},
+                                           {"last_name", "basics.name"}};
+    size_t i;
+    json_t *e;
+    json_array_foreach(errs, i, e) {
+        for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+            if (jstr(e, "field") && strcmp(jstr(e, "field"), names[k][0]) == 0) {
+                json_object_set_new(e, "field", json_string(names[k][1]));
+                break;
+            }
+    }
+}
+
 void import_jsonresume(Request *rq, Response *rs) {
     const char *kind = req_query(rq, "kind");
     if (!kind) kind = "candidate";
@@ -250,6 +266,7 @@ void import_jsonresume(Request *rq, Response *rs) {
     bool valid = person_read(rq, in, false, &p, errs);
     json_decref(in);
     if (!valid) {
+        name_fields_as_resume(errs);
         json_decref(mapped);
         json_decref(defaulted);
         return reply_invalid(rq, rs, errs);

@@ -114,7 +114,9 @@ test('malformed documents are a 422 naming each field, and write nothing', async
   await bad({ basics: {} }, 'basics.name');
   await bad({ basics: { name: 42 } }, 'basics.name');
   await bad({ basics: { name: 'Madonna' } }, 'basics.name');
-  await bad({ basics: { name: 'A B', email: 'not-mail' } }, 'email');
+  await bad({ basics: { name: 'A B', email: 'not-mail' } }, 'basics.email');
+  await bad({ basics: { name: 'A B', phone: '0'.repeat(41) } }, 'basics.phone');
+  await bad({ basics: { name: 'A ' + 'b'.repeat(120) } }, 'basics.name');
   await bad({ basics: { name: 'A B', email: ['x'] } }, 'basics.email');
   await bad({ basics: { name: 'A B', location: 'Paris' } }, 'basics.location');
   await bad({ basics: { name: 'A B', location: { city: 7 } } }, 'basics.location.city');
