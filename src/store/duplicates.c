@@ -20,10 +20,11 @@ StoreResult store_person_keys_put(Db *db, const PersonKeys *k) {
 }
 
 StoreResult store_person_keys_near(Db *db, Arena *a, const PersonKeys *k, PersonKeys **out, int *n) {
-    /* Each OR branch has its index, so both engines read only the matches. */
+    /* Each OR branch has its index (the name ones both columns of theirs),
+     * so both engines read only the matches. */
     DbStmt *st = db_prepare(db, "SELECT person_id, email_key, phone_key, city_key, first_key, last_key, name_key "
                                 "FROM person_keys WHERE person_id <> $1 AND (email_key = $2 OR phone_key = $3 "
-                                "OR (city_key = $4 AND (first_key = $5 OR last_key = $6 OR first_key = $6 OR last_key = $5))) "
+                                "OR (city_key = $4 AND first_key IN ($5, $6)) OR (city_key = $4 AND last_key IN ($5, $6))) "
                                 "ORDER BY person_id LIMIT 200");
     if (!st) return STORE_ERROR;
     bind_keys(st, k, 5);
