@@ -55,11 +55,11 @@ static void fill(const char **kept, const char *other, const char *name, json_t 
 
 /* Events of a candidacy given to the kept person, and of its twin dropped
  * (stages and ids only, like every candidacy event). */
-static void record_candidacy(Request *rq, const CandidacyRow *row, long long into_id, const Candidacy *dropped_into) {
+static void record_candidacy(Request *rq, const CandidacyRow *row, long long into_id, const Candidacy *kept_instead) {
     EventRefs refs = {row->client_id, row->c.need_id, into_id};
-    if (dropped_into)
+    if (kept_instead)
         event_record(rq, "candidacy.deleted", "candidacy", row->c.id, refs, json_pack("{s:s}", "stage", row->c.stage),
-                     json_pack("{s:s, s:I}", "reason", "merged", "kept_candidacy_id", dropped_into->id));
+                     json_pack("{s:s, s:I}", "reason", "merged", "kept_candidacy_id", kept_instead->id));
     else
         event_record(rq, "candidacy.person", "candidacy", row->c.id, refs, json_pack("{s:I}", "person_id", row->c.person_id),
                      json_pack("{s:I, s:s}", "person_id", into_id, "stage", row->c.stage));
@@ -72,17 +72,18 @@ static StoreResult move_candidacies(Request *rq, long long into_id, long long fr
     StoreResult r = candidacies_of(rq, into_id, &mine, &nmine);
     if (r == STORE_OK) r = candidacies_of(rq, from_id, &theirs, &ntheirs);
     for (int i = 0; r == STORE_OK && i < ntheirs; i++) {
-        const Candidacy *c = &theirs[i].c, *twin = NULL;
-        const CandidacyRow *twin_row = NULL;
-        for (int k = 0; k < nmine && !twin; k++)
-            if (mine[k].c.need_id == c->need_id) twin = &(twin_row = &mine[k])->c;
-        if (!twin) {
+        const Candidacy *c = &theirs[i].c;
+        const CandidacyRow *twin_row = NULL; /* the kept person's candidacy for the same need */
+        for (int k = 0; k < nmine && !twin_row; k++)
+            if (mine[k].c.need_id == c->need_id) twin_row = &mine[k];
+        if (!twin_row) {
             r = store_candidacy_reassign(rq->db, c->id, into_id);
             record_candidacy(rq, &theirs[i], into_id, NULL);
             json_array_append_new(report, json_pack("{s:I, s:I, s:s, s:s}", "candidacy_id", c->id, "need_id",
                                                     c->need_id, "stage", c->stage, "outcome", "moved"));
             continue;
         }
+        const Candidacy *twin = &twin_row->c;
         bool theirs_wins = dedupe_stage_rank(c->stage) > dedupe_stage_rank(twin->stage);
         const Candidacy *kept = theirs_wins ? c : twin, *dropped = theirs_wins ? twin : c;
         r = store_candidacy_fold(rq->db, dropped->id, kept->id);
