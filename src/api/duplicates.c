@@ -28,30 +28,46 @@ static PersonKeys keys_of(Arena *a, const Person *p) {
 
 static bool same(const char *x, const char *y) { return x && y && strcmp(x, y) == 0; }
 
-StoreResult duplicates_check(Db *db, Arena *a, const Person *p, DuplicateHit **hits, int *n) {
-    *n = 0;
-    if (hits) *hits = NULL;
+StoreResult duplicates_find(Db *db, Arena *a, const Person *p, DuplicateHit **hits, int *n) {
     PersonKeys k = keys_of(a, p), *near;
     int nnear;
-    StoreResult r = store_person_keys_put(db, &k);
-    if (r == STORE_OK) r = store_person_keys_near(db, a, &k, &near, &nnear);
+    *n = 0;
+    *hits = NULL;
+    StoreResult r = store_person_keys_near(db, a, &k, &near, &nnear);
     if (r != STORE_OK) return r;
-    if (hits) *hits = arena_alloc(a, ((size_t)nnear + 1) * sizeof **hits);
+    *hits = arena_alloc(a, ((size_t)nnear + 1) * sizeof **hits);
     for (int i = 0; i < nnear; i++) {
         Buf why = BUF_INIT;
         if (same(k.email, near[i].email)) buf_puts(&why, "email,");
         if (same(k.phone, near[i].phone)) buf_puts(&why, "phone,");
         if (same(k.city, near[i].city) && dedupe_names_similar(k.name, near[i].name)) buf_puts(&why, "name,");
-        if (why.len) {
-            const char *reasons = arena_strndup(a, why.data, why.len - 1);
-            r = store_duplicate_flag(db, p->id, near[i].person_id, reasons);
-            if (hits) (*hits)[*n] = (DuplicateHit){near[i].person_id, reasons};
-            (*n)++;
-        }
+        if (why.len) (*hits)[(*n)++] = (DuplicateHit){near[i].person_id, arena_strndup(a, why.data, why.len - 1), 0};
         buf_free(&why);
-        if (r != STORE_OK) return r;
     }
     return STORE_OK;
+}
+
+StoreResult duplicates_record(Db *db, Arena *a, const Person *p, DuplicateHit *hits, int n) {
+    PersonKeys k = keys_of(a, p);
+    StoreResult r = store_person_keys_put(db, &k);
+    for (int i = 0; r == STORE_OK && i < n; i++) r = store_duplicate_flag(db, p->id, hits[i].other_id, hits[i].reasons, &hits[i].pair_id);
+    return r;
+}
+
+StoreResult duplicates_check(Db *db, Arena *a, const Person *p, DuplicateHit **hits, int *n) {
+    DuplicateHit *found;
+    StoreResult r = duplicates_find(db, a, p, &found, n);
+    if (r == STORE_OK) r = duplicates_record(db, a, p, found, *n);
+    if (hits) *hits = found;
+    return r;
+}
+
+json_t *duplicate_hits_json(const DuplicateHit *hits, int n) {
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:I, s:I, s:o}", "pair_id", hits[i].pair_id, "person_id", hits[i].other_id,
+                                             "reasons", duplicate_reasons_json(hits[i].reasons)));
+    return arr;
 }
 
 StoreResult duplicates_backfill(Db *db) {

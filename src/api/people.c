@@ -125,13 +125,19 @@ static void record_person(Request *rq, const Person *p, const char *type) {
 void people_create(Request *rq, Response *rs) {
     Person p = {.daily_rate = -1};
     if (!read_person(rq, rs, rq->json, false, &p)) return;
+    DuplicateHit *dups; /* looked for before the insert: see duplicates.h */
+    int ndups;
+    if (duplicates_find(rq->db, &rq->arena, &p, &dups, &ndups) != STORE_OK) return reply_db_error(rq, rs);
     StoreResult r = store_person_insert(rq->db, &rq->arena, &p);
+    if (r == STORE_OK) r = duplicates_record(rq->db, &rq->arena, &p, dups, ndups);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     record_person(rq, &p, "person.created");
     rs->audit_type = "person";
     rs->audit_id = p.id;
-    reply_person(rq, rs, &p);
-    if (rs->status != 200) return;
+    json_t *j = person_json(rq, &p); /* a new person: no tags yet, the duplicates just found */
+    json_object_set_new(j, "tags", json_array());
+    json_object_set_new(j, "duplicates", duplicate_hits_json(dups, ndups));
+    reply_versioned(rq, rs, p.version, j);
     rs->status = 201;
     reply_header(rq, rs, "Location", arena_printf(&rq->arena, "/api/v1/people/%lld", p.id));
 }

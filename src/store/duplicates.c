@@ -40,17 +40,21 @@ StoreResult store_person_keys_near(Db *db, Arena *a, const PersonKeys *k, Person
     return s == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
-StoreResult store_duplicate_flag(Db *db, long long a_id, long long b_id, const char *reasons) {
+StoreResult store_duplicate_flag(Db *db, long long a_id, long long b_id, const char *reasons, long long *pair_id) {
     char now[21];
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "INSERT INTO duplicate_pairs (low_id, high_id, reasons, created_at) VALUES ($1, $2, $3, $4) "
-                                "ON CONFLICT (low_id, high_id) DO UPDATE SET reasons = excluded.reasons");
+                                "ON CONFLICT (low_id, high_id) DO UPDATE SET reasons = excluded.reasons RETURNING id");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, a_id < b_id ? a_id : b_id);
     db_bind_int(st, 2, a_id < b_id ? b_id : a_id);
     db_bind_text(st, 3, reasons);
     db_bind_text(st, 4, now);
-    return store_result(db_run(st));
+    DbStatus s = db_step(st);
+    if (s != DB_ROW) return store_result(s);
+    *pair_id = db_col_int(st, 0);
+    db_reset_all(db);
+    return STORE_OK;
 }
 
 static StoreResult read_pairs(Arena *a, DbStmt *st, DuplicatePair **out, int *n) {

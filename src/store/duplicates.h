@@ -23,7 +23,7 @@ StoreResult store_person_keys_put(Db *db, const PersonKeys *k);
 StoreResult store_person_keys_near(Db *db, Arena *a, const PersonKeys *k, PersonKeys **out, int *n);
 /* Records the pair (either order) with its reasons; a pair dismissed
  * before stays dismissed. */
-StoreResult store_duplicate_flag(Db *db, long long a_id, long long b_id, const char *reasons);
+StoreResult store_duplicate_flag(Db *db, long long a_id, long long b_id, const char *reasons, long long *pair_id);
 /* Pairs not dismissed, newest first, cursor on the pair id. */
 StoreResult store_duplicates_list(Db *db, Arena *a, long long before_id, int limit, DuplicatePair **out, int *n);
 /* Pairs (not dismissed) that include person_id. */
