@@ -22,6 +22,8 @@ LIB_SRC  := $(filter-out src/main.c,$(SRC))
 UI_FILES := $(shell find ui -type f 2>/dev/null | sort)
 DATA     := data/skills.tsv data/aliases.tsv data/roles.tsv
 VENDOR   := node_modules/sortablejs/Sortable.min.js
+# matching engine (gap chart); the KPI dashboard uses the same file
+VENDOR   += node_modules/chart.js/dist/chart.umd.js
 
 B        := build
 OBJ      := $(SRC:%.c=$(B)/obj/%.o)
@@ -57,7 +59,8 @@ $(VENDOR): node_modules/.package-lock.json
 $(B)/embedded.c: tools/embed.c $(UI_FILES) $(DATA) $(VENDOR) | $(B)/.deps-apt
 	@mkdir -p $(B)
 	$(CC) -O2 -o $(B)/embed tools/embed.c
-	$(B)/embed $@ $(foreach f,$(UI_FILES),$(f)=$(f)) ui/vendor/sortable.js=$(VENDOR) \
+	$(B)/embed $@ $(foreach f,$(UI_FILES),$(f)=$(f)) ui/vendor/sortable.js=node_modules/sortablejs/Sortable.min.js \
+	  ui/vendor/chart.js=node_modules/chart.js/dist/chart.umd.js \
 	  $(foreach f,$(DATA),$(f)=$(f))
 
 $(B)/obj/%.o: %.c | $(B)/.deps-apt
@@ -121,6 +124,11 @@ test-built: $(B)/alliance $(B)/asan/alliance $(UNIT_BIN)
 bench: deps
 	@$(MAKE) --no-print-directory $(B)/alliance
 	bench/http.sh
+
+# matching engine: speed against SQLite (bench/match/run.sh prints the figures)
+$(B)/bench-match: bench/match/bench.c $(filter-out $(B)/obj/src/main.o,$(OBJ)) $(B)/obj/embedded.o
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
 
 clean:
 	rm -rf $(B) alliance

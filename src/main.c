@@ -14,6 +14,9 @@ static const struct {
     {"user", cli_user},
     {"token", cli_token},
     {"migrate", cli_migrate},
+    /* matching engine */
+    {"match", cli_match},
+    {"eval-match", cli_eval_match},
 };
 
 int main(int argc, char **argv) {

@@ -66,6 +66,10 @@ void users_update(Request *rq, Response *rs);
 
 void audit_list(Request *rq, Response *rs);
 
+/* matching engine (api/matches.c; needs_matches above too) */
+void people_matches(Request *rq, Response *rs);
+void gap_get(Request *rq, Response *rs);
+
 void surveys_create(Request *rq, Response *rs);
 void surveys_list(Request *rq, Response *rs);
 void survey_page_get(Request *rq, Response *rs);

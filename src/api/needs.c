@@ -1,12 +1,10 @@
-/* needs: client needs and their ranked matches (API.md "Need", "Match"). */
+/* needs: client needs (API.md "Need"); their matches are api/matches.c. */
 #include <string.h>
 #include "../domain/need_status.h"
 #include "../domain/sales.h"
 #include "../store/deals.h"
-#include "../match/rank.h"
 #include "../store/clients.h"
 #include "../store/needs.h"
-#include "../store/people.h"
 #include "../http/event_log.h"
 #include "skill_input.h"
 
@@ -173,43 +171,4 @@ void needs_update(Request *rq, Response *rs) {
     need_record_change(rq, &n, from);
     rs->audit_type = "need";
     reply_versioned(rq, rs, n.version, need_json(rq, &n));
-}
-
-void needs_matches(Request *rq, Response *rs) {
-    const char *l = req_query(rq, "limit");
-    long limit = 20;
-    if (l) {
-        char *end;
-        limit = strtol(l, &end, 10);
-        if (*end || limit < 1 || limit > 200) return reply_problem(rq, rs, 400, "bad-limit", "bad_request", "limit: 1..200");
-    }
-    Need n;
-    StoreResult r = store_need_get(rq->db, &rq->arena, rq->ids[0], &n);
-    if (r != STORE_OK) return reply_store_error(rq, rs, r);
-    const char **ids = arena_alloc(&rq->arena, (size_t)(n.nskills + 1) * sizeof *ids);
-    for (int i = 0; i < n.nskills; i++) ids[i] = n.skills[i].skill;
-    Person *people = NULL;
-    int np = 0;
-    if (n.nskills && store_people_with_skills(rq->db, &rq->arena, ids, n.nskills, &people, &np) != STORE_OK)
-        return reply_db_error(rq, rs);
-    MatchScore *scores = rank_people(&rq->arena, &n, people, np);
-    json_t *items = json_array();
-    for (int i = 0; i < np && i < limit; i++) {
-        const MatchScore *m = &scores[i];
-        const Person *p = &people[m->index];
-        json_t *skills = json_array(), *missing = json_array();
-        for (int k = 0; k < n.nskills; k++) {
-            const SkillScore *s = &m->skills[k];
-            json_array_append_new(skills, json_pack("{s:s, s:s, s:i, s:i, s:f}", "skill", s->skill, "label",
-                                                    skill_label(rq, s->skill), "required_level", s->required_level,
-                                                    "level", s->level, "contribution", s->contribution));
-            if (!s->level) json_array_append_new(missing, json_string(s->skill));
-        }
-        json_array_append_new(
-            items, json_pack("{s:{s:I, s:s, s:s, s:o, s:o}, s:f, s:b, s:o, s:o}", "person", "id", p->id, "name",
-                             arena_printf(&rq->arena, "%s %s", p->first_name, p->last_name), "kind", p->kind,
-                             "location", json_str_or_null(p->location), "available_from", json_str_or_null(p->available_from), "score",
-                             m->score, "mandatory_met", m->mandatory_met, "skills", skills, "missing", missing));
-    }
-    reply_json(rs, 200, json_pack("{s:o, s:i}", "items", items, "total", np));
 }

@@ -5,6 +5,7 @@
 #include "../http/event_log.h"
 #include "../store/duplicates.h"
 #include "duplicates.h"
+#include "matches.h"
 #include "skill_input.h"
 
 static const char *const KINDS[] = {"candidate", "consultant", NULL};
@@ -102,6 +103,9 @@ void people_list(Request *rq, Response *rs) {
     if (!req_search(rq, rs, "q", 200, &f.q) || !req_search(rq, rs, "skill", 100, &skill)) return;
     if (f.kind && strcmp(f.kind, "candidate") != 0 && strcmp(f.kind, "consultant") != 0)
         return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "kind: candidate | consultant");
+    const char *skills; /* matching engine: ?skills=java:4,kubernetes ranks instead of listing */
+    if (!req_search(rq, rs, "skills", 1000, &skills)) return;
+    if (skills) return people_search_ranked(rq, rs, skills, f.q, f.kind);
     if (skill) {
         const Skill *s = skills_resolve(skill);
         if (!s) return reply_json(rs, 200, page_body(json_array(), limit, 0));

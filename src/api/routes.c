@@ -66,6 +66,10 @@ const Route ROUTES[] = {
 
     {"GET", "/api/v1/audit", "audit.read", audit_list, 0},
 
+    /* matching engine: needs for a person, demand against supply */
+    {"GET", "/api/v1/people/{id}/matches", "matches.read", people_matches, 0},
+    {"GET", "/api/v1/gap", "capabilities.read", gap_get, 0},
+
     {"GET", "/api/v1/surveys", "surveys.read", surveys_list, 0},
     {"POST", "/api/v1/surveys", "surveys.write", surveys_create, ROUTE_JSON},
     /* the public survey page: the token in the link is the only credential */

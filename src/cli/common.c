@@ -5,7 +5,9 @@
 #include "../domain/skills.h"
 #include "../lib/embedded.h"
 #include "../lib/secret.h"
+#include "../match/index.h"
 #include "../store/clients.h"
+#include "../store/people_index.h"
 #include "../store/schema.h"
 #include "cli.h"
 
@@ -23,6 +25,10 @@ void cli_usage(FILE *out) {
           "  token revoke --id N [--db FILE]        revoke a token\n"
           "  migrate --from URL --to URL            copy a firm between databases (e.g. sqlite:alliance.db\n"
           "                                         to postgresql://user@host/db), checked by counts and checksums\n"
+          "  match --need ID [--limit N] [--json] [--db FILE]\n"
+          "                                         the people ranked for a need, explained\n"
+          "  eval-match DIR [--json]                quality of the ranking on a graded set (DIR/needs/*.txt,\n"
+          "                                         DIR/cvs/*.txt, DIR/qrels.tsv): nDCG@5, nDCG@10, MAP vs BM25\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
           "\n"
@@ -63,4 +69,16 @@ Db *cli_open(const char *db_flag) {
         return NULL;
     }
     return db;
+}
+
+static int put_person(const Person *p, void *arg) { return match_index_put(arg, p); }
+
+struct MatchIndex *cli_match_index(Db *db) {
+    MatchIndex *ix = match_index_new();
+    if (!ix || store_people_each(db, put_person, ix) != STORE_OK) {
+        fprintf(stderr, "alliance: cannot build the matching index: %s\n", ix ? db_errmsg(db) : "out of memory");
+        match_index_free(ix);
+        return NULL;
+    }
+    return ix;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include "../http/follower.h"
 #include "../http/server.h"
+#include "../api/match_sync.h"
 #include "cli.h"
 
 int cli_serve(int argc, char **argv) {
@@ -24,14 +25,21 @@ int cli_serve(int argc, char **argv) {
         cli_usage(stderr);
         return 2;
     }
-    if (!cli_open(db)) return 1;
+    Db *conn = cli_open(db);
+    if (!conn) return 1;
+    match_sync_subscribe(); /* matching engine: subscribes before the follower starts */
     /* in-memory state subscribes to the event log before it is followed */
     if (!follower_start()) {
         fprintf(stderr, "alliance: cannot read the event log\n");
         return 1;
     }
+    if (match_sync_build(conn)) { /* matching engine: the index, then the writes made meanwhile */
+        follower_stop();
+        return 1;
+    }
     int rc = server_run(addr && *addr ? addr : "127.0.0.1:8080");
     follower_stop();
+    match_sync_stop();
     db_thread_close();
     return rc;
 }

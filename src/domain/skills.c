@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../lib/text.h"
+#include "implied.h"
 
 typedef struct {
     char *key;      /* folded label or alias */
@@ -113,10 +114,11 @@ int skills_load(const char *skills_tsv, size_t skills_len, const char *aliases_t
         if (s && add_key(f[0], (int)(s - g_skills), false)) return -1;
     }
     qsort(g_keys, g_nkeys, sizeof *g_keys, cmp_key);
-    return 0;
+    return implied_build();
 }
 
 void skills_unload(void) {
+    implied_free();
     for (size_t i = 0; i < g_nkeys; i++) free(g_keys[i].key);
     free(g_keys);
     free(g_skills);
@@ -128,6 +130,12 @@ void skills_unload(void) {
 }
 
 size_t skills_count(void) { return g_nskills; }
+
+const Skill *skills_at(size_t i) { return i < g_nskills ? &g_skills[i] : NULL; }
+
+int skills_index(const Skill *s) {
+    return s && s >= g_skills && s < g_skills + g_nskills ? (int)(s - g_skills) : -1;
+}
 
 const Skill *skills_get(const char *id) {
     if (!id || !g_skills) return NULL;

@@ -16,6 +16,10 @@ int skills_load(const char *skills_tsv, size_t skills_len, const char *aliases_t
 void skills_unload(void);
 size_t skills_count(void);
 const Skill *skills_get(const char *id);
+/* The reference in id order: skills_at(i) for 0 <= i < skills_count(), and
+ * the position of a skill of the reference (-1 for NULL or a foreign pointer). */
+const Skill *skills_at(size_t i);
+int skills_index(const Skill *s);
 /* An id, a label in either language or an alias; NULL when unknown. */
 const Skill *skills_resolve(const char *text);
 /* Type-ahead: best matches for q (prefix before substring, labels before

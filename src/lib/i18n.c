@@ -103,6 +103,9 @@ static const Message messages[] = {
      "Unsupported media type: send JSON"},
     {"validation", "Certains champs sont invalides", "Some fields are invalid"},
     {"wrong_credentials", "E-mail ou mot de passe incorrect", "Wrong e-mail or password"},
+    /* matching engine */
+    {"level_range", "le niveau doit être un entier de 1 à 5 (java:4)", "the level must be a whole number from 1 to 5 (java:4)"},
+    {"too_many_skills", "20 compétences au plus", "at most 20 skills"},
 };
 
 Lang i18n_lang_from_header(const char *al) {

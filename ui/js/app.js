@@ -23,6 +23,8 @@ import * as capabilities from './pages/capabilities.js';
 // imports, exports, duplicates
 import * as peopleImport from './pages/people-import.js';
 import * as peopleDuplicates from './pages/people-duplicates.js';
+// matching engine: demand against supply
+import * as gap from './pages/gap.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -48,6 +50,7 @@ const ROUTES = [
   // imports, exports, duplicates
   { re: /^\/people\/import$/, page: peopleImport, perm: 'people.import', nav: 'people' },
   { re: /^\/people\/duplicates$/, page: peopleDuplicates, perm: 'people.read', nav: 'people' },
+  { re: /^\/gap$/, page: gap, perm: 'capabilities.read', nav: 'gap' }, // matching engine
 ];
 
 const main = document.getElementById('main');
@@ -76,6 +79,7 @@ function renderHeader(current) {
     if (can('deals.read')) links.push(['#/deals', t('nav.deals'), 'deals']);
     if (can('reviews.write')) links.push(['#/reviews', t('nav.reviews'), 'reviews']);
     if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
+    if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine
   }
   links.push(['#/about', t('nav.about'), 'about']);
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },

@@ -180,18 +180,27 @@ function matchesSection(ctx, need, board) {
         h('span', { class: 'score-value' }, formatNumber(m.score, 1), h('span', { class: 'score-max' }, '/100')),
         h('span', { class: 'score-bar', role: 'img', 'aria-label': t('matches.scoreOf', { score: formatNumber(m.score, 1) }) }, bar)),
       h('ul', { class: 'match-skills', 'aria-label': t('matches.detail') }, m.skills.map(skillLine)),
+      factorsLine(m.factors),
       btn ? h('div', { class: 'match-action' }, btn) : null);
   }
 
   return { el, load, refreshButtons };
 }
 
+// matching engine: the parts of the score, "Compétences 61,3/70 · Expérience 8/10 · ..."
+function factorsLine(factors) {
+  if (!factors || !factors.length) return null;
+  return h('p', { class: 'match-factors muted small', 'aria-label': t('matches.factors') },
+    factors.map((f) => `${t(`factor.${f.name}`)} ${formatNumber(f.points, 1)}/${formatNumber(f.weight, 1)}`).join(' · '));
+}
+
 function skillLine(s) {
   const segs = [1, 2, 3, 4, 5].map((k) => h('span', {
     class: ['seg', k <= s.level ? (s.level >= s.required_level ? 'seg-on' : 'seg-low') : '', k === s.required_level ? 'seg-req' : ''].join(' ').trim(),
   }));
-  return h('li', { class: s.level ? 'ms' : 'ms ms-missing' },
-    h('span', { class: 'ms-label' }, s.label),
+  return h('li', { class: s.level || s.via ? 'ms' : 'ms ms-missing' },
+    h('span', { class: 'ms-label' }, s.label,
+      s.via ? h('span', { class: 'ms-via muted small' }, ` ${t('matches.via', { skill: s.via_label, level: s.via_level })}`) : null),
     h('span', { class: 'levels', role: 'img', 'aria-label': t('matches.levelOf', { level: s.level, required: s.required_level }) }, segs),
     h('span', { class: 'ms-num', 'aria-hidden': 'true' }, `${s.level}/${s.required_level}`),
     h('span', { class: 'ms-contrib', title: t('matches.contribution') }, `+${formatNumber(s.contribution, 1)}`));
