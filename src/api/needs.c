@@ -6,6 +6,7 @@
 #include "../store/clients.h"
 #include "../store/needs.h"
 #include "../http/event_log.h"
+#include "careers.h"
 #include "skill_input.h"
 
 static const FieldSpec NEED[] = {
@@ -25,6 +26,12 @@ static const FieldSpec NEED[] = {
     {"created_at", F_IGNORED, false, 0, 0, NULL},
     {"updated_at", F_IGNORED, false, 0, 0, NULL},
     {"qualification", F_IGNORED, false, 0, 0, NULL},
+    /* careers page */
+    {"published", F_BOOL, false, 0, 0, NULL, .not_null = true},
+    {"salary_min", F_INT, false, 1, 10000000, NULL},
+    {"salary_max", F_INT, false, 1, 10000000, NULL},
+    {"published_at", F_IGNORED, false, 0, 0, NULL},
+    {"careers_url", F_IGNORED, false, 0, 0, NULL},
     {NULL, 0, false, 0, 0, NULL},
 };
 
@@ -52,6 +59,13 @@ static json_t *need_json(Request *rq, const Need *n) {
                      json_int_or_null(n->duration_days), "daily_rate_max", json_int_or_null(n->daily_rate_max), "skills", skills,
                      "created_at", n->created_at, "updated_at", n->updated_at);
     json_object_set_new(j, "qualification", qualification_json(rq, n));
+    json_object_set_new(j, "published", json_boolean(n->published));
+    json_object_set_new(j, "published_at", json_str_or_null(n->published_at));
+    json_object_set_new(j, "salary_min", json_int_or_null(n->salary_min));
+    json_object_set_new(j, "salary_max", json_int_or_null(n->salary_max));
+    json_object_set_new(j, "careers_url", n->published && strcmp(n->status, "open") == 0
+                                              ? json_string(careers_path(&rq->arena, n))
+                                              : json_null());
     return j;
 }
 
@@ -70,6 +84,11 @@ static bool read_need(Request *rq, Response *rs, json_t *j, bool partial, Need *
     jset_str(rq, j, "start_date", &n->start_date);
     jset_int(j, "duration_days", &n->duration_days);
     jset_int(j, "daily_rate_max", &n->daily_rate_max);
+    if (jhas(j, "published")) n->published = jbool(j, "published");
+    jset_int(j, "salary_min", &n->salary_min);
+    jset_int(j, "salary_max", &n->salary_max);
+    if (n->salary_min > 0 && n->salary_max > 0 && n->salary_min > n->salary_max)
+        errors_add(rq, errs, "salary_max", "salary_band_order");
     if (!n->status) n->status = "draft";
     if (!n->remote) n->remote = "none";
     json_t *skills = json_object_get(j, "skills");
@@ -136,7 +155,7 @@ void needs_list(Request *rq, Response *rs) {
 }
 
 void needs_create(Request *rq, Response *rs) {
-    Need n = {.client_id = -1, .duration_days = -1, .daily_rate_max = -1};
+    Need n = {.client_id = -1, .duration_days = -1, .daily_rate_max = -1, .salary_min = -1, .salary_max = -1};
     if (!read_need(rq, rs, rq->json, false, &n)) return;
     StoreResult r = store_need_insert(rq->db, &rq->arena, &n, rq->user.id);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);

@@ -32,15 +32,21 @@ static const char *upload(Request *rq, Response *rs, size_t *len) {
         return NULL;
     }
     const char *ct = req_header(rq, "Content-Type");
-    char boundary[71];
+    const char *boundary = multipart_boundary(&rq->arena, ct);
     const char *data = buf_str(&rq->body);
     *len = rq->body.len;
-    if (multipart_boundary(ct, boundary)) {
-        if (!multipart_find(data, *len, boundary, "file", &data, len) &&
-            !multipart_find(buf_str(&rq->body), rq->body.len, boundary, NULL, &data, len)) {
+    if (boundary) {
+        MultipartPart parts[MULTIPART_MAX_PARTS];
+        int n = multipart_parse(&rq->arena, boundary, data, *len, parts, MULTIPART_MAX_PARTS);
+        const MultipartPart *file = n > 0 ? multipart_find(parts, n, "file") : NULL;
+        for (int i = 0; !file && i < n; i++)
+            if (parts[i].filename) file = &parts[i]; /* else the first file of the form */
+        if (!file) {
             reply_problem(rq, rs, 400, "no-file", "csv_no_file", NULL);
             return NULL;
         }
+        data = file->data;
+        *len = file->len;
     } else if (!ct || !(strncasecmp(ct, "text/csv", 8) == 0 || strncasecmp(ct, "text/plain", 10) == 0 ||
                         strncasecmp(ct, "application/vnd.ms-excel", 24) == 0 ||
                         strncasecmp(ct, "application/octet-stream", 24) == 0)) {

@@ -25,6 +25,12 @@ const Skill *skills_resolve(const char *text);
 /* Type-ahead: best matches for q (prefix before substring, labels before
  * aliases, shorter labels first). Returns how many were written to out. */
 int skills_search(const char *q, const Skill **out, int max);
+/* The skill whose label or alias, folded and cut into words (lib/words.h)
+ * joined by single spaces, is phrase: "amazon web services aws" for
+ * "Amazon Web Services (AWS)". NULL when none. For reading free text. */
+const Skill *skills_phrase(const char *phrase);
+/* The most words any such phrase has. */
+int skills_phrase_max_words(void);
 /* Closest known skills to an unknown text (edit distance on labels and aliases). */
 int skills_suggest(const char *text, const Skill **out, int max);
 

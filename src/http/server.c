@@ -30,8 +30,8 @@
 
 typedef struct {
     Request rq;
+    size_t max_body;               /* MAX_JSON_BODY, or MAX_UPLOAD_BODY on upload routes */
     long long started_us;
-    size_t max_body;  /* MAX_JSON_BODY, or MAX_UPLOAD_BODY on ROUTE_UPLOAD routes */
     char address[INET6_ADDRSTRLEN];
 } Context;
 
@@ -173,6 +173,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         ctx = calloc(1, sizeof *ctx);
         if (!ctx) return MHD_NO;
         ctx->started_us = time_monotonic_us();
+        {
+            long long ids[MAX_PATH_IDS];
+            int nids;
+            char token[MAX_PATH_TOKEN + 1];
+            bool known;
+            const Route *r = router_match(method, url, ids, &nids, token, &known);
+            ctx->max_body = r && (r->flags & ROUTE_UPLOAD) ? MAX_UPLOAD_BODY : MAX_JSON_BODY;
+        }
         __atomic_fetch_add(&g_in_flight, 1, __ATOMIC_RELAXED);
         const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
         if (ci && ci->client_addr) {
@@ -182,19 +190,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             else if (sa->sa_family == AF_INET6)
                 inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, ctx->address, sizeof ctx->address);
         }
-        /* the body limit depends on the route, known from the first call */
-        long long ids[MAX_PATH_IDS];
-        int nids;
-        char token[MAX_PATH_TOKEN + 1];
-        bool known;
-        const Route *r = router_match(method, url, ids, &nids, token, &known);
-        ctx->max_body = r && (r->flags & ROUTE_UPLOAD) ? MAX_UPLOAD_BODY : MAX_JSON_BODY;
         *state = ctx;
         return MHD_YES;
     }
     Request *rq = &ctx->rq;
     if (*upload_size) {
-        if (rq->body.len + *upload_size > ctx->max_body) rq->body_too_large = true;
+        if (rq->body_too_large || rq->body.len + *upload_size > ctx->max_body) {
+            rq->body_too_large = true;
+            buf_free(&rq->body); /* an upload over the limit is dropped, not kept */
+        }
         else if (buf_append(&rq->body, upload_data, *upload_size)) return MHD_NO;
         *upload_size = 0;
         return MHD_YES;

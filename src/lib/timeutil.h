@@ -12,6 +12,10 @@ void time_now_iso(char out[21]);
 bool time_valid_date(const char *s);
 /* Days since 1970-01-01 of a valid date; -1 otherwise. */
 long time_date_days(const char *s);
+/* Parses an ISO 8601 date and time with its zone, "2026-12-03T14:00:00Z",
+ * "2026-12-03T15:00+01:00" (seconds optional): the instant in *out. False
+ * for anything else, a time without a zone included. */
+bool time_parse_iso(const char *s, time_t *out);
 /* Monotonic clock in microseconds, for latency measurement. */
 long long time_monotonic_us(void);
 

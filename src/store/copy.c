@@ -9,12 +9,22 @@
 const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "signin_failures", "audit_log", "clients",
                                    "people", "person_skills", "needs",      "need_skills",     "candidacies",
                                    "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events",
+                                   /* KPIs and shared objectives */
+                                   "objectives", "kpi_candidacies", "kpi_facts",
+                                   /* careers and CVs; person_text is indexed on the target as it is copied in */
+                                   "documents", "skill_proposals", "person_text",
+                                   /* mail, interviews, settings */
+                                   "outbox", "mail_templates", "settings", "interviews", "interview_interviewers",
                                    /* imports and duplicates */
                                    "person_keys", "duplicate_pairs", "person_tags", "person_merges", NULL};
 
 static bool has_id(const char *table) {
-    return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs") &&
-           strcmp(table, "person_keys") && strcmp(table, "person_tags");
+    static const char *const keyed_otherwise[] = {"person_skills", "need_skills", "deal_needs", "kpi_candidacies",
+                                                  "kpi_facts", "skill_proposals", "person_text", "mail_templates",
+                                                  "interview_interviewers", "person_keys", "person_tags", NULL};
+    for (int i = 0; keyed_otherwise[i]; i++)
+        if (strcmp(table, keyed_otherwise[i]) == 0) return false;
+    return true;
 }
 
 static StoreResult count_rows(Db *db, const char *table, long long *n) {

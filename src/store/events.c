@@ -1,6 +1,7 @@
 /* store/events: the event log (see events.h). */
 #include "events.h"
 #include "../lib/timeutil.h"
+#include "kpis.h"
 
 #define EVENT_COLS \
     "id, at, actor_id, type, object_type, object_id, client_id, need_id, person_id, before_json, after_json"
@@ -39,9 +40,13 @@ StoreResult store_event_add(Db *db, const Event *e, long long *id) {
     db_bind_text(st, 10, e->after);
     DbStatus r = db_step(st);
     if (r != DB_ROW) return store_result(r);
-    if (id) *id = db_col_int(st, 0);
+    long long new_id = db_col_int(st, 0);
+    if (id) *id = new_id;
     db_reset_all(db);
-    return STORE_OK;
+    /* the KPIs' rows follow the log in the same transaction */
+    Event stamped = *e;
+    stamped.at = e->at ? e->at : now;
+    return store_kpi_project(db, &stamped, new_id);
 }
 
 /* Steps st to the end, reading every row into an arena array of at most max. */

@@ -35,14 +35,20 @@ StoreResult store_person_tags_merge(Db *db, long long into_id, long long from_id
 }
 
 StoreResult store_person_documents_merge(Db *db, long long into_id, long long from_id) {
-    /* CVs and other documents (the "documents" table of the careers pages)
-     * join the kept person here: UPDATE documents SET person_id = into WHERE
-     * person_id = from. That table is not in this schema yet, so there is
-     * nothing to move. */
-    (void)db;
-    (void)into_id;
-    (void)from_id;
-    return STORE_OK;
+    /* CVs and other documents join the kept person; the skills proposed
+     * from them too (twins once: the kept person's proposal stays) */
+    DbStmt *st = db_prepare(db, "UPDATE documents SET person_id = $1 WHERE person_id = $2");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, into_id);
+    db_bind_int(st, 2, from_id);
+    if (db_run(st) != DB_OK) return STORE_ERROR;
+    st = db_prepare(db, "INSERT INTO skill_proposals (person_id, skill, document_id, evidence, position, created_at) "
+                        "SELECT $1, skill, document_id, evidence, position, created_at FROM skill_proposals "
+                        "WHERE person_id = $2 ON CONFLICT DO NOTHING");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, into_id);
+    db_bind_int(st, 2, from_id);
+    return store_result(db_run(st));
 }
 
 StoreResult store_person_merge_record(Db *db, long long into_id, long long from_id, const char *merged_json,

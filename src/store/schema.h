@@ -6,7 +6,5 @@
 /* Applies every migration not yet recorded; 0 on success. */
 int schema_migrate(Db *db);
 int schema_latest(void);
-/* How many migrations there are. */
-int schema_count(void);
 
 #endif

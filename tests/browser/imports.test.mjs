@@ -36,6 +36,7 @@ test('a recruiter imports a CSV file after a dry run, then merges a duplicate', 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     watchPage(page, problems);
     await page.goto(`${server.base}/#/people`);
+    await page.waitForURL(/#\/login$/);
     await signIn(page, 'recruiter');
     await page.goto(`${server.base}/#/people`);
     await page.locator('#people-export').waitFor();

@@ -1,5 +1,5 @@
 /* CSV files (lib/csv_table.c over libcsv), the columns of a people file and
- * the skills cell (domain/people_csv.c), multipart bodies (lib/multipart.c)
+ * the skills cell (domain/people_csv.c)
  * and the JSON Resume reading rules (domain/resume.c). */
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +7,6 @@
 #include "domain/people_csv.h"
 #include "domain/resume.h"
 #include "lib/csv_table.h"
-#include "lib/multipart.h"
 
 static void test_headers_match_by_name_whatever_the_case_accents_and_spacing(void **state) {
     (void)state;
@@ -149,30 +148,6 @@ static void test_csv_cells_are_quoted_only_when_needed_and_formulas_made_inert(v
     buf_free(&b);
 }
 
-static void test_multipart_finds_the_named_part_or_the_first_file(void **state) {
-    (void)state;
-    const char body[] = "--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"
-                        "--XyZ\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"p.csv\"\r\n"
-                        "Content-Type: text/csv\r\n\r\na,b\r\n1,2\r\n--XyZ--\r\n";
-    char boundary[71];
-    assert_true(multipart_boundary("multipart/form-data; boundary=XyZ", boundary));
-    assert_string_equal(boundary, "XyZ");
-    assert_true(multipart_boundary("multipart/form-data; boundary=\"XyZ\"; charset=x", boundary));
-    assert_false(multipart_boundary("text/csv; boundary=XyZ", boundary));
-    assert_false(multipart_boundary("multipart/form-data", boundary));
-    const char *data;
-    size_t len;
-    assert_true(multipart_find(body, sizeof body - 1, "XyZ", "note", &data, &len));
-    assert_int_equal(len, 5);
-    assert_memory_equal(data, "hello", 5);
-    assert_true(multipart_find(body, sizeof body - 1, "XyZ", NULL, &data, &len));
-    assert_int_equal(len, 8);
-    assert_memory_equal(data, "a,b\r\n1,2", 8);
-    assert_false(multipart_find(body, sizeof body - 1, "XyZ", "file", &data, &len));
-    assert_false(multipart_find(body, 40, "XyZ", NULL, &data, &len)); /* truncated */
-    assert_false(multipart_find("", 0, "XyZ", NULL, &data, &len));
-}
-
 static void test_resume_level_words_become_levels(void **state) {
     (void)state;
     assert_int_equal(resume_level("Master"), 5);
@@ -254,7 +229,6 @@ int main(void) {
         cmocka_unit_test(test_csv_follows_excels_sep_line),
         cmocka_unit_test(test_csv_refuses_open_quotes_nul_bytes_and_too_much),
         cmocka_unit_test(test_csv_cells_are_quoted_only_when_needed_and_formulas_made_inert),
-        cmocka_unit_test(test_multipart_finds_the_named_part_or_the_first_file),
         cmocka_unit_test(test_resume_level_words_become_levels),
         cmocka_unit_test(test_resume_names_split_into_first_and_last_name),
         cmocka_unit_test(test_resume_dates_give_months),

@@ -23,9 +23,10 @@ export class ApiError extends Error {
 }
 
 // api('PATCH', '/api/v1/needs/7', {body, version}) → parsed JSON (null on 204).
-// raw: {body, type} sends a body as it is (a file upload) instead of JSON.
+// form: a FormData sent as multipart/form-data instead of a JSON body (uploads).
+// raw: {body, type} sends a body as it is (a file) instead of JSON.
 // A 401 on a signed-in call means the session ended: the app goes to sign-in.
-export async function api(method, path, { body, version, signIn = false, raw } = {}) {
+export async function api(method, path, { body, version, signIn = false, form, raw } = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': getLang() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (raw) headers['Content-Type'] = raw.type;
@@ -35,7 +36,7 @@ export async function api(method, path, { body, version, signIn = false, raw } =
   try {
     res = await fetch(path, {
       method, headers, credentials: 'same-origin',
-      body: raw ? raw.body : body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.body : form ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError(0, { title: t('error.network') });

@@ -23,8 +23,13 @@ import * as capabilities from './pages/capabilities.js';
 // imports, exports, duplicates
 import * as peopleImport from './pages/people-import.js';
 import * as peopleDuplicates from './pages/people-duplicates.js';
+// mail to candidates and no ghosting
+import * as waiting from './pages/waiting.js';
+import * as mailTemplates from './pages/mail-templates.js';
 // matching engine: demand against supply
 import * as gap from './pages/gap.js';
+// KPIs and shared objectives
+import * as dashboard from './pages/dashboard.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -50,7 +55,12 @@ const ROUTES = [
   // imports, exports, duplicates
   { re: /^\/people\/import$/, page: peopleImport, perm: 'people.import', nav: 'people' },
   { re: /^\/people\/duplicates$/, page: peopleDuplicates, perm: 'people.read', nav: 'people' },
+  // mail to candidates and no ghosting
+  { re: /^\/home$/, page: waiting, perm: 'candidacies.read', nav: 'waiting' },
+  { re: /^\/mail-templates$/, page: mailTemplates, perm: 'mail_templates.read', nav: 'waiting' },
   { re: /^\/gap$/, page: gap, perm: 'capabilities.read', nav: 'gap' }, // matching engine
+  // KPIs and shared objectives
+  { re: /^\/dashboard$/, page: dashboard, nav: 'dashboard' },
 ];
 
 const main = document.getElementById('main');
@@ -79,7 +89,10 @@ function renderHeader(current) {
     if (can('deals.read')) links.push(['#/deals', t('nav.deals'), 'deals']);
     if (can('reviews.write')) links.push(['#/reviews', t('nav.reviews'), 'reviews']);
     if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
+    // mail to candidates and no ghosting
+    if (can('candidacies.read')) links.push(['#/home', t('nav.waiting'), 'waiting']);
     if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine
+    links.push(['#/dashboard', t('nav.dashboard'), 'dashboard']); // KPIs and shared objectives
   }
   links.push(['#/about', t('nav.about'), 'about']);
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },

@@ -22,6 +22,14 @@ const RULES = {
   'people.merge': ['admin', 'manager', 'recruiter'],
   'people.import': ['admin', 'manager', 'recruiter'],
   'people.export': ['admin', 'manager', 'recruiter'],
+  // KPIs and shared objectives
+  'kpis.read': ALL,
+  'objectives.read': ALL,
+  'objectives.write': ['admin', 'manager'],
+  // mail to candidates and no ghosting
+  'mail_templates.read': ['admin', 'manager', 'recruiter'],
+  'mail_templates.write': ['admin', 'manager'],
+  'settings.write': ['admin', 'manager'],
 };
 
 export const session = { user: null };
