@@ -166,6 +166,25 @@ json_t *post_json(const Post *p);
 /* The caller's view of channel id: false after answering 404 when the
  * caller may not see it. */
 bool channel_load(Request *rq, Response *rs, long long id, Channel *c);
+/* imports, exports, duplicates */
+json_t *person_json(Request *rq, const Person *p);
+/* person_json with the person's tags and flagged duplicates (single reads and writes). */
+json_t *person_detail_json(Request *rq, const Person *p);
+/* [{pair_id, person_id, reasons}] of the pairs waiting that include person_id; NULL on a store error. */
+json_t *person_duplicates_json(Request *rq, long long person_id);
+/* The validation of POST/PATCH /api/v1/people, shared by the imports: overlays
+ * the fields of j on p, appends {field, message} to errs; true when valid. */
+bool person_read(Request *rq, json_t *j, bool partial, Person *p, json_t *errs);
+void duplicates_list(Request *rq, Response *rs);
+void duplicates_dismiss(Request *rq, Response *rs);
+void people_merge(Request *rq, Response *rs);
+/* The event of a person an import created (no personal data, like the
+ * events of people.c): "person.created" with its kind and source. */
+void record_imported(Request *rq, const Person *p, const char *source);
+void import_people_csv(Request *rq, Response *rs);
+void export_people_csv(Request *rq, Response *rs);
+void import_jsonresume(Request *rq, Response *rs);
+void people_resume_json(Request *rq, Response *rs);
 
 /* Shared answers for store results: 404, 409, 412 or 503. */
 void reply_store_error(Request *rq, Response *rs, int result);

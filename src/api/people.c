@@ -3,6 +3,8 @@
 #include "../domain/skills.h"
 #include "../store/people.h"
 #include "../http/event_log.h"
+#include "../store/duplicates.h"
+#include "duplicates.h"
 #include "matches.h"
 #include "skill_input.h"
 
@@ -26,6 +28,8 @@ static const FieldSpec PERSON[] = {
     {"name", F_IGNORED, false, 0, 0, NULL},
     {"created_at", F_IGNORED, false, 0, 0, NULL},
     {"updated_at", F_IGNORED, false, 0, 0, NULL},
+    {"tags", F_IGNORED, false, 0, 0, NULL},
+    {"duplicates", F_IGNORED, false, 0, 0, NULL},
     {NULL, 0, false, 0, 0, NULL},
 };
 
@@ -42,9 +46,8 @@ json_t *person_json(Request *rq, const Person *p) {
     return j;
 }
 
-/* Overlays the fields present in j on p (all of them on create). */
-static bool read_person(Request *rq, Response *rs, json_t *j, bool partial, Person *p) {
-    json_t *errs = json_array();
+bool person_read(Request *rq, json_t *j, bool partial, Person *p, json_t *errs) {
+    size_t before = json_array_size(errs);
     validate_object(rq, j, PERSON, partial, errs);
     jset_str(rq, j, "kind", &p->kind);
     jset_str(rq, j, "first_name", &p->first_name);
@@ -58,12 +61,42 @@ static bool read_person(Request *rq, Response *rs, json_t *j, bool partial, Pers
     json_t *skills = json_object_get(j, "skills");
     if (json_is_array(skills)) skill_input_person(rq, skills, &p->skills, &p->nskills, errs);
     else if (json_is_null(skills)) p->nskills = 0;
-    if (json_array_size(errs)) {
+    return json_array_size(errs) == before;
+}
+
+/* Overlays the fields present in j on p (all of them on create). */
+static bool read_person(Request *rq, Response *rs, json_t *j, bool partial, Person *p) {
+    json_t *errs = json_array();
+    if (!person_read(rq, j, partial, p, errs)) {
         reply_invalid(rq, rs, errs);
         return false;
     }
     json_decref(errs);
     return true;
+}
+
+json_t *person_detail_json(Request *rq, const Person *p) {
+    const char **tags;
+    int ntags;
+    json_t *dups = person_duplicates_json(rq, p->id);
+    if (!dups || store_person_tags(rq->db, &rq->arena, p->id, &tags, &ntags) != STORE_OK) {
+        json_decref(dups);
+        return NULL;
+    }
+    json_t *j = person_json(rq, p), *t = json_array();
+    for (int i = 0; i < ntags; i++) json_array_append_new(t, json_string(tags[i]));
+    json_object_set_new(j, "tags", t);
+    json_object_set_new(j, "duplicates", dups);
+    return j;
+}
+
+/* Flags duplicates of p once written, then answers with p in full. */
+static void reply_person(Request *rq, Response *rs, const Person *p) {
+    int n;
+    json_t *j = NULL;
+    if (duplicates_check(rq->db, &rq->arena, p, NULL, &n) != STORE_OK || !(j = person_detail_json(rq, p)))
+        return reply_db_error(rq, rs);
+    reply_versioned(rq, rs, p->version, j);
 }
 
 void people_list(Request *rq, Response *rs) {
@@ -101,12 +134,19 @@ void person_record_change(Request *rq, const Person *p, const char *type) {
 void people_create(Request *rq, Response *rs) {
     Person p = {.daily_rate = -1};
     if (!read_person(rq, rs, rq->json, false, &p)) return;
+    DuplicateHit *dups; /* looked for before the insert: see duplicates.h */
+    int ndups;
+    if (duplicates_find(rq->db, &rq->arena, &p, &dups, &ndups) != STORE_OK) return reply_db_error(rq, rs);
     StoreResult r = store_person_insert(rq->db, &rq->arena, &p);
+    if (r == STORE_OK) r = duplicates_record(rq->db, &rq->arena, &p, dups, ndups);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     person_record_change(rq, &p, "person.created");
     rs->audit_type = "person";
     rs->audit_id = p.id;
-    reply_versioned(rq, rs, p.version, person_json(rq, &p));
+    json_t *j = person_json(rq, &p); /* a new person: no tags yet, the duplicates just found */
+    json_object_set_new(j, "tags", json_array());
+    json_object_set_new(j, "duplicates", duplicate_hits_json(dups, ndups));
+    reply_versioned(rq, rs, p.version, j);
     rs->status = 201;
     reply_header(rq, rs, "Location", arena_printf(&rq->arena, "/api/v1/people/%lld", p.id));
 }
@@ -115,7 +155,9 @@ void people_get(Request *rq, Response *rs) {
     Person p;
     StoreResult r = store_person_get(rq->db, &rq->arena, rq->ids[0], &p);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
-    reply_versioned(rq, rs, p.version, person_json(rq, &p));
+    json_t *j = person_detail_json(rq, &p);
+    if (!j) return reply_db_error(rq, rs);
+    reply_versioned(rq, rs, p.version, j);
 }
 
 void people_update(Request *rq, Response *rs) {
@@ -130,7 +172,7 @@ void people_update(Request *rq, Response *rs) {
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     person_record_change(rq, &p, "person.updated");
     rs->audit_type = "person";
-    reply_versioned(rq, rs, p.version, person_json(rq, &p));
+    reply_person(rq, rs, &p);
 }
 
 void people_delete(Request *rq, Response *rs) {

@@ -47,6 +47,14 @@ const Route ROUTES[] = {
     {"GET", "/api/v1/privacy/requests", "privacy.read", privacy_requests_list, 0},
     {"POST", "/api/v1/privacy/requests", "privacy.write", privacy_requests_create, ROUTE_JSON},
     {"PATCH", "/api/v1/privacy/requests/{id}", "privacy.write", privacy_requests_update, ROUTE_JSON},
+    /* imports, exports, duplicates */
+    {"GET", "/api/v1/people/duplicates", "people.read", duplicates_list, 0},
+    {"DELETE", "/api/v1/duplicates/{id}", "people.merge", duplicates_dismiss, 0},
+    {"POST", "/api/v1/people/{id}/merge", "people.merge", people_merge, ROUTE_JSON},
+    {"GET", "/api/v1/people/{id}/resume.json", "people.read", people_resume_json, 0},
+    {"POST", "/api/v1/import/jsonresume", "people.import", import_jsonresume, ROUTE_JSON},
+    {"POST", "/api/v1/import/people.csv", "people.import", import_people_csv, ROUTE_UPLOAD},
+    {"GET", "/api/v1/export/people.csv", "people.export", export_people_csv, 0},
 
     {"GET", "/api/v1/needs", "needs.read", needs_list, 0},
     {"POST", "/api/v1/needs", "needs.write", needs_create, ROUTE_JSON},

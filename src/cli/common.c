@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../domain/password.h"
+#include "../api/duplicates.h"
 #include "../domain/sales.h"
 #include "../domain/skills.h"
 #include "../lib/embedded.h"
@@ -82,6 +83,11 @@ Db *cli_open(const char *db_flag) {
     /* Clients older than migration 2 get their duplicate key once. */
     if (store_clients_fill_keys(db, client_name_key) != STORE_OK) {
         fprintf(stderr, "alliance: cannot index the clients: %s\n", db_errmsg(db));
+        return NULL;
+    }
+    /* People older than migration 40 get their duplicate keys once (imports, duplicates). */
+    if (duplicates_backfill(db) != STORE_OK) {
+        fprintf(stderr, "alliance: cannot index the people for duplicates: %s\n", db_errmsg(db));
         return NULL;
     }
     return db;

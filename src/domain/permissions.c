@@ -39,6 +39,10 @@ static const struct {
     {"people.read", STAFF},
     {"people.write", ADMIN | MANAGER | RECRUITER | TECH},
     {"people.delete", ADMIN | MANAGER},
+    /* imports, exports, duplicates: recruiters clean up the people they source */
+    {"people.merge", ADMIN | MANAGER | RECRUITER},
+    {"people.import", ADMIN | MANAGER | RECRUITER},
+    {"people.export", ADMIN | MANAGER | RECRUITER},
     {"candidacies.read", STAFF},
     {"candidacies.write", ADMIN | MANAGER | SALES | RECRUITER},
     {"users.read", ADMIN},

@@ -18,12 +18,15 @@ const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "sig
                                    /* channels, posts, notifications */
                                    "channels", "channel_members", "posts", "post_revisions", "reactions", "attachments",
                                    "notifications",
-                                   /* trust */ "password_resets", "erasures", "privacy_requests", NULL};
+                                   /* trust */ "password_resets", "erasures", "privacy_requests",
+                                   /* imports and duplicates */
+                                   "person_keys", "duplicate_pairs", "person_tags", "person_merges", NULL};
 
 static bool has_id(const char *table) {
     static const char *const keyed_otherwise[] = {"person_skills", "need_skills", "deal_needs", "kpi_candidacies",
                                                   "kpi_facts", "skill_proposals", "person_text", "mail_templates",
-                                                  "interview_interviewers", "channel_members", "reactions", NULL};
+                                                  "interview_interviewers", "channel_members", "reactions", "person_keys",
+                                                  "person_tags", NULL};
     for (int i = 0; keyed_otherwise[i]; i++)
         if (strcmp(table, keyed_otherwise[i]) == 0) return false;
     return true;

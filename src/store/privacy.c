@@ -32,7 +32,14 @@ StoreResult store_person_erase(Db *db, long long id, long long actor_id, const c
     static const char *const CLEAN[] = {
         "DELETE FROM person_skills WHERE person_id = $1",
         "DELETE FROM application_links WHERE candidacy_id IN (SELECT id FROM candidacies WHERE person_id = $1)",
-        "UPDATE candidacies SET reason = NULL WHERE person_id = $1",
+        /* what they wrote when applying, and what was written to them */
+        "UPDATE candidacies SET reason = NULL, message = NULL, candidate_message = NULL WHERE person_id = $1",
+        /* duplicate detection keys, free-text tags, pairs, and the record of
+         * people merged into them (the merged person's data) */
+        "DELETE FROM person_keys WHERE person_id = $1",
+        "DELETE FROM person_tags WHERE person_id = $1",
+        "DELETE FROM duplicate_pairs WHERE low_id = $1 OR high_id = $1",
+        "DELETE FROM person_merges WHERE into_id = $1 OR from_id = $1",
         /* CVs: their text and the skills proposed from it */
         "DELETE FROM skill_proposals WHERE person_id = $1",
         "DELETE FROM documents WHERE person_id = $1",

@@ -531,6 +531,43 @@ static const Migration migrations[] = {
      "  created_at TEXT NOT NULL,\n"
      "  updated_at TEXT NOT NULL);\n"
      "CREATE INDEX privacy_requests_open ON privacy_requests(answered_on, due_on);\n"},
+    /* imports and duplicates: keys compared to flag likely duplicates (domain/dedupe.h),
+     * the flagged pairs, free-text tags (JSON Resume keywords), merges kept for history */
+    {40,
+     "CREATE TABLE person_keys (\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  email_key TEXT,\n"
+     "  phone_key TEXT,\n"
+     "  city_key TEXT,\n"
+     "  first_key TEXT,\n"
+     "  last_key TEXT,\n"
+     "  name_key TEXT,\n"
+     "  PRIMARY KEY (person_id));\n"
+     "CREATE INDEX person_keys_email ON person_keys(email_key);\n"
+     "CREATE INDEX person_keys_phone ON person_keys(phone_key);\n"
+     "CREATE INDEX person_keys_first ON person_keys(city_key, first_key);\n"
+     "CREATE INDEX person_keys_last ON person_keys(city_key, last_key);\n"
+     "CREATE TABLE duplicate_pairs (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  low_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  high_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  reasons TEXT NOT NULL,\n"
+     "  dismissed INTEGER NOT NULL DEFAULT 0,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  UNIQUE (low_id, high_id));\n"
+     "CREATE INDEX duplicate_pairs_high ON duplicate_pairs(high_id);\n"
+     "CREATE TABLE person_tags (\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  tag TEXT NOT NULL,\n"
+     "  PRIMARY KEY (person_id, tag));\n"
+     "CREATE TABLE person_merges (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  into_id INTEGER NOT NULL,\n"
+     "  from_id INTEGER NOT NULL,\n"
+     "  merged TEXT NOT NULL,\n"
+     "  user_id INTEGER,\n"
+     "  at TEXT NOT NULL);\n"
+     "CREATE INDEX person_merges_into ON person_merges(into_id);\n"},
 };
 
 bool schema_known(int version) {

@@ -75,6 +75,9 @@ test('erasure: admin or manager, with a reason; personal data is gone from every
   const after = dump().toLowerCase();
   for (const w of Object.values(SECRET)) { const i = after.indexOf(w.toLowerCase()); assert.ok(i < 0, `${w} is still in the database: ...${after.slice(Math.max(0, i - 300), i + 100)}`); }
   assert.ok(!after.includes('quastelbaum'));
+  // nor in the folded forms other features keep (duplicate keys, search text)
+  for (const w of ['zephyrin', '0698765432', '698765432', 'trifouilly'])
+    assert.ok(!after.includes(w), `${w} (folded) is still in the database: ...${after.slice(Math.max(0, after.indexOf(w) - 300), after.indexOf(w) + 100)}`);
   // facts: the row, the candidacy and its stage, the events' types and stages
   const g = await srv.get(`/api/v1/people/${person.id}`, { as: rec });
   assert.equal(g.status, 200);

@@ -37,6 +37,10 @@ static const struct {
     {"people.read",          {1,  1,  1,  1,  1,  0}},
     {"people.write",         {1,  1,  0,  1,  1,  0}},
     {"people.delete",        {1,  1,  0,  0,  0,  0}},
+    /* imports, exports, duplicates */
+    {"people.merge",         {1,  1,  0,  1,  0,  0}},
+    {"people.import",        {1,  1,  0,  1,  0,  0}},
+    {"people.export",        {1,  1,  0,  1,  0,  0}},
     {"candidacies.read",     {1,  1,  1,  1,  1,  0}},
     {"candidacies.write",    {1,  1,  1,  1,  0,  0}},
     {"users.read",           {1,  0,  0,  0,  0,  0}},

@@ -204,6 +204,9 @@ static void test_upload_routes_are_the_cv_routes_with_their_own_transaction(void
         const Route *r = &ROUTES[i];
         if (!(r->flags & ROUTE_UPLOAD)) continue;
         uploads++;
+        /* imports: a CSV file is read in memory in a few seconds at most, and
+         * its import is all or nothing, so inside the request's transaction */
+        if (strcmp(r->pattern, "/api/v1/import/people.csv") == 0 && strcmp(r->method, "POST") == 0) continue;
         size_t n = strlen(r->pattern);
         if (strcmp(r->method, "POST") || n < 3 || (strcmp(r->pattern + n - 3, "/cv") && strcmp(r->pattern + n - 6, "/apply") &&
                                                          strcmp(r->pattern, "/api/v1/attachments")))

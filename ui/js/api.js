@@ -18,22 +18,25 @@ export class ApiError extends Error {
     this.type = problem.type || '';
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
     this.existing_id = problem.existing_id ?? null; // 409 duplicate: the one already there
+    this.body = problem; // the whole answer (an import's report beside a 422)
   }
 }
 
 // api('PATCH', '/api/v1/needs/7', {body, version}) → parsed JSON (null on 204).
 // form: a FormData sent as multipart/form-data instead of a JSON body (uploads).
+// raw: {body, type} sends a body as it is (a file) instead of JSON.
 // A 401 on a signed-in call means the session ended: the app goes to sign-in.
-export async function api(method, path, { body, version, signIn = false, form } = {}) {
+export async function api(method, path, { body, version, signIn = false, form, raw } = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': getLang() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw) headers['Content-Type'] = raw.type;
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (version !== undefined && version !== null) headers['If-Match'] = `"${version}"`;
   let res;
   try {
     res = await fetch(path, {
       method, headers, credentials: 'same-origin',
-      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+      body: raw ? raw.body : form ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError(0, { title: t('error.network') });

@@ -26,6 +26,9 @@ import * as channelsList from './pages/channels-list.js';
 import * as channelPage from './pages/channel.js';
 import { startLive, stopLive } from './live.js';
 import { refreshBadge, paintBadge } from './badge.js';
+// imports, exports, duplicates
+import * as peopleImport from './pages/people-import.js';
+import * as peopleDuplicates from './pages/people-duplicates.js';
 // mail to candidates and no ghosting
 import * as waiting from './pages/waiting.js';
 import * as mailTemplates from './pages/mail-templates.js';
@@ -59,6 +62,9 @@ const ROUTES = [
   { re: /^\/feed$/, page: feed, nav: 'feed' },
   { re: /^\/channels$/, page: channelsList, nav: 'feed' },
   { re: /^\/channels\/(\d+)$/, page: channelPage, nav: 'feed' },
+  // imports, exports, duplicates
+  { re: /^\/people\/import$/, page: peopleImport, perm: 'people.import', nav: 'people' },
+  { re: /^\/people\/duplicates$/, page: peopleDuplicates, perm: 'people.read', nav: 'people' },
   // mail to candidates and no ghosting
   { re: /^\/home$/, page: waiting, perm: 'candidacies.read', nav: 'waiting' },
   { re: /^\/mail-templates$/, page: mailTemplates, perm: 'mail_templates.read', nav: 'waiting' },

@@ -18,6 +18,10 @@ const RULES = {
   'deals.write': ['admin', 'manager', 'sales'],
   'reviews.write': ['manager', 'tech'],
   'capabilities.read': STAFF,
+  // imports, exports, duplicates
+  'people.merge': ['admin', 'manager', 'recruiter'],
+  'people.import': ['admin', 'manager', 'recruiter'],
+  'people.export': ['admin', 'manager', 'recruiter'],
   // KPIs and shared objectives
   'kpis.read': ALL,
   'objectives.read': ALL,

@@ -35,7 +35,12 @@ export async function render(ctx) {
   });
 
   ctx.main.append(
-    pageHeader(t('people.title'), can('people.write') ? h('a', { class: 'btn btn-primary', href: '#/people/new' }, t('people.new')) : null),
+    pageHeader(t('people.title'),
+      h('a', { class: 'btn', href: '#/people/duplicates', id: 'people-duplicates' }, t('dup.title')),
+      can('people.import') ? h('a', { class: 'btn', href: '#/people/import', id: 'people-import' }, t('import.title')) : null,
+      can('people.export') ? h('a', { class: 'btn', href: '/api/v1/export/people.csv', download: 'personnes.csv', id: 'people-export',
+        title: t('export.hint') }, t('export.button')) : null,
+      can('people.write') ? h('a', { class: 'btn btn-primary', href: '#/people/new' }, t('people.new')) : null),
     h('form', { class: 'filters', role: 'search', onsubmit: (e) => e.preventDefault() },
       h('div', { class: 'field' }, h('label', { for: q.id }, t('people.search')), q),
       h('div', { class: 'field' }, h('label', { for: kind.id }, t('people.kind')), kind),

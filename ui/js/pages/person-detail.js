@@ -24,12 +24,19 @@ export async function render(ctx) {
           h('td', null, s.label),
           h('td', null, `${s.level} · ${t(`level.${s.level}`)}`),
           h('td', null, s.years != null ? t('person.yearsN', { n: s.years }) : '—')))))
-      : h('p', { class: 'muted' }, t('person.noSkills')));
+      : h('p', { class: 'muted' }, t('person.noSkills')),
+    // imports, exports, duplicates: keywords outside the reference, the resume export
+    person.tags && person.tags.length ? h('div', { class: 'section', id: 'person-tags' },
+      h('h3', { class: 'h3' }, t('person.tags')), h('ul', { class: 'chips' }, person.tags.map((x) => h('li', { class: 'chip' }, x)))) : null,
+    h('p', { class: 'section' }, h('a', { href: `/api/v1/people/${id}/resume.json`, download: `resume-${id}.json`, id: 'person-resume' }, t('person.resume'))));
   drawSkills(p);
   const pipeline = h('div', null, loading());
   ctx.main.replaceChildren(
     h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/people' }, t('people.title')), ' / ', p.name),
     pageHeader(p.name, can('people.write') ? h('a', { class: 'btn', href: `#/people/${id}/edit`, id: 'edit-person' }, t('action.edit')) : null),
+    // imports, exports, duplicates: likely duplicates and the resume export
+    p.duplicates && p.duplicates.length ? h('div', { class: 'notice notice-warn', id: 'person-duplicates', role: 'status' },
+      t('person.duplicates', { n: p.duplicates.length }), ' ', h('a', { href: '#/people/duplicates' }, t('person.duplicatesLink'))) : null,
     h('div', { class: 'two-col' },
       h('section', { class: 'card' },
         h('div', { class: 'need-summary-head' }, kindBadge(p.kind)),
