@@ -4,6 +4,8 @@
 
 CC      ?= cc
 PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq
+# incidents and rituals: libical makes the calendar feed (RFC 5545)
+PKGS    += libical
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
            -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -12,6 +14,8 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
                 libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev postgresql nginx sqlite3 chromium wrk curl
+# incidents and rituals: the calendar feed, and its check in the tests
+DEB_PACKAGES += libical-dev python3-icalendar
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))

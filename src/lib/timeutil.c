@@ -34,6 +34,10 @@ bool time_valid_date(const char *s) {
 long time_date_days(const char *s) {
     int y, m, d;
     if (!parse_date(s, &y, &m, &d)) return -1;
+    return time_civil_days(y, m, d);
+}
+
+long time_civil_days(int y, int m, int d) {
     /* days from civil (Howard Hinnant's algorithm) */
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -43,8 +47,38 @@ long time_date_days(const char *s) {
     return era * 146097 + doe - 719468;
 }
 
+void time_days_civil(long days, int *y, int *m, int *d) {
+    /* civil from days (Howard Hinnant's algorithm) */
+    days += 719468;
+    long era = (days >= 0 ? days : days - 146096) / 146097;
+    long doe = days - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void time_days_iso(long days, char out[11]) {
+    int y, m, d;
+    time_days_civil(days, &y, &m, &d);
+    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+}
+
 long long time_monotonic_us(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long long)ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}
+
+time_t time_parse_iso(const char *s) {
+    if (!s || strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') return -1;
+    char date[11];
+    memcpy(date, s, 10);
+    date[10] = '\0';
+    long days = time_date_days(date);
+    int hh, mm, ss;
+    if (days < 0 || sscanf(s + 11, "%2d:%2d:%2d", &hh, &mm, &ss) != 3 || hh > 23 || mm > 59 || ss > 60) return -1;
+    return (time_t)days * 86400 + hh * 3600 + mm * 60 + ss;
 }

@@ -12,6 +12,13 @@ void time_now_iso(char out[21]);
 bool time_valid_date(const char *s);
 /* Days since 1970-01-01 of a valid date; -1 otherwise. */
 long time_date_days(const char *s);
+/* Days since 1970-01-01 of a civil date (no validity check), and back. */
+long time_civil_days(int y, int m, int d);
+void time_days_civil(long days, int *y, int *m, int *d);
+/* The instant of "YYYY-MM-DDTHH:MM:SSZ" (time_iso's format); -1 otherwise. */
+time_t time_parse_iso(const char *s);
+/* "YYYY-MM-DD" of days since 1970-01-01 into out (at least 11 bytes). */
+void time_days_iso(long days, char out[11]);
 /* Monotonic clock in microseconds, for latency measurement. */
 long long time_monotonic_us(void);
 

@@ -8,9 +8,15 @@
 
 const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "signin_failures", "audit_log", "clients",
                                    "people", "person_skills", "needs",      "need_skills",     "candidacies",
-                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events", NULL};
+                                   "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events",
+                                   /* incidents and rituals */
+                                   "incident_sla", "incidents", "incident_participants", "rituals",
+                                   "ritual_participants", "ritual_points", "calendar_tokens", NULL};
 
-static bool has_id(const char *table) { return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs"); }
+static bool has_id(const char *table) {
+    return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs") &&
+           strcmp(table, "incident_participants") && strcmp(table, "ritual_participants");
+}
 
 static StoreResult count_rows(Db *db, const char *table, long long *n) {
     char sql[96];
