@@ -47,6 +47,7 @@ static const struct {
     {"rituals.write", STAFF},
     {"agenda.read", STAFF},
     {"agenda.write", STAFF},
+    {"calendar.write", EVERYONE}, /* one's own calendar feed address */
 };
 
 static int role_bit(const char *role) {

@@ -143,7 +143,8 @@ static void test_public_routes_are_only_health_metrics_about_sign_in_and_survey_
         bool expected = strcmp(r->pattern, "/healthz") == 0 || strcmp(r->pattern, "/metrics") == 0 ||
                         strcmp(r->pattern, "/api/v1/about") == 0 ||
                         (strcmp(r->pattern, "/api/v1/session") == 0 && strcmp(r->method, "POST") == 0) ||
-                        strcmp(r->pattern, "/s/{token}") == 0; /* the link's token is the credential */
+                        strcmp(r->pattern, "/s/{token}") == 0 || /* the link's token is the credential */
+                        strcmp(r->pattern, "/calendar/{token}.ics") == 0; /* likewise the calendar feed's */
         if (!expected) fail_msg("%s %s is public", r->method, r->pattern);
     }
 }
@@ -181,7 +182,9 @@ static void test_every_route_is_listed_once_and_reachable(void **state) {
  * path, and the public survey page's HTML form. */
 static bool is_bodiless_action(const Route *r) {
     return strcmp(r->method, "POST") == 0 &&
-           (strcmp(r->pattern, "/api/v1/deals/{id}/review-request") == 0 || strcmp(r->pattern, "/s/{token}") == 0);
+           (strcmp(r->pattern, "/api/v1/deals/{id}/review-request") == 0 || strcmp(r->pattern, "/s/{token}") == 0 ||
+            /* incidents and rituals: accept an incident, make a calendar address */
+            strcmp(r->pattern, "/api/v1/incidents/{id}/accept") == 0 || strcmp(r->pattern, "/api/v1/me/calendar") == 0);
 }
 
 static void test_json_routes_are_the_writes(void **state) {
@@ -192,6 +195,17 @@ static void test_json_routes_are_the_writes(void **state) {
         if (takes_body != ((r->flags & ROUTE_JSON) != 0))
             fail_msg("%s %s: JSON body flag does not fit the method", r->method, r->pattern);
     }
+}
+
+static void test_a_calendar_address_ends_in_ics_after_its_token(void **state) {
+    (void)state;
+    Match m = match("GET", "/calendar/AbC-09_z.ics");
+    assert_non_null(m.route);
+    assert_string_equal(m.route->pattern, "/calendar/{token}.ics");
+    assert_null(match("GET", "/calendar/AbC.ics.ics").route);
+    assert_null(match("GET", "/calendar/AbC").route);
+    assert_null(match("GET", "/calendar/.ics").route);
+    assert_null(match("GET", "/calendar/a%2Fb.ics").route);
 }
 
 static void test_token_segments_take_url_safe_characters_only(void **state) {
@@ -212,6 +226,7 @@ static void test_token_segments_take_url_safe_characters_only(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_token_segments_take_url_safe_characters_only),
+        cmocka_unit_test(test_a_calendar_address_ends_in_ics_after_its_token),
         cmocka_unit_test(test_plain_paths_match_their_route),
         cmocka_unit_test(test_id_segment_is_read_as_a_number),
         cmocka_unit_test(test_leading_zeros_name_the_same_id),
