@@ -30,6 +30,15 @@ const MAY = {
   'users.read': ['admin'],
   'users.write': ['admin'],
   'audit.read': ['admin'],
+  // incidents and rituals: anyone opens an incident; the agenda names candidates
+  'incidents.read': EVERYONE,
+  'incidents.write': EVERYONE,
+  'incidents.sla': ['admin', 'manager'],
+  'rituals.read': EVERYONE,
+  'rituals.write': STAFF,
+  'agenda.read': STAFF,
+  'agenda.write': STAFF,
+  'calendar.write': EVERYONE,
 };
 
 // Each request is harmless when allowed: writes carry an empty body (422),
@@ -75,6 +84,22 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/users/1', a: 'users.read', ok: 200 },
   { m: 'PATCH', p: '/api/v1/users/1', a: 'users.write', ok: 428, body: {} },
   { m: 'GET', p: '/api/v1/audit', a: 'audit.read', ok: 200 },
+  // incidents and rituals
+  { m: 'GET', p: '/api/v1/incidents', a: 'incidents.read', ok: 200 },
+  { m: 'POST', p: '/api/v1/incidents', a: 'incidents.write', ok: 422, body: {} },
+  { m: 'GET', p: '/api/v1/incidents/999999', a: 'incidents.read', ok: 404 },
+  { m: 'PATCH', p: '/api/v1/incidents/1', a: 'incidents.write', ok: 428, body: {} },
+  { m: 'POST', p: '/api/v1/incidents/999999/accept', a: 'incidents.write', ok: 404 },
+  { m: 'GET', p: '/api/v1/incident-sla', a: 'incidents.read', ok: 200 },
+  { m: 'PATCH', p: '/api/v1/incident-sla', a: 'incidents.sla', ok: 428, body: {} },
+  { m: 'GET', p: '/api/v1/rituals', a: 'rituals.read', ok: 200 },
+  { m: 'POST', p: '/api/v1/rituals', a: 'rituals.write', ok: 422, body: {} },
+  { m: 'GET', p: '/api/v1/rituals/999999', a: 'rituals.read', ok: 404 },
+  { m: 'PATCH', p: '/api/v1/rituals/1', a: 'rituals.write', ok: 428, body: {} },
+  { m: 'GET', p: '/api/v1/rituals/999999/agenda', a: 'agenda.read', ok: 404 },
+  { m: 'POST', p: '/api/v1/rituals/999999/agenda/points', a: 'agenda.write', ok: 404, body: {} },
+  { m: 'POST', p: '/api/v1/me/calendar', a: 'calendar.write', ok: 201 },
+  { m: 'DELETE', p: '/api/v1/me/calendar', a: 'calendar.write', ok: 204 },
   // last: signing out ends the role's session
   { m: 'DELETE', p: '/api/v1/session', a: 'me.read', ok: 204 },
 ];
