@@ -3,7 +3,7 @@
 # so a warm machine skips apt-get).
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq
+PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq md4c-html
 # incidents and rituals: libical makes the calendar feed (RFC 5545)
 PKGS    += libical
 CFLAGS  ?= -O2 -g
@@ -13,7 +13,7 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
-                libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev postgresql nginx sqlite3 chromium wrk curl
+                libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev libmd4c-dev libmd4c-html0-dev postgresql nginx sqlite3 chromium wrk curl
 # incidents and rituals: the calendar feed, and its check in the tests
 DEB_PACKAGES += libical-dev python3-icalendar
 

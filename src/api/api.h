@@ -98,6 +98,33 @@ bool read_member_ids(Request *rq, json_t *arr, const char *field, Members *m, js
 bool members_contain(const Members *m, long long user_id);
 json_t *members_json(const Members *m);
 json_t *member_ids_json(const Members *m);
+/* Channels, posts, notifications, feed, live stream (channels.c, posts.c,
+ * notifications.c, feed.c, events_stream.c). */
+void channels_list(Request *rq, Response *rs);
+void channels_create(Request *rq, Response *rs);
+void channels_get(Request *rq, Response *rs);
+void channel_members_list(Request *rq, Response *rs);
+void channel_members_add(Request *rq, Response *rs);
+void channels_join(Request *rq, Response *rs);
+void channels_leave(Request *rq, Response *rs);
+void channels_read(Request *rq, Response *rs);
+void posts_list(Request *rq, Response *rs);
+void posts_create(Request *rq, Response *rs);
+void posts_get(Request *rq, Response *rs);
+void posts_update(Request *rq, Response *rs);
+void posts_delete(Request *rq, Response *rs);
+void posts_revisions(Request *rq, Response *rs);
+void posts_search(Request *rq, Response *rs);
+void reactions_add(Request *rq, Response *rs);
+void reactions_delete(Request *rq, Response *rs);
+void notifications_list(Request *rq, Response *rs);
+void notifications_read_one(Request *rq, Response *rs);
+void notifications_read_all(Request *rq, Response *rs);
+json_t *channel_json(const Channel *c);
+json_t *post_json(const Post *p);
+/* The caller's view of channel id: false after answering 404 when the
+ * caller may not see it. */
+bool channel_load(Request *rq, Response *rs, long long id, Channel *c);
 
 /* Shared answers for store results: 404, 409, 412 or 503. */
 void reply_store_error(Request *rq, Response *rs, int result);

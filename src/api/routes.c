@@ -58,6 +58,28 @@ const Route ROUTES[] = {
 
     {"GET", "/api/v1/audit", "audit.read", audit_list, 0},
 
+    /* channels, posts, notifications (issue 8) */
+    {"GET", "/api/v1/channels", "channels.read", channels_list, 0},
+    {"POST", "/api/v1/channels", "channels.write", channels_create, ROUTE_JSON},
+    {"GET", "/api/v1/channels/{id}", "channels.read", channels_get, 0},
+    {"GET", "/api/v1/channels/{id}/members", "channels.read", channel_members_list, 0},
+    {"POST", "/api/v1/channels/{id}/members", "channels.write", channel_members_add, ROUTE_JSON},
+    {"POST", "/api/v1/channels/{id}/join", "channels.write", channels_join, 0},
+    {"POST", "/api/v1/channels/{id}/leave", "channels.write", channels_leave, 0},
+    {"POST", "/api/v1/channels/{id}/read", "channels.read", channels_read, ROUTE_JSON},
+    {"GET", "/api/v1/channels/{id}/posts", "channels.read", posts_list, 0},
+    {"POST", "/api/v1/channels/{id}/posts", "channels.write", posts_create, ROUTE_JSON},
+    {"GET", "/api/v1/posts", "channels.read", posts_search, 0},
+    {"GET", "/api/v1/posts/{id}", "channels.read", posts_get, 0},
+    {"PATCH", "/api/v1/posts/{id}", "channels.write", posts_update, ROUTE_JSON},
+    {"DELETE", "/api/v1/posts/{id}", "channels.write", posts_delete, 0},
+    {"GET", "/api/v1/posts/{id}/revisions", "channels.read", posts_revisions, 0},
+    {"POST", "/api/v1/posts/{id}/reactions", "channels.write", reactions_add, ROUTE_JSON},
+    {"DELETE", "/api/v1/posts/{id}/reactions", "channels.write", reactions_delete, 0},
+    {"GET", "/api/v1/notifications", "notifications.read", notifications_list, 0},
+    {"POST", "/api/v1/notifications/read", "notifications.read", notifications_read_all, 0},
+    {"POST", "/api/v1/notifications/{id}/read", "notifications.read", notifications_read_one, 0},
+
     {"GET", "/api/v1/surveys", "surveys.read", surveys_list, 0},
     {"POST", "/api/v1/surveys", "surveys.write", surveys_create, ROUTE_JSON},
     /* the public survey page: the token in the link is the only credential */

@@ -12,6 +12,7 @@
 #include "../lib/timeutil.h"
 #include "../store/candidacies.h"
 #include "../store/clients.h"
+#include "../store/channels.h"
 #include "../store/deals.h"
 #include "../store/needs.h"
 #include "../store/people.h"
@@ -263,6 +264,8 @@ int demo_create(Db *db) {
                                       : NULL};
         if (store_review_insert(db, &a, &r) != STORE_OK) goto done;
     }
+    /* channels: every client, need and deal has its own */
+    if (store_channels_for_objects(db, &a) != STORE_OK) goto done;
     rc = 0;
 done:
     db_reset_all(db);

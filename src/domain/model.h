@@ -169,5 +169,56 @@ typedef struct {
     const char *occurrence;    /* the local date of the occurrence */
     const char *author_name, *body, *created_at;
 } RitualPoint;
+/* Channels, posts and notifications (store/channels.h, store/posts.h,
+ * store/notifications.h). */
+typedef struct {
+    long long id, version;
+    const char *name, *slug, *topic, *visibility;  /* visibility: public | private */
+    const char *object_type;   /* client need deal incident ritual; NULL for a user's channel */
+    long long object_id;       /* -1 none */
+    long long created_by;      /* -1 none */
+    const char *created_at, *updated_at;
+    /* for the one reading it */
+    bool member;
+    long long unread, last_post_id, members;
+} Channel;
+
+/* Who reads: the account and, per CHANNEL_OBJECT_TYPES entry
+ * (domain/channels.h), whether its role may see such objects' public
+ * channels. */
+typedef struct {
+    long long user_id;
+    bool sees[5];
+} ChannelViewer;
+
+typedef struct {
+    const char *emoji;
+    long long count;
+    bool mine;
+} Reaction;
+
+typedef struct {
+    long long id, version, channel_id;
+    long long parent_id;       /* -1: not a reply */
+    long long author_id;       /* -1: the system */
+    const char *author_name, *author_handle;
+    const char *body, *html;
+    bool deleted;
+    long long replies;
+    const char *created_at, *updated_at, *edited_at;
+    const char *channel_name;  /* read-only */
+    Reaction *reactions;
+    int nreactions;
+} Post;
+
+typedef struct {
+    long long id, user_id;
+    const char *kind;          /* mention reply assignment review_requested overdue */
+    long long actor_id;        /* -1 none */
+    const char *actor_name;
+    const char *object_type;   /* NULL none */
+    long long object_id, channel_id, post_id; /* -1 none */
+    const char *text, *created_at, *read_at;
+} Notification;
 
 #endif

@@ -48,6 +48,11 @@ static const struct {
     {"agenda.read", STAFF},
     {"agenda.write", STAFF},
     {"calendar.write", EVERYONE}, /* one's own calendar feed address */
+    /* channels and notifications: everyone; each channel's own visibility
+     * is domain/channels.c */
+    {"channels.read", EVERYONE},
+    {"channels.write", EVERYONE},
+    {"notifications.read", EVERYONE},
 };
 
 static int role_bit(const char *role) {

@@ -21,6 +21,7 @@
 #include "../lib/text.h"
 #include "../lib/timeutil.h"
 #include "../store/audit.h"
+#include "../api/channels.h"
 #include "auth.h"
 #include "event_log.h"
 #include "follower.h"
@@ -110,6 +111,8 @@ static void finish_transaction(Request *rq, Response *rs, const Route *route) {
                             rq->address) != STORE_OK)
             ok = false;
     }
+    /* channels of the objects written follow (they add notification events) */
+    if (ok && rq->nevents && !channels_follow_request(rq)) ok = false;
     /* events last: their commit-order lock is then held only until COMMIT */
     if (ok && !event_log_flush(rq)) ok = false;
     db_reset_all(rq->db);

@@ -11,11 +11,15 @@ const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "sig
                                    "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events",
                                    /* incidents and rituals */
                                    "incident_sla", "incidents", "incident_participants", "rituals",
-                                   "ritual_participants", "ritual_points", "calendar_tokens", NULL};
+                                   "ritual_participants", "ritual_points", "calendar_tokens",
+                                   /* channels, posts, notifications */
+                                   "channels", "channel_members", "posts", "post_revisions", "reactions", "attachments",
+                                   "notifications", NULL};
 
 static bool has_id(const char *table) {
     return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs") &&
-           strcmp(table, "incident_participants") && strcmp(table, "ritual_participants");
+           strcmp(table, "incident_participants") && strcmp(table, "ritual_participants") &&
+           strcmp(table, "channel_members") && strcmp(table, "reactions");
 }
 
 static StoreResult count_rows(Db *db, const char *table, long long *n) {

@@ -6,12 +6,15 @@
  * same on every engine. */
 #include "schema.h"
 #include <stdio.h>
+#include <string.h>
 #include "db.h"
 #include "../lib/timeutil.h"
 
 typedef struct {
     int version;
     const char *sql;
+    /* optional text run after sql on one engine only (e.g. full-text indexes) */
+    const char *sqlite, *postgresql;
 } Migration;
 
 static const Migration migrations[] = {
@@ -299,6 +302,104 @@ static const Migration migrations[] = {
      "  token_hash TEXT NOT NULL UNIQUE,\n"
      "  created_at TEXT NOT NULL);\n"
      "CREATE INDEX calendar_tokens_user ON calendar_tokens(user_id);\n"},
+    /* channels, posts, reactions, attachments and notifications
+     * (store/channels.c, store/posts.c, store/notifications.c). A channel
+     * owned by an object (client, need, deal, incident, ritual) has the slug
+     * "<type>-<id>"; members who left keep their row (left_at) so they are
+     * not added back automatically. Existing objects get their channel. */
+    {60,
+     "CREATE TABLE channels (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  name TEXT NOT NULL,\n"
+     "  slug TEXT NOT NULL UNIQUE,\n"
+     "  topic TEXT,\n"
+     "  visibility TEXT NOT NULL CHECK (visibility IN ('public','private')),\n"
+     "  object_type TEXT CHECK (object_type IN ('client','need','deal','incident','ritual')),\n"
+     "  object_id INTEGER,\n"
+     "  created_by INTEGER REFERENCES users(id),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL,\n"
+     "  UNIQUE (object_type, object_id));\n"
+     "CREATE TABLE channel_members (\n"
+     "  channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,\n"
+     "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+     "  joined_at TEXT NOT NULL,\n"
+     "  left_at TEXT,\n"
+     "  last_read_post_id INTEGER NOT NULL DEFAULT 0,\n"
+     "  PRIMARY KEY (channel_id, user_id));\n"
+     "CREATE INDEX channel_members_user ON channel_members(user_id, channel_id);\n"
+     "CREATE TABLE posts (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,\n"
+     "  parent_id INTEGER REFERENCES posts(id) ON DELETE CASCADE,\n"
+     "  author_id INTEGER REFERENCES users(id),\n"
+     "  body TEXT NOT NULL,\n"
+     "  html TEXT NOT NULL,\n"
+     "  search TEXT NOT NULL DEFAULT '',\n"
+     "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL,\n"
+     "  edited_at TEXT);\n"
+     "CREATE INDEX posts_channel ON posts(channel_id, id);\n"
+     "CREATE INDEX posts_parent ON posts(parent_id, id);\n"
+     "CREATE TABLE post_revisions (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,\n"
+     "  body TEXT NOT NULL,\n"
+     "  edited_by INTEGER REFERENCES users(id),\n"
+     "  replaced_at TEXT NOT NULL);\n"
+     "CREATE INDEX post_revisions_post ON post_revisions(post_id, id);\n"
+     "CREATE TABLE reactions (\n"
+     "  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,\n"
+     "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+     "  emoji TEXT NOT NULL,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  PRIMARY KEY (post_id, user_id, emoji));\n"
+     "CREATE TABLE attachments (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  sha256 TEXT NOT NULL,\n"
+     "  name TEXT NOT NULL,\n"
+     "  media_type TEXT NOT NULL,\n"
+     "  size INTEGER NOT NULL,\n"
+     "  uploaded_by INTEGER REFERENCES users(id),\n"
+     "  post_id INTEGER REFERENCES posts(id) ON DELETE SET NULL,\n"
+     "  created_at TEXT NOT NULL);\n"
+     "CREATE INDEX attachments_post ON attachments(post_id);\n"
+     "CREATE TABLE notifications (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+     "  kind TEXT NOT NULL CHECK (kind IN ('mention','reply','assignment','review_requested','overdue')),\n"
+     "  actor_id INTEGER REFERENCES users(id),\n"
+     "  object_type TEXT,\n"
+     "  object_id INTEGER,\n"
+     "  channel_id INTEGER REFERENCES channels(id) ON DELETE CASCADE,\n"
+     "  post_id INTEGER REFERENCES posts(id) ON DELETE CASCADE,\n"
+     "  text TEXT NOT NULL,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  read_at TEXT);\n"
+     "CREATE INDEX notifications_user ON notifications(user_id, id);\n"
+     "INSERT INTO channels (name, slug, visibility, object_type, object_id, created_at, updated_at)\n"
+     "  SELECT name, 'client-' || id, 'public', 'client', id, created_at, created_at FROM clients;\n"
+     "INSERT INTO channels (name, slug, visibility, object_type, object_id, created_at, updated_at)\n"
+     "  SELECT title, 'need-' || id, 'public', 'need', id, created_at, created_at FROM needs;\n"
+     "INSERT INTO channels (name, slug, visibility, object_type, object_id, created_at, updated_at)\n"
+     "  SELECT title, 'deal-' || id, 'public', 'deal', id, created_at, created_at FROM deals;\n",
+     /* SQLite: FTS5 over the posts' folded text, kept by triggers */
+     "CREATE VIRTUAL TABLE posts_fts USING fts5(search, content='posts', content_rowid='id', "
+     "tokenize='unicode61 remove_diacritics 2');\n"
+     "CREATE TRIGGER posts_ai AFTER INSERT ON posts BEGIN\n"
+     "  INSERT INTO posts_fts(rowid, search) VALUES (new.id, new.search); END;\n"
+     "CREATE TRIGGER posts_ad AFTER DELETE ON posts BEGIN\n"
+     "  INSERT INTO posts_fts(posts_fts, rowid, search) VALUES ('delete', old.id, old.search); END;\n"
+     "CREATE TRIGGER posts_au AFTER UPDATE OF search ON posts BEGIN\n"
+     "  INSERT INTO posts_fts(posts_fts, rowid, search) VALUES ('delete', old.id, old.search);\n"
+     "  INSERT INTO posts_fts(rowid, search) VALUES (new.id, new.search); END;\n",
+     /* PostgreSQL: a GIN index over the French and English vectors of the
+      * folded text; store/posts.c queries the same expression */
+     "CREATE INDEX posts_fts ON posts USING gin ((to_tsvector('french', search) || "
+     "to_tsvector('english', search)));\n"},
 };
 
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
@@ -318,6 +419,8 @@ static int migrate_locked(Db *db) {
             continue;
         }
         if (db_exec_migration(db, migrations[i].sql) != DB_OK) goto fail;
+        const char *own = strcmp(db_engine_name(db), "postgresql") == 0 ? migrations[i].postgresql : migrations[i].sqlite;
+        if (own && db_exec_migration(db, own) != DB_OK) goto fail;
         st = db_prepare(db, "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)");
         if (!st) goto fail;
         char now[21];

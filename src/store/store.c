@@ -72,3 +72,16 @@ StoreResult store_run_versioned(Db *db, DbStmt *st, Arena *a, long long expected
     *updated_at = arena_strdup(a, now);
     return STORE_OK;
 }
+
+StoreResult store_read_ids(Arena *a, DbStmt *st, long long **ids, int *n) {
+    size_t cap = 0;
+    *ids = NULL;
+    *n = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        if (db_col_is_null(st, 0)) continue;
+        *ids = arena_grow(a, *ids, (size_t)*n, &cap, sizeof **ids);
+        (*ids)[(*n)++] = db_col_int(st, 0);
+    }
+    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}

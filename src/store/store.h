@@ -35,6 +35,9 @@ const char *store_like_pattern(Arena *a, const char *text);
 const char *store_search_pattern(Arena *a, const char *text);
 /* Folded words for a "search" column, joined by spaces (NULLs skipped). */
 const char *store_search_text(Arena *a, const char *const *words, int n);
+/* Steps st to the end, collecting its first column (NULLs skipped) into
+ * an arena array. */
+StoreResult store_read_ids(Arena *a, DbStmt *st, long long **ids, int *n);
 /* Binds v, or NULL when v < 0. */
 void store_bind_opt_int(DbStmt *st, int idx, long long v);
 

@@ -26,6 +26,17 @@ StoreResult store_user_get(Db *db, Arena *a, long long id, User *u) {
     return STORE_OK;
 }
 
+/* mentions: "@handle" names an account (handles are stored lower case) */
+StoreResult store_user_by_handle(Db *db, Arena *a, const char *handle, User *u) {
+    DbStmt *st = db_prepare(db, "SELECT " USER_COLS " FROM users WHERE handle = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, handle);
+    DbStatus s = db_step(st);
+    if (s != DB_ROW) return s == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+    store_read_user(a, st, u);
+    return STORE_OK;
+}
+
 StoreResult store_user_by_email(Db *db, Arena *a, const char *email, User *u, const char **hash) {
     DbStmt *st = db_prepare(db, "SELECT " USER_COLS ", password_hash FROM users WHERE email = $1");
     if (!st) return STORE_ERROR;

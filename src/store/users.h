@@ -17,6 +17,8 @@ StoreResult store_users_list(Db *db, Arena *a, long long before_id, int limit, U
 /* Updates name, role, disabled when the version matches; bumps it. */
 StoreResult store_user_update(Db *db, const User *u, long long expected_version);
 StoreResult store_user_set_password(Db *db, long long id, const char *password_hash);
+/* The account whose handle is handle (lower case), for "@handle". */
+StoreResult store_user_by_handle(Db *db, Arena *a, const char *handle, User *u);
 /* A handle "prenom.nom" derived from the name, unique among users. */
 const char *store_user_free_handle(Db *db, Arena *a, const char *name);
 

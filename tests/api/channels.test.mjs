@@ -1,0 +1,223 @@
+// Channels and posts: objects' channels made automatically, private
+// channels invisible to non-members (lists, posts, search), Markdown
+// rendered safely, mentions and replies notify, edits keep their history.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, assertProblem, assertFieldError } from './harness.mjs';
+
+let srv, rec, sales, tech, cons, manager;
+before(async () => {
+  srv = await startServer();
+  [rec, sales, tech, cons, manager] = [await srv.as('recruiter'), await srv.as('sales'), await srv.as('tech'),
+    await srv.as('consultant'), await srv.as('manager')];
+});
+after(async () => {
+  await srv.stop();
+});
+
+const post = (ch, body, as, extra = {}) => srv.post(`/api/v1/channels/${ch}/posts`, { body, ...extra }, { as });
+
+test('a need gets its channel, found by ?need_id=, with its creator and the recruiter who proposed a candidate', async () => {
+  const need = (await srv.post('/api/v1/needs', { title: 'Architecte Kafka' }, { as: sales })).json;
+  const found = await srv.get(`/api/v1/channels?need_id=${need.id}`, { as: rec });
+  assert.equal(found.status, 200, found.text);
+  assert.equal(found.json.items.length, 1);
+  const ch = found.json.items[0];
+  assert.equal(ch.name, 'Architecte Kafka');
+  assert.equal(ch.slug, `need-${need.id}`);
+  assert.equal(ch.object_type, 'need');
+  assert.equal(ch.object_id, need.id);
+  let members = (await srv.get(`/api/v1/channels/${ch.id}/members`, { as: rec })).json.items.map((u) => u.id);
+  assert.deepEqual(members, [sales.user.id]);
+  const person = (await srv.post('/api/v1/people', { kind: 'candidate', first_name: 'Kim', last_name: 'Kafka' }, { as: rec })).json;
+  const c = await srv.post('/api/v1/candidacies', { person_id: person.id, need_id: need.id }, { as: rec });
+  assert.equal(c.status, 201, c.text);
+  members = (await srv.get(`/api/v1/channels/${ch.id}/members`, { as: rec })).json.items.map((u) => u.id).sort();
+  assert.deepEqual(members, [sales.user.id, rec.user.id].sort());
+  // leaving is possible, and a later change does not add one back
+  assert.equal((await srv.post(`/api/v1/channels/${ch.id}/leave`, undefined, { as: rec })).status, 204);
+  await srv.patch(`/api/v1/needs/${need.id}`, { title: 'Architecte Kafka senior' }, { as: sales, ifMatch: '"1"' });
+  const after1 = (await srv.get(`/api/v1/channels/${ch.id}`, { as: rec })).json;
+  assert.equal(after1.member, false);
+  assert.equal(after1.name, 'Architecte Kafka senior', 'the channel follows its need\'s title');
+});
+
+test('clients and deals get channels; a deal\'s channel is not for consultants', async () => {
+  const client = (await srv.post('/api/v1/clients', { name: 'Verrerie Lumière' }, { as: sales })).json;
+  const deal = await srv.post('/api/v1/deals', { client_id: client.id, title: 'Refonte du portail', amount: 1000, owner_id: sales.user.id }, { as: sales });
+  assert.equal(deal.status, 201, deal.text);
+  const cc = (await srv.get(`/api/v1/channels?client_id=${client.id}`, { as: cons })).json.items;
+  assert.equal(cc.length, 1, 'a client channel is visible to consultants (they may read clients)');
+  const dc = (await srv.get(`/api/v1/channels?deal_id=${deal.json.id}`, { as: sales })).json.items;
+  assert.equal(dc.length, 1);
+  assert.equal(dc[0].member, true);
+  assert.equal((await srv.get(`/api/v1/channels?deal_id=${deal.json.id}`, { as: cons })).json.items.length, 0);
+  assertProblem(await srv.get(`/api/v1/channels/${dc[0].id}`, { as: cons }), 404);
+  assertProblem(await srv.get(`/api/v1/channels/${dc[0].id}/posts`, { as: cons }), 404);
+  const bad = await srv.get('/api/v1/channels?need_id=abc', { as: sales });
+  assertProblem(bad, 400);
+});
+
+test('a private channel is invisible to non-members: list, get, posts, search', async () => {
+  const r = await srv.post('/api/v1/channels', { name: 'Direction – salaires', visibility: 'private', member_ids: [manager.user.id] }, { as: sales });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.slug, 'direction-salaires');
+  const id = r.json.id;
+  assert.equal((await post(id, 'Grille confidentielle zorglub', sales)).status, 201);
+  for (const who of [rec, tech, cons]) {
+    const list = (await srv.get('/api/v1/channels?limit=200', { as: who })).json.items.map((c) => c.id);
+    assert.ok(!list.includes(id), 'not listed');
+    assertProblem(await srv.get(`/api/v1/channels/${id}`, { as: who }), 404);
+    assertProblem(await srv.get(`/api/v1/channels/${id}/posts`, { as: who }), 404);
+    assertProblem(await post(id, 'je passe', who), 404);
+    assertProblem(await srv.post(`/api/v1/channels/${id}/join`, undefined, { as: who }), 404);
+    assert.equal((await srv.get('/api/v1/posts?q=zorglub', { as: who })).json.items.length, 0, 'not found by search');
+  }
+  const found = (await srv.get('/api/v1/posts?q=zorglub', { as: manager })).json.items;
+  assert.equal(found.length, 1);
+  assert.equal(found[0].channel_id, id);
+});
+
+test('public channels: anyone joins, members add others, duplicates and reserved names refused', async () => {
+  const r = await srv.post('/api/v1/channels', { name: 'Java', topic: 'La communauté Java' }, { as: rec });
+  assert.equal(r.status, 201);
+  assertProblem(await srv.post('/api/v1/channels', { name: 'JAVA !' }, { as: tech }), 409);
+  assertFieldError(await srv.post('/api/v1/channels', { name: 'need-12' }, { as: tech }), 'name');
+  assertFieldError(await srv.post('/api/v1/channels', { name: '!!!' }, { as: tech }), 'name');
+  assertFieldError(await srv.post('/api/v1/channels', { name: 'x'.repeat(81) }, { as: tech }), 'name');
+  assertFieldError(await srv.post('/api/v1/channels', { name: 'Ok', visibility: 'secret' }, { as: tech }), 'visibility');
+  assertFieldError(await srv.post('/api/v1/channels', { name: 'Ok', member_ids: [999999] }, { as: tech }), 'member_ids');
+  assertFieldError(await srv.post('/api/v1/channels', { name: 'Ok', member_ids: ['1'] }, { as: tech }), 'member_ids');
+  assertProblem(await srv.post(`/api/v1/channels/${r.json.id}/members`, { user_ids: [cons.user.id] }, { as: tech }), 403);
+  const joined = await srv.post(`/api/v1/channels/${r.json.id}/join`, undefined, { as: tech });
+  assert.equal(joined.status, 200);
+  assert.equal(joined.json.member, true);
+  const added = await srv.post(`/api/v1/channels/${r.json.id}/members`, { user_ids: [cons.user.id] }, { as: tech });
+  assert.equal(added.status, 200, added.text);
+  assert.equal(added.json.items.length, 3);
+  assertProblem(await srv.post(`/api/v1/channels/${r.json.id}/leave`, undefined, { as: sales }), 409);
+});
+
+test('Markdown is rendered; raw HTML, javascript: and data: links and event handlers are neutralized', async () => {
+  const ch = (await srv.post('/api/v1/channels', { name: 'Sécurité' }, { as: tech })).json.id;
+  const cases = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '[clic](javascript:alert(1))',
+    '[clic](JaVaScRiPt:alert(1))',
+    '[clic](java&#x73;cript:alert(1))',
+    '[clic](&#x20;javascript:alert(1))',
+    '<javascript:alert(1)>',
+    '[img](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+    '![x](javascript:alert(1))',
+    '[x](vbscript:msgbox(1))',
+    '<a href="javascript:alert(1)">x</a>',
+    '<div onmouseover="alert(1)">survol</div>',
+  ];
+  for (const body of cases) {
+    const r = await post(ch, body, tech);
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.body, body, 'the Markdown is kept as written');
+    const html = r.json.html;
+    assert.ok(!/<script/i.test(html), `${body} -> ${html}`);
+    assert.ok(!/<[a-z][^>]*\son\w+\s*=/i.test(html), `event handler attribute in ${html}`);
+    assert.ok(!/(href|src)\s*=\s*"\s*(javascript|data|vbscript):/i.test(html), `${body} -> ${html}`);
+    assert.ok(!/(href|src)\s*=\s*"[^"]*&#/i.test(html) || !/script/i.test(html), `${body} -> ${html}`);
+  }
+  const ok = await post(ch, '**gras** et [doc](https://example.org/a?b=1&c=2) et `<code>`', tech);
+  assert.match(ok.json.html, /<strong>gras<\/strong>/);
+  assert.match(ok.json.html, /<a rel="noopener noreferrer" href="https:\/\/example.org\/a\?b=1&amp;c=2">doc<\/a>/);
+  assert.match(ok.json.html, /<code>&lt;code&gt;<\/code>/);
+});
+
+test('oversized, empty and malformed posts are refused', async () => {
+  const ch = (await srv.post('/api/v1/channels', { name: 'Limites' }, { as: tech })).json.id;
+  assertFieldError(await post(ch, 'x'.repeat(20001), tech), 'body');
+  assertFieldError(await post(ch, '   ', tech), 'body');
+  assertFieldError(await post(ch, 42, tech), 'body');
+  assertFieldError(await post(ch, 'ok', tech, { parent_id: 99999999 }), 'parent_id');
+  assertFieldError(await post(ch, 'ok', tech, { colour: 'red' }), 'colour');
+  assertProblem(await srv.req('POST', `/api/v1/channels/${ch}/posts`, { as: tech, raw: `{"body":"${'y'.repeat(1100000)}"}` }), 413);
+  assertProblem(await srv.req('POST', `/api/v1/channels/${ch}/posts`, { as: tech, raw: '{"body":' }), 400);
+  assert.equal((await post(ch, 'x'.repeat(20000), tech)).status, 201, 'exactly the limit passes');
+});
+
+test('mentions notify whoever may see the channel; an address is not a mention; replies notify the thread', async () => {
+  const ch = (await srv.post('/api/v1/channels', { name: 'Delivery' }, { as: rec })).json.id;
+  const unread = async (who) => (await srv.get('/api/v1/notifications?unread=1', { as: who })).json;
+  const before = (await unread(tech)).unread;
+  const r = await post(ch, `Bonjour @${tech.user.handle}, écris à ${tech.user.handle}@acme.fr ou \`@${sales.user.handle}\``, rec);
+  assert.equal(r.status, 201);
+  assert.deepEqual(r.json.mentions, [tech.user.handle]);
+  const n = await unread(tech);
+  assert.equal(n.unread, before + 1);
+  assert.equal(n.items[0].kind, 'mention');
+  assert.equal(n.items[0].post_id, r.json.id);
+  assert.equal(n.items[0].actor_id, rec.user.id);
+  assert.equal((await unread(sales)).items.filter((x) => x.post_id === r.json.id).length, 0, 'in code: no mention');
+  // a private channel's mention does not reach a non-member
+  const priv = (await srv.post('/api/v1/channels', { name: 'Privé RH', visibility: 'private' }, { as: rec })).json.id;
+  const pm = await post(priv, `@${cons.user.handle} regarde`, rec);
+  assert.equal((await unread(cons)).items.filter((x) => x.post_id === pm.json.id).length, 0);
+  // a reply tells the thread's writers
+  const reply = await post(ch, 'Je m\'en occupe', tech, { parent_id: r.json.id });
+  assert.equal(reply.status, 201);
+  assert.equal(reply.json.parent_id, r.json.id);
+  const rn = await unread(rec);
+  assert.equal(rn.items[0].kind, 'reply');
+  assert.equal(rn.items[0].post_id, reply.json.id);
+  const thread = (await srv.get(`/api/v1/channels/${ch}/posts?parent_id=${r.json.id}`, { as: rec })).json.items;
+  assert.deepEqual(thread.map((p) => p.id), [reply.json.id]);
+  const top = (await srv.get(`/api/v1/channels/${ch}/posts`, { as: rec })).json.items;
+  assert.equal(top.find((p) => p.id === r.json.id).replies, 1);
+  // mark one, then all, read
+  assert.equal((await srv.post(`/api/v1/notifications/${rn.items[0].id}/read`, undefined, { as: rec })).status, 204);
+  assertProblem(await srv.post(`/api/v1/notifications/${rn.items[0].id}/read`, undefined, { as: tech }), 404);
+  assert.equal((await srv.post('/api/v1/notifications/read', undefined, { as: tech })).status, 204);
+  assert.equal((await unread(tech)).unread, 0);
+});
+
+test('edit and delete own posts only, history kept; reactions', async () => {
+  const ch = (await srv.post('/api/v1/channels', { name: 'Historique' }, { as: rec })).json.id;
+  const p = (await post(ch, 'première version', rec)).json;
+  assertProblem(await srv.patch(`/api/v1/posts/${p.id}`, { body: 'pirate' }, { as: tech, ifMatch: '"1"' }), 403);
+  assertProblem(await srv.patch(`/api/v1/posts/${p.id}`, { body: 'x' }, { as: rec }), 428);
+  const e = await srv.patch(`/api/v1/posts/${p.id}`, { body: 'seconde *version*' }, { as: rec, ifMatch: '"1"' });
+  assert.equal(e.status, 200, e.text);
+  assert.equal(e.json.html, '<p>seconde <em>version</em></p>\n');
+  assert.ok(e.json.edited_at);
+  assertProblem(await srv.patch(`/api/v1/posts/${p.id}`, { body: 'y' }, { as: rec, ifMatch: '"1"' }), 412);
+  const add = await srv.post(`/api/v1/posts/${p.id}/reactions`, { emoji: '👍' }, { as: tech });
+  assert.equal(add.status, 200, add.text);
+  await srv.post(`/api/v1/posts/${p.id}/reactions`, { emoji: '👍' }, { as: tech });
+  await srv.post(`/api/v1/posts/${p.id}/reactions`, { emoji: '👍' }, { as: rec });
+  const got = (await srv.get(`/api/v1/posts/${p.id}`, { as: rec })).json;
+  assert.deepEqual(got.reactions, [{ emoji: '👍', count: 2, mine: true }]);
+  assertFieldError(await srv.post(`/api/v1/posts/${p.id}/reactions`, { emoji: '<b>' }, { as: tech }), 'emoji');
+  const rm = await srv.del(`/api/v1/posts/${p.id}/reactions?emoji=${encodeURIComponent('👍')}`, { as: tech });
+  assert.deepEqual(rm.json.reactions, [{ emoji: '👍', count: 1, mine: false }]);
+  assertProblem(await srv.del(`/api/v1/posts/${p.id}`, { as: tech }), 403);
+  assert.equal((await srv.del(`/api/v1/posts/${p.id}`, { as: rec })).status, 204);
+  const gone = (await srv.get(`/api/v1/posts/${p.id}`, { as: rec })).json;
+  assert.equal(gone.deleted, true);
+  assert.equal(gone.body, '');
+  const hist = (await srv.get(`/api/v1/posts/${p.id}/revisions`, { as: rec })).json.items.map((x) => x.body);
+  assert.deepEqual(hist, ['première version', 'seconde *version*']);
+  assert.equal((await srv.get('/api/v1/posts?q=premiere', { as: rec })).json.items.length, 0, 'a deleted post is not found');
+});
+
+test('search finds words in any case and accent; unread counts per channel', async () => {
+  const ch = (await srv.post('/api/v1/channels', { name: 'Recherche' }, { as: rec })).json;
+  await srv.post(`/api/v1/channels/${ch.id}/join`, undefined, { as: tech });
+  await post(ch.id, 'Le développement Rust avance bien', rec);
+  await post(ch.id, 'Réunion demain', rec);
+  const hits = (await srv.get('/api/v1/posts?q=DEVELOPPEMENT', { as: tech })).json.items;
+  assert.equal(hits.length, 1);
+  assert.match(hits[0].body, /Rust/);
+  assertProblem(await srv.get('/api/v1/posts', { as: tech }), 400);
+  assert.equal((await srv.get('/api/v1/posts?q=%22%20OR%20*', { as: tech })).status, 200, 'FTS syntax is not injected');
+  const mine = (await srv.get('/api/v1/channels?mine=1', { as: tech })).json.items.find((c) => c.id === ch.id);
+  assert.equal(mine.unread, 2);
+  const read = await srv.post(`/api/v1/channels/${ch.id}/read`, {}, { as: tech });
+  assert.equal(read.json.unread, 0);
+});
