@@ -9,6 +9,7 @@
 #include <time.h>
 #include "../domain/paris_time.h"
 #include "../domain/permissions.h"
+#include "../lib/text.h"
 #include "../lib/timeutil.h"
 #include "../store/agenda.h"
 #include "../store/deals.h"
@@ -17,8 +18,17 @@
 #include "api.h"
 #include "incident_hooks.h"
 #include "ritual_util.h"
+#include "thread_text.h"
 
 enum { DEFAULT_RESPONSE_SLA_DAYS = 5, NEW_HIRE_DAYS = 14 };
+
+static const FieldSpec MINUTES[] = {
+    {"notes", F_TEXT, true, 0, 10000, NULL},
+    {"decisions", F_ARRAY, false, 0, 50, NULL, .not_null = true},
+    {NULL, 0, false, 0, 0, NULL},
+};
+
+enum { MAX_DECISION = 500 };
 
 static const FieldSpec POINT[] = {
     {"body", F_TEXT, true, 0, 2000, NULL},
@@ -163,4 +173,61 @@ void ritual_points_create(Request *rq, Response *rs) {
     rs->audit_type = "ritual_point";
     rs->audit_id = p.id;
     reply_json(rs, 201, point_json(&p));
+}
+
+/* After the meeting: its notes (Markdown as written) and decisions are
+ * posted in the ritual's channel, under the date of the occurrence just
+ * held (the next one when none was held yet). */
+void ritual_minutes_create(Request *rq, Response *rs) {
+    Ritual r;
+    StoreResult res = store_ritual_get(rq->db, &rq->arena, rq->ids[0], &r);
+    if (res != STORE_OK) return reply_store_error(rq, rs, res);
+    if (!permission_involved(rq->user.role, ritual_involved(&r, rq->user.id)))
+        return reply_problem(rq, rs, 403, "not-involved", "ritual_not_involved", NULL);
+    json_t *errs = json_array();
+    validate_object(rq, rq->json, MINUTES, false, errs);
+    json_t *decisions = json_object_get(rq->json, "decisions");
+    for (size_t k = 0; json_is_array(decisions) && k < json_array_size(decisions); k++) {
+        json_t *d = json_array_get(decisions, k);
+        const char *name = arena_printf(&rq->arena, "decisions[%zu]", k);
+        if (!json_is_string(d)) errors_add(rq, errs, name, "must_be_string");
+        else if (!json_string_length(d)) errors_add(rq, errs, name, "required");
+        else if (text_utf8_length(json_string_value(d)) > MAX_DECISION) errors_add(rq, errs, name, "too_long", MAX_DECISION);
+    }
+    if (json_array_size(errs)) return reply_invalid(rq, rs, errs);
+    json_decref(errs);
+    RitualRule rule = ritual_rule_of(&r);
+    time_t held = ritual_previous(&rule, time(NULL));
+    Occurrence o;
+    if (held < 0 && !ritual_next_occurrence(&r, time(NULL), &o))
+        return reply_problem(rq, rs, 409, "no-occurrence", "ritual_no_occurrence", NULL);
+    long days;
+    int minute;
+    if (held >= 0) paris_local(held, &days, &minute);
+    else days = o.days;
+    Buf b = BUF_INIT;
+    buf_puts(&b, "**Compte rendu** — ");
+    md_text(&b, r.name);
+    buf_puts(&b, " du ");
+    md_date(&b, days);
+    buf_puts(&b, ", par ");
+    md_text(&b, rq->user.name);
+    buf_printf(&b, "\n\n%s", jstr(rq->json, "notes"));
+    if (json_array_size(decisions)) {
+        buf_puts(&b, "\n\n**Décisions**\n");
+        for (size_t k = 0; k < json_array_size(decisions); k++) {
+            buf_puts(&b, "\n- ");
+            md_text(&b, json_string_value(json_array_get(decisions, k)));
+        }
+    }
+    bool ok = ritual_post_notes(rq, &r, buf_str(&b));
+    buf_free(&b);
+    if (!ok) return reply_db_error(rq, rs);
+    char date[11];
+    time_days_iso(days, date);
+    Ritual now;
+    if (store_ritual_get(rq->db, &rq->arena, r.id, &now) != STORE_OK) return reply_db_error(rq, rs);
+    rs->audit_type = "ritual";
+    rs->audit_id = r.id;
+    reply_json(rs, 201, json_pack("{s:I, s:s, s:I}", "ritual_id", r.id, "occurrence", date, "channel_id", now.channel_id));
 }

@@ -87,6 +87,7 @@ void rituals_get(Request *rq, Response *rs);
 void rituals_update(Request *rq, Response *rs);
 void ritual_agenda_get(Request *rq, Response *rs);
 void ritual_points_create(Request *rq, Response *rs);
+void ritual_minutes_create(Request *rq, Response *rs);
 void me_calendar_create(Request *rq, Response *rs);
 void me_calendar_delete(Request *rq, Response *rs);
 void calendar_feed_get(Request *rq, Response *rs);

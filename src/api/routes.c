@@ -100,6 +100,7 @@ const Route ROUTES[] = {
     {"PATCH", "/api/v1/rituals/{id}", "rituals.write", rituals_update, ROUTE_JSON},
     {"GET", "/api/v1/rituals/{id}/agenda", "agenda.read", ritual_agenda_get, 0},
     {"POST", "/api/v1/rituals/{id}/agenda/points", "agenda.write", ritual_points_create, ROUTE_JSON},
+    {"POST", "/api/v1/rituals/{id}/minutes", "agenda.write", ritual_minutes_create, ROUTE_JSON},
     {"POST", "/api/v1/me/calendar", "calendar.write", me_calendar_create, 0},
     {"DELETE", "/api/v1/me/calendar", "calendar.write", me_calendar_delete, 0},
     /* the personal calendar feed: the token in the address is the credential */

@@ -50,6 +50,18 @@ time_t ritual_next(const RitualRule *r, time_t now) {
     return -1;
 }
 
+time_t ritual_previous(const RitualRule *r, time_t now) {
+    long today;
+    int minute;
+    paris_local(now, &today, &minute);
+    for (long d = today; d >= today - HORIZON_DAYS; d--) {
+        if (!ritual_occurs_on(r, d)) continue;
+        time_t start = paris_to_utc(d, r->minute);
+        if (start <= now) return start;
+    }
+    return -1;
+}
+
 long ritual_first_on_or_after(const RitualRule *r, long from) {
     for (long d = from; d <= from + HORIZON_DAYS; d++)
         if (ritual_occurs_on(r, d)) return d;

@@ -29,6 +29,9 @@ bool ritual_occurs_on(const RitualRule *r, long days);
 /* The start of the first occurrence that has not ended at now; -1 when
  * none in the next 400 days (a rule that never matches). */
 time_t ritual_next(const RitualRule *r, time_t now);
+/* The start of the latest occurrence that began at or before now (the
+ * meeting just held, whose minutes are written); -1 when none. */
+time_t ritual_previous(const RitualRule *r, time_t now);
 /* The local date of the first occurrence on or after the local date
  * `from` (the calendar's DTSTART); -1 when none. */
 long ritual_first_on_or_after(const RitualRule *r, long from);
