@@ -292,6 +292,41 @@ test('a mission is a hired candidacy of the client: it gives the need and the co
   assertFieldError(await srv.post('/api/v1/incidents', { title: 'M', client_id: client.id, mission_id: cand.id, consultant_id: 1 }, { as: tech }), 'consultant_id');
 });
 
+// The incident's thread: its channel, a system post per change, the owner
+// asked (notified) to accept, the participants told they are on it.
+test('every change of an incident is a system post in its channel; the owner is notified to accept', async () => {
+  const i = await open({ title: 'Fil *important* <b>x</b>', severity: 'high', participant_ids: [recruiterId] });
+  assert.equal(typeof i.channel_id, 'number');
+  const found = await srv.get(`/api/v1/channels?incident_id=${i.id}`, { as: consultant });
+  assert.equal(found.status, 200, found.text);
+  assert.deepEqual(found.json.items.map((c) => c.id), [i.channel_id], 'public to every role that reads incidents');
+  const posts = async () => (await srv.get(`/api/v1/channels/${i.channel_id}/posts?limit=200`, { as: sales })).json.items
+    .map((p) => p.body).reverse();
+  let bodies = await posts();
+  assert.equal(bodies.length, 1);
+  assert.match(bodies[0], /Incident ouvert/);
+  assert.match(bodies[0], /haute/);
+  assert.match(bodies[0], /merci d'accepter/);
+  const html = (await srv.get(`/api/v1/channels/${i.channel_id}/posts`, { as: sales })).json.items[0].html;
+  assert.ok(!html.includes('<b>'), 'the title is text, not markup');
+  const notes = (await srv.get('/api/v1/notifications', { as: sales })).json.items;
+  assert.ok(notes.some((n) => n.kind === 'assignment' && n.object_type === 'incident' && n.object_id === i.id));
+  const rn = (await srv.get('/api/v1/notifications', { as: recruiter })).json.items;
+  assert.ok(rn.some((n) => n.kind === 'assignment' && n.object_id === i.id), 'a participant is told');
+  await srv.post(`/api/v1/incidents/${i.id}/accept`, undefined, { as: sales });
+  await patch(i, { severity: 'critical' }, sales);
+  await patch(i, { status: 'resolved', resolution: 'Réunion avec le client, plan validé.' }, sales);
+  bodies = await posts();
+  assert.equal(bodies.length, 4);
+  assert.match(bodies[1], /accepté par/);
+  assert.match(bodies[1], /en cours/);
+  assert.match(bodies[2], /sévérité : haute → \*\*critique\*\*/);
+  assert.match(bodies[3], /résolu/);
+  assert.match(bodies[3], /plan validé/);
+  const members = (await srv.get(`/api/v1/channels/${i.channel_id}/members`, { as: sales })).json.items.map((m) => m.id ?? m.user_id);
+  for (const id of [salesId, techId, recruiterId]) assert.ok(members.includes(id), `member ${id}`);
+});
+
 test('the server still answers /healthz', async () => {
   await assertHealthy(srv);
 });

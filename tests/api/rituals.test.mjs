@@ -198,6 +198,28 @@ test('participants add points to the next occurrence; others may not', async () 
   assertFieldError(await srv.post(`/api/v1/rituals/${x.id}/agenda/points`, {}, { as: tech }), 'body');
 });
 
+test("a ritual has its channel; the notes and decisions of a meeting are posted in it", async () => {
+  const x = await ritual({ name: 'Comité hebdo', frequency: 'weekly', weekday: 1, participant_ids: [tech.user.id, recruiter.user.id] });
+  assert.equal(typeof x.channel_id, 'number');
+  const found = await srv.get(`/api/v1/channels?ritual_id=${x.id}`, { as: recruiter });
+  assert.deepEqual(found.json.items.map((c) => c.id), [x.channel_id]);
+  const m = await srv.post(`/api/v1/rituals/${x.id}/minutes`, { notes: 'Tour de table **rapide**.', decisions: ['Relancer Horizon', 'Ouvrir un besoin Kotlin'] }, { as: recruiter });
+  assert.equal(m.status, 201, m.text);
+  assert.equal(m.json.channel_id, x.channel_id);
+  assert.match(m.json.occurrence, /^\d{4}-\d{2}-\d{2}$/);
+  const posts = (await srv.get(`/api/v1/channels/${x.channel_id}/posts`, { as: tech })).json.items;
+  assert.match(posts[0].body, /Compte rendu/);
+  assert.match(posts[0].html, /<strong>rapide<\/strong>/);
+  assert.match(posts[0].html, /<li>Relancer Horizon<\/li>/);
+  assert.match(posts[1].body, /Rituel créé/);
+  assertProblem(await srv.post(`/api/v1/rituals/${x.id}/minutes`, { notes: 'x' }, { as: sales }), 403);
+  assertFieldError(await srv.post(`/api/v1/rituals/${x.id}/minutes`, { notes: '' }, { as: tech }), 'notes');
+  assertFieldError(await srv.post(`/api/v1/rituals/${x.id}/minutes`, { notes: 'n'.repeat(10001) }, { as: tech }), 'notes');
+  assertFieldError(await srv.post(`/api/v1/rituals/${x.id}/minutes`, { notes: 'x', decisions: [3] }, { as: tech }), 'decisions[0]');
+  assertFieldError(await srv.post(`/api/v1/rituals/${x.id}/minutes`, { notes: 'x', decisions: ['d'.repeat(501)] }, { as: tech }), 'decisions[0]');
+  assertFieldError(await srv.post(`/api/v1/rituals/${x.id}/minutes`, { notes: 'x', decisions: 'oui' }, { as: tech }), 'decisions');
+});
+
 // Parses the feed with Python's icalendar and returns what it read.
 function readIcs(text) {
   const script = `

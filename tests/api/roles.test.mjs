@@ -98,6 +98,7 @@ const ROUTES = [
   { m: 'PATCH', p: '/api/v1/rituals/1', a: 'rituals.write', ok: 428, body: {} },
   { m: 'GET', p: '/api/v1/rituals/999999/agenda', a: 'agenda.read', ok: 404 },
   { m: 'POST', p: '/api/v1/rituals/999999/agenda/points', a: 'agenda.write', ok: 404, body: {} },
+  { m: 'POST', p: '/api/v1/rituals/999999/minutes', a: 'agenda.write', ok: 404, body: {} },
   { m: 'POST', p: '/api/v1/me/calendar', a: 'calendar.write', ok: 201 },
   { m: 'DELETE', p: '/api/v1/me/calendar', a: 'calendar.write', ok: 204 },
   // last: signing out ends the role's session
