@@ -91,6 +91,7 @@ void ritual_minutes_create(Request *rq, Response *rs);
 void me_calendar_create(Request *rq, Response *rs);
 void me_calendar_delete(Request *rq, Response *rs);
 void calendar_feed_get(Request *rq, Response *rs);
+void team_list(Request *rq, Response *rs);
 /* Adds "calendar_url" (null: it is shown once, when made) and "calendar"
  * {active, created_at} to the answer of GET /api/v1/me. */
 void me_calendar_fields(Request *rq, json_t *body);

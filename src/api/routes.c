@@ -87,6 +87,7 @@ const Route ROUTES[] = {
     {"POST", "/s/{token}", NULL, survey_page_post, ROUTE_PUBLIC},
 
     /* incidents ("hot potatoes"), rituals and their agenda, the calendar feed */
+    {"GET", "/api/v1/team", "team.read", team_list, 0},
     {"GET", "/api/v1/incidents", "incidents.read", incidents_list, 0},
     {"POST", "/api/v1/incidents", "incidents.write", incidents_create, ROUTE_JSON},
     {"GET", "/api/v1/incidents/{id}", "incidents.read", incidents_get, 0},

@@ -48,6 +48,7 @@ static const struct {
     {"agenda.read", STAFF},
     {"agenda.write", STAFF},
     {"calendar.write", EVERYONE}, /* one's own calendar feed address */
+    {"team.read", EVERYONE},      /* names and roles, to choose owners and participants */
     /* channels and notifications: everyone; each channel's own visibility
      * is domain/channels.c */
     {"channels.read", EVERYONE},

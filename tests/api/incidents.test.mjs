@@ -327,6 +327,17 @@ test('every change of an incident is a system post in its channel; the owner is 
   for (const id of [salesId, techId, recruiterId]) assert.ok(members.includes(id), `member ${id}`);
 });
 
+test('the team list gives every role the names and roles of enabled accounts, no e-mail', async () => {
+  const r = await srv.get('/api/v1/team', { as: consultant });
+  assert.equal(r.status, 200);
+  const me = r.json.items.find((u) => u.id === salesId);
+  assert.deepEqual(Object.keys(me).sort(), ['handle', 'id', 'name', 'role']);
+  srv.sqlExec(`UPDATE users SET disabled = 1 WHERE id = ${recruiterId}`);
+  const after = await srv.get('/api/v1/team', { as: consultant });
+  srv.sqlExec(`UPDATE users SET disabled = 0 WHERE id = ${recruiterId}`);
+  assert.ok(!after.json.items.some((u) => u.id === recruiterId));
+});
+
 test('the server still answers /healthz', async () => {
   await assertHealthy(srv);
 });

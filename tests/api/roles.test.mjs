@@ -39,6 +39,7 @@ const MAY = {
   'agenda.read': STAFF,
   'agenda.write': STAFF,
   'calendar.write': EVERYONE,
+  'team.read': EVERYONE,
 };
 
 // Each request is harmless when allowed: writes carry an empty body (422),
@@ -85,6 +86,7 @@ const ROUTES = [
   { m: 'PATCH', p: '/api/v1/users/1', a: 'users.write', ok: 428, body: {} },
   { m: 'GET', p: '/api/v1/audit', a: 'audit.read', ok: 200 },
   // incidents and rituals
+  { m: 'GET', p: '/api/v1/team', a: 'team.read', ok: 200 },
   { m: 'GET', p: '/api/v1/incidents', a: 'incidents.read', ok: 200 },
   { m: 'POST', p: '/api/v1/incidents', a: 'incidents.write', ok: 422, body: {} },
   { m: 'GET', p: '/api/v1/incidents/999999', a: 'incidents.read', ok: 404 },

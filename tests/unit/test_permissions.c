@@ -44,6 +44,7 @@ static const struct {
     {"agenda.read",          {1,  1,  1,  1,  1,  0}},
     {"agenda.write",         {1,  1,  1,  1,  1,  0}},
     {"calendar.write",       {1,  1,  1,  1,  1,  1}},
+    {"team.read",            {1,  1,  1,  1,  1,  1}},
 };
 
 static void test_every_action_and_role_matches_the_written_table(void **state) {
