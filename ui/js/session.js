@@ -18,6 +18,13 @@ const RULES = {
   'deals.write': ['admin', 'manager', 'sales'],
   'reviews.write': ['manager', 'tech'],
   'capabilities.read': STAFF,
+  // incidents and rituals
+  'incidents.read': ALL,
+  'incidents.write': ALL,
+  'rituals.read': ALL,
+  'rituals.write': STAFF,
+  'agenda.read': STAFF,
+  'agenda.write': STAFF,
 };
 
 export const session = { user: null };
