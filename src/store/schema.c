@@ -402,6 +402,8 @@ static const Migration migrations[] = {
      "to_tsvector('english', search)));\n"},
 };
 
+int schema_count(void) { return (int)(sizeof migrations / sizeof migrations[0]); }
+
 int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
 
 static int migrate_locked(Db *db) {
