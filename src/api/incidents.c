@@ -193,6 +193,9 @@ static bool check_move(Request *rq, Response *rs, const char *from, Incident *i,
                       arena_printf(&rq->arena, "%s -> %s", from ? from : "-", i->status));
         return false;
     }
+    /* a summary belongs to a resolution: an incident being worked on (new,
+     * or reopened) has none */
+    if (incident_status_active(i->status)) i->resolution = NULL;
     if (from && strcmp(from, i->status) == 0) return true;
     if (strcmp(i->status, "resolved") == 0) i->resolved_at = arena_strdup(&rq->arena, now);
     if (strcmp(i->status, "closed") == 0) i->closed_at = arena_strdup(&rq->arena, now);
@@ -266,7 +269,6 @@ void incidents_create(Request *rq, Response *rs) {
             i.owner_id = c.owner_id;
     }
     if (i.owner_id == rq->user.id) i.accepted_at = now; /* one accepts what one takes on oneself */
-    i.resolution = NULL;
     i.created_at = arena_strdup(&rq->arena, now);
     i.due_at = due_at(rq, &i);
     StoreResult r = store_incident_insert(rq->db, &rq->arena, &i);
