@@ -122,6 +122,12 @@ void reactions_delete(Request *rq, Response *rs);
 void notifications_list(Request *rq, Response *rs);
 void notifications_read_one(Request *rq, Response *rs);
 void notifications_read_all(Request *rq, Response *rs);
+void events_stream_get(Request *rq, Response *rs);
+void feed_get(Request *rq, Response *rs);
+void attachments_create(Request *rq, Response *rs);
+void attachments_get(Request *rq, Response *rs);
+/* Attaches the caller's uploads (ids) to a post; false after answering 422. */
+bool attachments_link(Request *rq, Response *rs, json_t *ids, long long post_id);
 json_t *channel_json(const Channel *c);
 json_t *post_json(const Post *p);
 /* The caller's view of channel id: false after answering 404 when the

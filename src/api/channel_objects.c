@@ -19,12 +19,16 @@ static StoreResult sync_object(Request *rq, const char *type, long long id, bool
     long long *workers;
     int n;
     if (store_object_workers(rq->db, &rq->arena, type, id, &workers, &n) != STORE_OK) return STORE_ERROR;
+    long long owner;
+    if (store_object_owner(rq->db, type, id, &owner) != STORE_OK) return STORE_ERROR;
+    /* the owner is added last, on its own, to learn whether it is new */
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (workers[i] != owner) workers[k++] = workers[i];
     long long cid;
     long long caller = caller_works_on_it && rq->signed_in ? rq->user.id : -1;
-    r = channel_for_object(rq, type, id, name, workers, n, &cid);
-    if (r == STORE_OK) r = channel_for_object(rq, type, id, NULL, &caller, 1, NULL);
-    long long owner;
-    if (r == STORE_OK) r = store_object_owner(rq->db, type, id, &owner);
+    r = channel_for_object(rq, type, id, name, workers, k, &cid);
+    if (r == STORE_OK && caller != owner) r = channel_for_object(rq, type, id, NULL, &caller, 1, NULL);
     if (r != STORE_OK || owner < 1) return r;
     bool added = false;
     r = store_channel_member_add(rq->db, cid, owner, false, &added);

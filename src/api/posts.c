@@ -2,6 +2,7 @@
  * reactions, search, and what writing a post sets off (the post.created
  * event, notifications of mentions and replies). A post is readable by
  * whoever sees its channel; only its author edits or deletes it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../domain/channels.h"
@@ -21,6 +22,7 @@ enum { MAX_POST_CHARS = 20000, EXCERPT_CHARS = 140, MAX_EMOJI_BYTES = 32 };
 static const FieldSpec POST[] = {
     {"body", F_TEXT, true, 1, MAX_POST_CHARS, NULL},
     {"parent_id", F_ID, false, 1, 1LL << 53, NULL},
+    {"attachment_ids", F_ARRAY, false, 0, 10, NULL},
     {NULL, 0, false, 0, 0, NULL},
 };
 
@@ -49,15 +51,23 @@ json_t *post_json(const Post *p) {
     for (int i = 0; i < p->nreactions; i++)
         json_array_append_new(reactions, json_pack("{s:s, s:I, s:b}", "emoji", p->reactions[i].emoji, "count",
                                                    p->reactions[i].count, "mine", p->reactions[i].mine));
+    json_t *files = json_array();
+    for (int i = 0; i < p->nfiles; i++) {
+        const PostFile *f = &p->files[i];
+        char url[48];
+        snprintf(url, sizeof url, "/api/v1/attachments/%lld", f->id);
+        json_array_append_new(files, json_pack("{s:I, s:s, s:s, s:I, s:s}", "id", f->id, "name", f->name,
+                                               "media_type", f->media_type, "size", f->size, "url", url));
+    }
     json_t *author = p->author_id > 0 ? json_pack("{s:I, s:s, s:s}", "id", p->author_id, "name",
                                                   p->author_name ? p->author_name : "", "handle",
                                                   p->author_handle ? p->author_handle : "")
                                       : json_null();
-    return json_pack("{s:I, s:I, s:I, s:o, s:o, s:o, s:s, s:s, s:b, s:I, s:o, s:o, s:o, s:s, s:s, s:o}", "id", p->id,
+    return json_pack("{s:I, s:I, s:I, s:o, s:o, s:o, s:s, s:s, s:b, s:I, s:o, s:o, s:o, s:o, s:s, s:s, s:o}", "id", p->id,
                      "version", p->version, "channel_id", p->channel_id, "channel_name",
                      json_str_or_null(p->channel_name), "parent_id", json_int_or_null(p->parent_id), "author", author,
                      "body", p->body, "html", p->html, "deleted", p->deleted, "replies", p->replies, "reactions",
-                     reactions, "mentions", names_json(p->body, '@'), "channel_refs", names_json(p->body, '#'),
+                     reactions, "attachments", files, "mentions", names_json(p->body, '@'), "channel_refs", names_json(p->body, '#'),
                      "created_at", p->created_at, "updated_at", p->updated_at, "edited_at",
                      json_str_or_null(p->edited_at));
 }
@@ -191,12 +201,14 @@ void posts_create(Request *rq, Response *rs) {
         else if (r != STORE_OK) return reply_db_error(rq, rs);
         else if (parent.parent_id > 0) p.parent_id = parent.parent_id; /* threads are one level deep */
     }
+    json_t *files = json_object_get(rq->json, "attachment_ids");
     if (json_array_size(errs)) return reply_invalid(rq, rs, errs);
     json_decref(errs);
     /* writing in a channel makes one a member of it */
     StoreResult r = store_channel_member_add(rq->db, c.id, rq->user.id, true, NULL);
     if (r == STORE_OK) r = post_write(rq, &c, &p);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (json_is_array(files) && !attachments_link(rq, rs, files, p.id)) return;
     if (store_post_get(rq->db, &rq->arena, p.id, rq->user.id, &p) != STORE_OK) return reply_db_error(rq, rs);
     rs->audit_type = "post";
     rs->audit_id = p.id;

@@ -32,7 +32,10 @@ void channel_slug(const char *folded, char *out, size_t size) {
     bool dash = false;
     for (const char *p = folded ? folded : ""; *p && n + 1 < size; p++) {
         if (isalnum((unsigned char)*p) && (unsigned char)*p < 0x80) {
-            if (dash && n && n + 2 < size) out[n++] = '-';
+            if (dash && n) {
+                if (n + 2 >= size) break; /* no room for "-x": the slug ends at a whole word */
+                out[n++] = '-';
+            }
             dash = false;
             out[n++] = (char)tolower((unsigned char)*p);
         } else {

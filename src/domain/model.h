@@ -198,6 +198,11 @@ typedef struct {
 } Reaction;
 
 typedef struct {
+    long long id, size;
+    const char *name, *media_type;
+} PostFile;
+
+typedef struct {
     long long id, version, channel_id;
     long long parent_id;       /* -1: not a reply */
     long long author_id;       /* -1: the system */
@@ -209,6 +214,8 @@ typedef struct {
     const char *channel_name;  /* read-only */
     Reaction *reactions;
     int nreactions;
+    PostFile *files;           /* attachments */
+    int nfiles;
 } Post;
 
 typedef struct {

@@ -54,6 +54,7 @@ static const struct {
     {"channels.read", EVERYONE},
     {"channels.write", EVERYONE},
     {"notifications.read", EVERYONE},
+    {"notifications.write", EVERYONE},
 };
 
 static int role_bit(const char *role) {

@@ -18,13 +18,15 @@
 #include "../store/db.h"
 
 enum { MAX_JSON_BODY = 1024 * 1024, MAX_PATH_IDS = 2, MAX_HEADERS = 8, MAX_PATH_TOKEN = 64 };
+/* Upload routes (ROUTE_UPLOAD): a 10 MiB file plus the form's other fields. */
+enum { MAX_UPLOAD_FILE = 10 * 1024 * 1024, MAX_UPLOAD_BODY = MAX_UPLOAD_FILE + 64 * 1024 };
 
 typedef struct Request {
     Arena arena;
     const char *method, *path, *address;
     struct MHD_Connection *conn;
     Buf body;
-    bool body_too_large;
+    bool body_too_large;           /* over the route's limit: the rest was dropped */
     long long ids[MAX_PATH_IDS];   /* numeric path segments, in order */
     int nids;
     char token[MAX_PATH_TOKEN + 1]; /* a "{token}" path segment ([A-Za-z0-9_-]), "" when none */
@@ -56,6 +58,7 @@ typedef struct Response {
     const char *audit_type;        /* object written, for the audit log */
     long long audit_id;
     bool keep_writes;              /* commit even though the status is an error */
+    struct SseStream *stream;      /* server-sent events: the body is this stream (sse.h), owned */
 } Response;
 
 /* Query-string value or NULL. */

@@ -13,6 +13,7 @@ enum {
     ROUTE_PUBLIC = 1,     /* no sign-in needed */
     ROUTE_JSON = 2,       /* the body must be a JSON object (rq->json) */
     ROUTE_OWN_TX = 4,     /* the handler manages its own transactions */
+    ROUTE_UPLOAD = 8,     /* takes a file: the body may reach MAX_UPLOAD_BODY (a CV) */
 };
 
 typedef struct {

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include "../domain/permissions.h"
 #include "../lib/embedded.h"
@@ -27,10 +28,12 @@
 #include "follower.h"
 #include "metrics.h"
 #include "router.h"
+#include "sse.h"
 #include "static.h"
 
 typedef struct {
     Request rq;
+    size_t max_body;               /* MAX_JSON_BODY, or MAX_UPLOAD_BODY on upload routes */
     long long started_us;
     char address[INET6_ADDRSTRLEN];
 } Context;
@@ -148,7 +151,16 @@ static int route_index(const Route *r) { return r ? (int)(r - ROUTES) : -1; }
 
 static struct MHD_Response *build_response(Request *rq, Response *rs, bool api) {
     struct MHD_Response *resp;
-    if (rs->json) {
+    if (rs->stream && rs->status >= 400) { /* failed after the stream was opened */
+        sse_cancel(rs->stream);
+        rs->stream = NULL;
+    }
+    if (rs->stream) {
+        resp = sse_response(rs->stream);
+        if (!resp) return NULL;
+        MHD_add_response_header(resp, "Content-Type", "text/event-stream; charset=utf-8");
+        MHD_add_response_header(resp, "X-Accel-Buffering", "no"); /* nginx: pass each message on at once */
+    } else if (rs->json) {
         char *text = json_dumps(rs->json, JSON_COMPACT);
         size_t len = text ? strlen(text) : 0;
         resp = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
@@ -175,6 +187,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         ctx = calloc(1, sizeof *ctx);
         if (!ctx) return MHD_NO;
         ctx->started_us = time_monotonic_us();
+        {
+            long long ids[MAX_PATH_IDS];
+            int nids;
+            char token[MAX_PATH_TOKEN + 1];
+            bool known;
+            const Route *r = router_match(method, url, ids, &nids, token, &known);
+            ctx->max_body = r && (r->flags & ROUTE_UPLOAD) ? MAX_UPLOAD_BODY : MAX_JSON_BODY;
+        }
         __atomic_fetch_add(&g_in_flight, 1, __ATOMIC_RELAXED);
         const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
         if (ci && ci->client_addr) {
@@ -189,7 +209,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     Request *rq = &ctx->rq;
     if (*upload_size) {
-        if (rq->body.len + *upload_size > MAX_JSON_BODY) rq->body_too_large = true;
+        if (rq->body_too_large || rq->body.len + *upload_size > ctx->max_body) {
+            rq->body_too_large = true;
+            buf_free(&rq->body); /* an upload over the limit is dropped, not kept */
+        }
         else if (buf_append(&rq->body, upload_data, *upload_size)) return MHD_NO;
         *upload_size = 0;
         return MHD_YES;
@@ -208,9 +231,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     else if (api) reply_problem(rq, &rs, 404, "not-found", "not_found", NULL);
     else static_serve(rq, &rs);
     struct MHD_Response *resp = build_response(rq, &rs, api);
+    if (!resp) {
+        json_decref(rs.json);
+        return MHD_NO;
+    }
     enum MHD_Result ret = MHD_queue_response(conn, (unsigned)rs.status, resp);
     MHD_destroy_response(resp);
     json_decref(rs.json);
+    if (rs.stream) { /* a stream stays open for hours: its request's memory goes now */
+        json_decref(rq->json);
+        rq->json = NULL;
+        buf_free(&rq->body);
+        arena_free(&rq->arena);
+    }
     metrics_record(route_index(route), rs.status, time_monotonic_us() - ctx->started_us);
     return ret;
 }
@@ -250,6 +283,21 @@ static bool parse_addr(const char *addr, struct sockaddr_in *sa) {
     return true;
 }
 
+/* Event streams stay open: each holds a descriptor, so the process may
+ * open as many as the system allows, and libmicrohttpd takes nearly all
+ * of them (a few are kept for database connections and files). */
+static unsigned connection_limit(void) {
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return 1000;
+    if (rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+        getrlimit(RLIMIT_NOFILE, &rl);
+    }
+    rlim_t n = rl.rlim_cur == RLIM_INFINITY ? 65536 : rl.rlim_cur;
+    return n > 65536 + 256 ? 65536 : n > 512 ? (unsigned)(n - 256) : (unsigned)(n / 2);
+}
+
 int server_run(const char *addr) {
     struct sockaddr_in sa;
     if (!parse_addr(addr, &sa)) {
@@ -263,20 +311,23 @@ int server_run(const char *addr) {
     pthread_sigmask(SIG_BLOCK, &stop, NULL); /* worker threads inherit the mask */
     signal(SIGPIPE, SIG_IGN);
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, NULL,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0,
+        NULL, NULL, on_request, NULL, MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)4,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024), MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024), MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "alliance: cannot listen on %s: %s\n", addr, strerror(errno));
         return 1;
     }
+    if (!sse_start()) fprintf(stderr, "alliance: no heartbeat for event streams\n");
     printf("Alliance listens on http://%s\n", addr);
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);
     fprintf(stderr, "alliance: signal %d, stopping\n", sig);
     MHD_quiesce_daemon(d); /* no new connections */
+    sse_shutdown();        /* event streams end (their connections are resumed) */
     for (int i = 0; i < 100 && __atomic_load_n(&g_in_flight, __ATOMIC_RELAXED) > 0; i++)
         usleep(100 * 1000); /* requests in flight finish and are sent (10 s at most) */
     MHD_stop_daemon(d);      /* then the workers stop and close their connections */

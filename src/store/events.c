@@ -80,3 +80,19 @@ StoreResult store_events_of(Db *db, Arena *a, const char *object_type, long long
     db_bind_int(st, 3, limit);
     return read_events(a, st, limit, out, n);
 }
+
+/* The home feed's events (issue 8): a need opened, a deal won, a candidate
+ * hired, an incident opened; after_json is written with sorted keys and
+ * no spaces (http/event_log.c), so a state reads the same every time. */
+StoreResult store_events_feed(Db *db, Arena *a, const bool sees[4], int limit, Event **out, int *n) {
+    DbStmt *st = db_prepare(db, "SELECT " EVENT_COLS " FROM events WHERE "
+                                "($1 = 1 AND type IN ('need.status', 'need.created') AND after_json LIKE '%\"status\":\"open\"%') OR "
+                                "($2 = 1 AND type = 'deal.stage' AND after_json LIKE '%\"stage\":\"won\"%') OR "
+                                "($3 = 1 AND type = 'candidacy.stage' AND after_json LIKE '%\"stage\":\"hired\"%') OR "
+                                "($4 = 1 AND type IN ('incident.created', 'incident.opened')) "
+                                "ORDER BY id DESC LIMIT $5");
+    if (!st) return STORE_ERROR;
+    for (int i = 0; i < 4; i++) db_bind_int(st, i + 1, sees[i]);
+    db_bind_int(st, 5, limit);
+    return read_events(a, st, limit, out, n);
+}

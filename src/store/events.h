@@ -16,5 +16,8 @@ StoreResult store_events_last_id(Db *db, long long *id);
 /* One object's events, oldest first (its history). */
 StoreResult store_events_of(Db *db, Arena *a, const char *object_type, long long object_id, int limit, Event **out,
                             int *n);
+/* The events the home feed shows, newest first; sees[]: whether the reader
+ * may see needs, deals, candidacies, incidents. */
+StoreResult store_events_feed(Db *db, Arena *a, const bool sees[4], int limit, Event **out, int *n);
 
 #endif

@@ -30,6 +30,25 @@ static void read_post(Arena *a, DbStmt *st, Post *p) {
     p->channel_name = store_text(a, st, 14);
     p->reactions = NULL;
     p->nreactions = 0;
+    p->files = NULL;
+    p->nfiles = 0;
+}
+
+static StoreResult load_files(Db *db, Arena *a, Post *p) {
+    DbStmt *st = db_prepare(db, "SELECT id, size, name, media_type FROM attachments WHERE post_id = $1 ORDER BY id");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, p->id);
+    size_t cap = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        p->files = arena_grow(a, p->files, (size_t)p->nfiles, &cap, sizeof *p->files);
+        PostFile *f = &p->files[p->nfiles++];
+        f->id = db_col_int(st, 0);
+        f->size = db_col_int(st, 1);
+        f->name = store_text(a, st, 2);
+        f->media_type = store_text(a, st, 3);
+    }
+    return s == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
 static StoreResult load_reactions(Db *db, Arena *a, Post *p, long long viewer_id) {
@@ -47,7 +66,7 @@ static StoreResult load_reactions(Db *db, Arena *a, Post *p, long long viewer_id
         r->count = db_col_int(st, 1);
         r->mine = db_col_int(st, 2) != 0;
     }
-    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+    return s == DB_DONE ? load_files(db, a, p) : STORE_ERROR;
 }
 
 static StoreResult read_posts(Db *db, Arena *a, DbStmt *st, long long viewer_id, Post **out, int *n) {

@@ -221,3 +221,79 @@ test('search finds words in any case and accent; unread counts per channel', asy
   const read = await srv.post(`/api/v1/channels/${ch.id}/read`, {}, { as: tech });
   assert.equal(read.json.unread, 0);
 });
+
+test('the home feed: posts of one\'s channels, a deal won (not for consultants), unread counts', async () => {
+  const ch = (await srv.post('/api/v1/channels', { name: 'Fil du matin' }, { as: sales })).json.id;
+  await srv.post(`/api/v1/channels/${ch}/join`, undefined, { as: cons });
+  const p = (await post(ch, 'Café à 9 h', sales)).json;
+  const deals = (await srv.get('/api/v1/deals?limit=200', { as: sales })).json.items;
+  const d = deals.find((x) => x.latest_review?.verdict === 'go' && !['won', 'lost'].includes(x.stage));
+  assert.ok(d, 'the demo has a deal with a favourable review');
+  const won = await srv.patch(`/api/v1/deals/${d.id}`, { stage: 'won' }, { as: sales, ifMatch: `"${d.version}"` });
+  assert.equal(won.status, 200, won.text);
+  const f = await srv.get('/api/v1/feed', { as: sales });
+  assert.equal(f.status, 200, f.text);
+  const ev = f.json.items.find((x) => x.kind === 'event' && x.event.type === 'deal.stage' && x.event.object_id === d.id);
+  assert.ok(ev, JSON.stringify(f.json.items.slice(0, 5)));
+  assert.equal(ev.event.title, d.title);
+  assert.ok(f.json.items.some((x) => x.kind === 'post' && x.post.id === p.id));
+  const fc = (await srv.get('/api/v1/feed', { as: cons })).json;
+  assert.ok(!fc.items.some((x) => x.kind === 'event' && x.event.type === 'deal.stage'), 'consultants do not see deals');
+  assert.deepEqual(fc.unread.channels.find((c) => c.id === ch), { id: ch, name: 'Fil du matin', unread: 1 });
+  const ats = f.json.items.map((x) => x.at);
+  assert.deepEqual(ats, [...ats].sort().reverse(), 'newest first');
+});
+
+test('attachments: up to 10 MiB, stored by content, downloaded as attachments by who sees the post', async () => {
+  const up = (bytes, name, type, as = rec) =>
+    srv.req('POST', `/api/v1/attachments?name=${encodeURIComponent(name)}`, { as, raw: bytes, contentType: type });
+  const html = Buffer.from('<html><script>alert(1)</script></html>');
+  const a = await up(html, 'page "piégée".html', 'text/html');
+  assertFieldError(a, 'name', 'a quote in a name');
+  const b = await up(html, 'page piégée.html', 'text/html');
+  assert.equal(b.status, 201, b.text);
+  assert.equal(b.json.size, html.length);
+  assertProblem(await srv.get(b.json.url, { as: tech }), 404, 'not posted: only its uploader');
+  const priv = (await srv.post('/api/v1/channels', { name: 'Pièces privées', visibility: 'private' }, { as: rec })).json.id;
+  const p = await post(priv, 'voir la pièce', rec, { attachment_ids: [b.json.id] });
+  assert.equal(p.status, 201, p.text);
+  assert.equal(p.json.attachments[0].name, 'page piégée.html');
+  assertFieldError(await post(priv, 'encore', rec, { attachment_ids: [b.json.id] }), 'attachment_ids', 'posted once');
+  const got = await srv.get(b.json.url, { as: rec });
+  assert.equal(got.status, 200);
+  assert.equal(got.text, html.toString());
+  assert.equal(got.headers.get('content-type'), 'application/octet-stream', 'HTML is never served as HTML');
+  assert.equal(got.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(got.headers.get('content-disposition'), "attachment; filename*=UTF-8''page%20pi%C3%A9g%C3%A9e.html");
+  assertProblem(await srv.get(b.json.url, { as: tech }), 404, 'a private channel\'s file');
+  const pdf = await up(Buffer.from('%PDF-1.4 ...'), 'cv.pdf', 'application/pdf; charset=binary');
+  assert.equal(pdf.json.media_type, 'application/pdf');
+  assertProblem(await up(Buffer.alloc(10 * 1024 * 1024 + 1), 'big.bin', 'application/octet-stream'), 413);
+  assert.equal((await up(Buffer.alloc(10 * 1024 * 1024, 7), 'ten.bin', 'application/octet-stream')).status, 201);
+  assertFieldError(await up(Buffer.alloc(0), 'vide.txt', 'text/plain'), 'file');
+  assertFieldError(await up(Buffer.from('x'), '../etc/passwd', 'text/plain'), 'name');
+  const dupe = await up(html, 'copie.html', 'text/html');
+  assert.equal(srv.sqlValue(`SELECT count(DISTINCT sha256) FROM attachments WHERE id IN (${b.json.id}, ${dupe.json.id})`), 1);
+});
+
+test('an assignment and a review request notify; the caller is never notified of itself', async () => {
+  const unreadOf = async (who, kind) => (await srv.get('/api/v1/notifications?unread=1&limit=200', { as: who })).json.items.filter((n) => n.kind === kind);
+  const client = (await srv.post('/api/v1/clients', { name: 'Assignations SA' }, { as: manager })).json;
+  const before = (await unreadOf(sales, 'assignment')).length;
+  const d = await srv.post('/api/v1/deals', { client_id: client.id, title: 'Audit de sécurité', amount: 5000, owner_id: sales.user.id }, { as: manager });
+  assert.equal(d.status, 201, d.text);
+  const got = await unreadOf(sales, 'assignment');
+  assert.equal(got.length, before + 1);
+  assert.equal(got[0].object_type, 'deal');
+  assert.equal(got[0].object_id, d.json.id);
+  assert.equal(got[0].text, 'Audit de sécurité');
+  const own = await srv.post('/api/v1/deals', { client_id: client.id, title: 'Le mien', amount: 1, owner_id: sales.user.id }, { as: sales });
+  assert.equal((await unreadOf(sales, 'assignment')).filter((n) => n.object_id === own.json.id).length, 0);
+  const techBefore = (await unreadOf(tech, 'review_requested')).length;
+  const rr = await srv.post(`/api/v1/deals/${d.json.id}/review-request`, undefined, { as: sales });
+  assert.ok(rr.status < 300, rr.text);
+  const asked = await unreadOf(tech, 'review_requested');
+  assert.equal(asked.length, techBefore + 1);
+  assert.equal(asked[0].object_id, d.json.id);
+  assert.equal(asked[0].actor_id, sales.user.id);
+});

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BIN, freePort, cli, psql, demoEmail, DEMO_PASSWORD, assertNoSanitizerReport, request, signInAt } from '../api/harness.mjs';
+import { openStream } from '../api/sse.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PG_SH = join(ROOT, 'tests', 'pg.sh');
@@ -329,6 +330,40 @@ test('two edits of one need through different servers with the same If-Match: on
     const now = await req(A.base, 'GET', `/api/v1/needs/${id}`, { as: token });
     assert.equal(now.json.title, winner.json.title, 'the stored title is the winner’s');
     assert.equal(now.json.version, need.json.version + i + 1, 'one version per round');
+  }
+});
+
+test('a post written through server A reaches a live stream open on server B, once, and through nginx', async () => {
+  const ch = await req(A.base, 'POST', '/api/v1/channels', { as: token, body: { name: `Deux serveurs ${Date.now()}` } });
+  assert.equal(ch.status, 201, ch.text);
+  const onB = await openStream(B.base, token);
+  const viaNginx = await openStream(nginx.base, token);
+  try {
+    assert.equal(onB.status, 200);
+    assert.equal(viaNginx.status, 200);
+    const p = await req(A.base, 'POST', `/api/v1/channels/${ch.json.id}/posts`, { as: token, body: { body: 'écrit sur A' } });
+    assert.equal(p.status, 201, p.text);
+    const got = (ms) => ms.filter((m) => m.event === 'post.created' && m.json.post.id === p.json.id);
+    await onB.until((ms) => got(ms).length > 0, 10_000, 'the post on B');
+    await viaNginx.until((ms) => got(ms).length > 0, 10_000, 'the post through nginx');
+    assert.equal(got(onB.messages)[0].json.post.body, 'écrit sur A');
+    // a second post from B: B's stream gets both, each once, in order
+    const q = await req(B.base, 'POST', `/api/v1/channels/${ch.json.id}/posts`, { as: token, body: { body: 'écrit sur B' } });
+    await onB.until((ms) => ms.some((m) => m.json?.post?.id === q.json.id), 10_000, 'the second post');
+    const ids = onB.messages.filter((m) => m.event === 'post.created').map((m) => m.json.post.id);
+    assert.deepEqual(ids.filter((id) => id === p.json.id || id === q.json.id), [p.json.id, q.json.id]);
+    // a reconnect to A with the id seen on B misses nothing
+    const last = got(onB.messages)[0].id;
+    const resumed = await openStream(A.base, token, { lastEventId: last });
+    try {
+      await resumed.until((ms) => ms.some((m) => m.json?.post?.id === q.json.id), 10_000, 'the resumed stream');
+      assert.ok(!resumed.messages.some((m) => m.json?.post?.id === p.json.id), 'nothing already seen');
+    } finally {
+      resumed.close();
+    }
+  } finally {
+    onB.close();
+    viaNginx.close();
   }
 });
 

@@ -45,6 +45,11 @@ static const struct {
     {"agenda.write",         {1,  1,  1,  1,  1,  0}},
     {"calendar.write",       {1,  1,  1,  1,  1,  1}},
     {"team.read",            {1,  1,  1,  1,  1,  1}},
+    /* channels and notifications (each channel's visibility: test_channels.c) */
+    {"channels.read",        {1,  1,  1,  1,  1,  1}},
+    {"channels.write",       {1,  1,  1,  1,  1,  1}},
+    {"notifications.read",   {1,  1,  1,  1,  1,  1}},
+    {"notifications.write",  {1,  1,  1,  1,  1,  1}},
 };
 
 static void test_every_action_and_role_matches_the_written_table(void **state) {

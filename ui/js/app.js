@@ -27,6 +27,12 @@ import * as incidentDetail from './pages/incident-detail.js';
 import * as ritualsList from './pages/rituals-list.js';
 import * as ritualForm from './pages/ritual-form.js';
 import * as ritualDetail from './pages/ritual-detail.js';
+// channels, feed and live updates
+import * as feed from './pages/feed.js';
+import * as channelsList from './pages/channels-list.js';
+import * as channelPage from './pages/channel.js';
+import { startLive, stopLive } from './live.js';
+import { refreshBadge, paintBadge } from './badge.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -58,12 +64,17 @@ const ROUTES = [
   { re: /^\/rituals\/new$/, page: ritualForm, perm: 'rituals.write', nav: 'rituals' },
   { re: /^\/rituals\/(\d+)$/, page: ritualDetail, perm: 'rituals.read', nav: 'rituals' },
   { re: /^\/rituals\/(\d+)\/edit$/, page: ritualForm, perm: 'rituals.write', nav: 'rituals' },
+  // channels and the home feed
+  { re: /^\/feed$/, page: feed, nav: 'feed' },
+  { re: /^\/channels$/, page: channelsList, nav: 'feed' },
+  { re: /^\/channels\/(\d+)$/, page: channelPage, nav: 'feed' },
 ];
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
 let navCount = 0;
 let afterSignIn = null;
+let liveStarted = false;
 
 export function navigate(hash) {
   if (location.hash === hash) route(); else location.hash = hash;
@@ -80,6 +91,7 @@ function renderHeader(current) {
   const user = session.user;
   const links = [];
   if (user) {
+    links.push(['#/feed', t('nav.feed'), 'feed']);
     links.push(['#/needs', t('nav.needs'), 'needs']);
     if (can('people.read')) links.push(['#/people', t('nav.people'), 'people']);
     if (can('clients.read')) links.push(['#/clients', t('nav.clients'), 'clients']);
@@ -102,7 +114,8 @@ function renderHeader(current) {
       h('a', { class: 'brand', href: user ? '#/needs' : '#/login' },
         h('img', { src: '/favicon.svg', alt: '', width: '28', height: '28' }), h('span', null, 'Alliance')),
       h('nav', { class: 'nav', 'aria-label': t('nav.label') },
-        links.map(([href, label, key]) => h('a', { href, class: 'nav-link', 'aria-current': key === current ? 'page' : null }, label))),
+        links.map(([href, label, key]) => h('a', { href, class: 'nav-link', id: `nav-${key}`, 'aria-current': key === current ? 'page' : null }, label,
+          key === 'feed' ? h('span', { class: 'nav-badge', id: 'feed-badge', hidden: true }) : null))),
       h('div', { class: 'topbar-end' },
         langSwitch,
         user ? h('div', { class: 'who' },
@@ -110,9 +123,12 @@ function renderHeader(current) {
           h('span', { class: 'who-role' }, t(`role.${user.role}`))) : null,
         user ? h('button', { type: 'button', class: 'btn btn-ghost', id: 'sign-out', onclick: doSignOut }, t('nav.signOut')) : null)));
   document.getElementById('skip-link').textContent = t('nav.skip');
+  if (user) paintBadge();
 }
 
 async function doSignOut() {
+  stopLive();
+  liveStarted = false;
   try { await signOut(); } catch (e) { toast(e.message, 'error'); }
   toast(t('login.signedOut'));
   navigate('#/login');
@@ -130,6 +146,12 @@ async function route() {
     return;
   }
   if (found.page === login && session.user) { navigate('#/needs'); return; }
+  if (session.user && !liveStarted) { /* signed in: live updates and the badge */
+    liveStarted = true;
+    startLive();
+    refreshBadge();
+  }
+  if (!session.user && liveStarted) { liveStarted = false; stopLive(); }
   renderHeader(found.nav || (found.page === about ? 'about' : null));
   clear(main);
   if (found.perm && !can(found.perm)) {
@@ -160,6 +182,8 @@ async function route() {
 
 onAuthLost(() => {
   if (!session.user) return;
+  stopLive();
+  liveStarted = false;
   forget();
   afterSignIn = location.hash;
   toast(t('login.expired'), 'error');

@@ -7,6 +7,7 @@ import { can } from '../session.js';
 import { h, loading, errorBox, empty, pageHeader, field, formSummary, showErrors, clearErrors, toast } from '../dom.js';
 import { statusBadge, dealStageBadge, severityBadge, incidentStatusBadge, overdueBadge } from '../labels.js';
 import { text } from '../form-util.js';
+import { channelButton } from '../object-channel.js';
 
 export async function render(ctx) {
   const id = Number(ctx.params[0]);
@@ -26,6 +27,7 @@ export async function render(ctx) {
   ctx.main.replaceChildren(...[
     h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/clients' }, t('clients.title')), ' / ', c.name),
     pageHeader(c.name,
+      channelButton('client', c.id),
       can('deals.write') ? h('a', { class: 'btn', href: `#/deals/new?client_id=${id}` }, t('deals.new')) : null,
       can('needs.write') ? h('a', { class: 'btn', href: `#/needs/new?client_id=${id}` }, t('needs.new')) : null,
       can('clients.write') ? h('a', { class: 'btn', href: `#/clients/${id}/edit`, id: 'edit-client' }, t('action.edit')) : null),

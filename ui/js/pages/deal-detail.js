@@ -9,6 +9,7 @@ import { h, loading, errorBox, empty, pageHeader, toast, field, formSummary, sho
 import { VERDICTS, wonBlocker, dealStageBadge, verdictBadge, statusBadge } from '../labels.js';
 import { text } from '../form-util.js';
 import { reasonDialog } from '../reason-dialog.js';
+import { channelButton } from '../object-channel.js';
 
 const OPEN = ['lead', 'qualified', 'proposal', 'negotiation'];
 
@@ -36,6 +37,7 @@ async function draw(ctx, deal) {
   ctx.main.append(...[
     h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/deals' }, t('deals.title')), ' / ', deal.title),
     pageHeader(deal.title,
+      channelButton('deal', deal.id),
       can('deals.write') ? h('a', { class: 'btn', href: `#/deals/${deal.id}/edit`, id: 'edit-deal' }, t('action.edit')) : null),
     h('section', { class: 'card need-summary', id: 'deal-summary' },
       h('div', { class: 'need-summary-head' }, dealStageBadge(deal.stage),

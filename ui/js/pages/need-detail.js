@@ -6,6 +6,9 @@ import { can } from '../session.js';
 import { h, loading, errorBox, empty, pageHeader, toast } from '../dom.js';
 import { statusBadge, kindBadge } from '../labels.js';
 import { pipelineBoard } from '../pipeline-board.js';
+import { channelButton } from '../object-channel.js';
+import { whileAlive } from '../live.js';
+import { debounce } from '../dom.js';
 
 export async function render(ctx) {
   const id = Number(ctx.params[0]);
@@ -16,6 +19,7 @@ export async function render(ctx) {
   ctx.main.replaceChildren(
     h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/needs' }, t('needs.title')), ' / ', need.title),
     pageHeader(need.title,
+      channelButton('need', id),
       can('needs.write') ? h('a', { class: 'btn', href: `#/needs/${id}/edit`, id: 'edit-need' }, t('action.edit')) : null),
     summary(need));
 
@@ -35,6 +39,10 @@ export async function render(ctx) {
       board.el));
   }
   if (matches) ctx.main.append(matches.el);
+  if (board) { /* the kanban follows moves made elsewhere, live */
+    const again = debounce(() => board.load(), 200);
+    for (const type of ['candidacy.created', 'candidacy.stage']) whileAlive(ctx, type, (d) => { if (d.need_id === id) again(); });
+  }
   await Promise.all([board?.load(), matches?.load(), coverage?.load()]);
 }
 

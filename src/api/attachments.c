@@ -1,0 +1,148 @@
+/* attachments: files of up to 10 MiB attached to posts.
+ *   POST /api/v1/attachments?name=rapport.pdf  (the body is the file, its
+ *        Content-Type its type) -> 201 {id, ...}; then a post names it in
+ *        attachment_ids. Until then only its uploader may read it.
+ *   GET /api/v1/attachments/{id} -> the file, always as a download
+ *        (Content-Disposition: attachment, nosniff; a type outside a short
+ *        list of inert ones is sent as application/octet-stream), to whoever
+ *        sees the post's channel.
+ * The bytes are kept on disk by content hash outside the web root
+ * (lib/files.h). */
+#include <ctype.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "../lib/files.h"
+#include "../lib/text.h"
+#include "../store/attachments.h"
+#include "../store/posts.h"
+#include "api.h"
+
+/* Types shown as what they are; anything else is a plain download. */
+static const char *const INERT[] = {"application/pdf", "image/png", "image/jpeg", "image/gif", "text/plain",
+                                    "text/csv", NULL};
+
+static json_t *attachment_json(const Attachment *at) {
+    char url[48];
+    snprintf(url, sizeof url, "/api/v1/attachments/%lld", at->id);
+    return json_pack("{s:I, s:s, s:s, s:I, s:o, s:s, s:s}", "id", at->id, "name", at->name, "media_type",
+                     at->media_type, "size", at->size, "post_id", json_int_or_null(at->post_id), "url", url,
+                     "created_at", at->created_at);
+}
+
+/* A file name as shown: no path, no control characters, 1..200 characters. */
+static bool name_valid(const char *n) {
+    if (!n || !*n || text_utf8_length(n) > 200 || !text_valid_utf8(n, strlen(n))) return false;
+    for (const char *p = n; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '/' || *p == '\\' || *p == '"') return false;
+    return strcmp(n, ".") && strcmp(n, "..");
+}
+
+/* "type/subtype" in lower case from a Content-Type header, or the generic type. */
+static const char *media_type(Request *rq) {
+    const char *ct = req_header(rq, "Content-Type");
+    char t[128];
+    size_t n = 0;
+    bool slash = false;
+    for (; ct && *ct && *ct != ';' && n + 1 < sizeof t; ct++) {
+        unsigned char c = (unsigned char)*ct;
+        if (c == ' ') continue;
+        if (c == '/' && !slash && n) slash = true;
+        else if (!isalnum(c) && !strchr("!#$&^_.+-", c)) return "application/octet-stream";
+        t[n++] = (char)tolower(c);
+    }
+    t[n] = '\0';
+    return slash && t[n - 1] != '/' ? arena_strdup(&rq->arena, t) : "application/octet-stream";
+}
+
+void attachments_create(Request *rq, Response *rs) {
+    if (rq->body_too_large || rq->body.len > MAX_UPLOAD_FILE)
+        return reply_problem(rq, rs, 413, "too-large", "too_large", "max 10 MiB");
+    const char *name = req_query(rq, "name");
+    json_t *errs = json_array();
+    if (!name_valid(name)) errors_add(rq, errs, "name", "file_name");
+    if (rq->body.len == 0) errors_add(rq, errs, "file", "required");
+    if (json_array_size(errs)) return reply_invalid(rq, rs, errs);
+    json_decref(errs);
+    char sha[FILES_HASH_LEN];
+    if (files_put(buf_str(&rq->body), rq->body.len, sha) != 0) return reply_db_error(rq, rs);
+    Attachment at = {.sha256 = sha, .name = name, .media_type = media_type(rq), .size = (long long)rq->body.len,
+                     .uploaded_by = rq->user.id};
+    StoreResult r = store_attachment_insert(rq->db, &rq->arena, &at);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    rs->audit_type = "attachment";
+    rs->audit_id = at.id;
+    reply_json(rs, 201, attachment_json(&at));
+}
+
+bool attachments_link(Request *rq, Response *rs, json_t *ids, long long post_id) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(ids, i, v) {
+        StoreResult r = json_is_integer(v) ? store_attachment_link(rq->db, json_integer_value(v), rq->user.id, post_id)
+                                           : STORE_NOT_FOUND;
+        if (r == STORE_NOT_FOUND) {
+            json_t *errs = json_array();
+            errors_add(rq, errs, "attachment_ids", "no_such_attachment");
+            reply_invalid(rq, rs, errs);
+            return false;
+        }
+        if (r != STORE_OK) {
+            reply_db_error(rq, rs);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The file's bytes in the arena; NULL when it cannot be read. The path
+ * is lib/files.c's layout: <dir>/<first two hex digits>/<sha256>. */
+static char *read_file(Request *rq, const Attachment *at) {
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%.2s/%s", files_dir(), at->sha256, at->sha256);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return NULL;
+    char *data = arena_alloc(&rq->arena, (size_t)at->size + 1);
+    size_t got = 0;
+    while (data && got < (size_t)at->size) {
+        ssize_t r = read(fd, data + got, (size_t)at->size - got);
+        if (r <= 0) break;
+        got += (size_t)r;
+    }
+    close(fd);
+    return data && got == (size_t)at->size ? data : NULL;
+}
+
+void attachments_get(Request *rq, Response *rs) {
+    Attachment at;
+    StoreResult r = store_attachment_get(rq->db, &rq->arena, rq->ids[0], &at);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (at.post_id < 0) {
+        if (at.uploaded_by != rq->user.id) return reply_store_error(rq, rs, STORE_NOT_FOUND);
+    } else {
+        Post p;
+        Channel c;
+        if (store_post_get(rq->db, &rq->arena, at.post_id, rq->user.id, &p) != STORE_OK || p.deleted)
+            return reply_store_error(rq, rs, STORE_NOT_FOUND);
+        if (!channel_load(rq, rs, p.channel_id, &c)) return;
+    }
+    char *data = read_file(rq, &at);
+    if (!data) return reply_db_error(rq, rs);
+    const char *type = "application/octet-stream";
+    for (int i = 0; INERT[i]; i++)
+        if (strcmp(INERT[i], at.media_type) == 0) type = INERT[i];
+    rs->status = 200;
+    rs->raw = data;
+    rs->raw_len = (size_t)at.size;
+    rs->content_type = type;
+    /* RFC 6266: the name percent-encoded, so no quote or byte can break out */
+    Buf d = BUF_INIT;
+    buf_puts(&d, "attachment; filename*=UTF-8''");
+    for (const unsigned char *p = (const unsigned char *)at.name; *p; p++)
+        if (isalnum(*p) || strchr("-._~", *p)) buf_append(&d, p, 1);
+        else buf_printf(&d, "%%%02X", *p);
+    reply_header(rq, rs, "Content-Disposition", arena_strdup(&rq->arena, buf_str(&d)));
+    buf_free(&d);
+}

@@ -1,0 +1,105 @@
+// post-view: one post of a channel, with its reactions, its replies and,
+// for its author, edit and delete. The post's HTML comes from the server's
+// Markdown renderer (raw HTML escaped, unsafe links neutralized), which is
+// the one place markup is trusted; everything else is built as text.
+import { t, formatDateTime } from './i18n.js';
+import { api } from './api.js';
+import { h, toast } from './dom.js';
+import { session } from './session.js';
+
+const QUICK = ['👍', '🎉', '👀'];
+
+function htmlOf(post) {
+  const div = h('div', { class: 'post-body' });
+  if (post.deleted) div.append(h('p', { class: 'muted' }, t('post.deleted')));
+  else div.innerHTML = post.html; // server-rendered, safe (see the header)
+  return div;
+}
+
+// postView(post, {onReply, onChange}): an <li>.
+export function postView(post, { onReply, onChange } = {}) {
+  const mine = post.author && session.user && post.author.id === session.user.id;
+  const li = h('li', { class: 'post', id: `post-${post.id}`, 'data-post-id': post.id });
+  const who = post.author ? post.author.name : t('post.system');
+  const head = h('div', { class: 'post-head' },
+    h('span', { class: 'post-author' }, who),
+    post.author ? h('span', { class: 'muted small' }, ` @${post.author.handle}`) : null,
+    h('time', { class: 'muted small', datetime: post.created_at }, ` · ${formatDateTime(post.created_at)}`),
+    post.edited_at && !post.deleted ? h('span', { class: 'muted small' }, ` · ${t('post.edited')}`) : null);
+  const body = htmlOf(post);
+  const files = post.attachments?.length
+    ? h('ul', { class: 'post-files' }, post.attachments.map((f) => h('li', null,
+      h('a', { href: f.url, download: f.name }, `📎 ${f.name}`), h('span', { class: 'muted small' }, ` (${Math.ceil(f.size / 1024)} Kio)`))))
+    : null;
+  const react = async (emoji, on) => {
+    try {
+      if (on) await api('POST', `/api/v1/posts/${post.id}/reactions`, { body: { emoji } });
+      else await api('DELETE', `/api/v1/posts/${post.id}/reactions?emoji=${encodeURIComponent(emoji)}`);
+      onChange?.();
+    } catch (e) { toast(e.message, 'error'); }
+  };
+  const reactions = post.deleted ? null : h('div', { class: 'post-reactions' },
+    post.reactions.map((r) => h('button', { type: 'button', class: `chip${r.mine ? ' chip-on' : ''}`, 'aria-pressed': String(r.mine),
+      onclick: () => react(r.emoji, !r.mine) }, `${r.emoji} ${r.count}`)),
+    QUICK.filter((e) => !post.reactions.some((r) => r.emoji === e)).map((e) => h('button', {
+      type: 'button', class: 'chip chip-add', 'aria-label': t('post.react', { emoji: e }), onclick: () => react(e, true) }, e)));
+  const actions = h('div', { class: 'post-actions' },
+    onReply && post.parent_id === null && !post.deleted
+      ? h('button', { type: 'button', class: 'btn btn-ghost btn-small reply-btn', onclick: () => onReply(post) },
+        post.replies ? t('post.replies', { n: post.replies }) : t('post.reply'))
+      : null,
+    mine && !post.deleted ? h('button', { type: 'button', class: 'btn btn-ghost btn-small', onclick: () => edit() }, t('action.edit')) : null,
+    mine && !post.deleted ? h('button', { type: 'button', class: 'btn btn-ghost btn-small', onclick: () => remove() }, t('post.delete')) : null);
+  li.append(...[head, body, files, reactions, actions].filter(Boolean));
+
+  function edit() {
+    const area = h('textarea', { class: 'input post-input', rows: '3', 'aria-label': t('post.editLabel') });
+    area.value = post.body;
+    const save = h('button', { type: 'submit', class: 'btn btn-primary btn-small' }, t('action.save'));
+    const cancel = h('button', { type: 'button', class: 'btn btn-small', onclick: () => form.replaceWith(body) }, t('action.cancel'));
+    const form = h('form', { class: 'post-edit', onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        await api('PATCH', `/api/v1/posts/${post.id}`, { body: { body: area.value }, version: post.version });
+        onChange?.();
+      } catch (err) { toast(err.message, 'error'); }
+    } }, area, h('div', { class: 'form-actions' }, save, cancel));
+    body.replaceWith(form);
+    area.focus();
+  }
+
+  async function remove() {
+    if (!window.confirm(t('post.confirmDelete'))) return;
+    try {
+      await api('DELETE', `/api/v1/posts/${post.id}`);
+      onChange?.();
+    } catch (e) { toast(e.message, 'error'); }
+  }
+  return li;
+}
+
+// A composer: a textarea that sends {body} to path (Ctrl+Entrée sends too).
+export function composer({ path, parentId = null, placeholder, onSent }) {
+  const area = h('textarea', { class: 'input post-input', rows: '3', placeholder, 'aria-label': placeholder, name: 'body', maxlength: '20000' });
+  const send = h('button', { type: 'submit', class: 'btn btn-primary' }, t('post.send'));
+  const form = h('form', { class: 'composer', onsubmit: async (e) => {
+    e.preventDefault();
+    const text = area.value.trim();
+    if (!text) { area.focus(); return; }
+    send.disabled = true;
+    try {
+      const body = { body: text };
+      if (parentId) body.parent_id = parentId;
+      await api('POST', path, { body });
+      area.value = '';
+      onSent?.();
+    } catch (err) {
+      toast(err.errors?.[0]?.message ? `${err.title} : ${err.errors[0].message}` : err.message, 'error');
+    } finally {
+      send.disabled = false;
+      area.focus();
+    }
+  } }, area, h('div', { class: 'composer-foot' }, h('span', { class: 'muted small' }, t('post.hint')), send));
+  area.addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.requestSubmit(); });
+  return form;
+}
