@@ -1,7 +1,7 @@
 // Incidents and rituals in a real Chromium, with two signed-in browsers:
 // the tech lead reports an incident from a client's page; it appears on the
-// home page of the sales person who owns the client (on reload: the live
-// stream is not in this build), who accepts it and resolves it (the
+// home page of the sales person who owns the client live (the server-sent
+// events stream, no reload), who accepts it and resolves it (the
 // resolution dialog refuses an empty summary); the client page lists it.
 // A manager opens the daily ritual, reads its agenda, adds a point, posts
 // the minutes in its thread and gets the calendar address, which serves a
@@ -61,13 +61,14 @@ test('incidents and rituals: report, home banner, accept, resolve, agenda, minut
       assert.match(badges, /À accepter/);
       await techPage.locator('#thread-posts li').first().waitFor();
       assert.match(await techPage.locator('#thread-posts').innerText(), /Incident ouvert/);
+      assert.equal(await techPage.locator('#main .state-loading').count(), 0, 'nothing left loading');
       assert.equal(await techPage.locator('#accept-incident').count(), 0, 'only the owner accepts');
     });
 
-    await t.test('it appears on the home page of the sales person (after a reload)', async () => {
-      await salesPage.reload();
+    await t.test('it appears live on the home page of the sales person (no reload)', async () => {
       const banner = salesPage.locator('#my-incidents');
-      await banner.waitFor();
+      await banner.waitFor({ timeout: 15000 });
+      assert.match(salesPage.url(), /#\/needs$/);
       assert.match(await banner.innerText(), /Incidents à accepter : 1/);
       assert.match(await banner.innerText(), new RegExp(TITLE));
       await shot(salesPage, 'incidents-home-banner');

@@ -15,6 +15,7 @@ export async function render(ctx) {
   const i = await api('GET', `/api/v1/incidents/${id}`);
   if (!ctx.alive()) return;
   ctx.setTitle(i.title);
+  ctx.main.replaceChildren();
   draw(ctx, i);
 }
 
