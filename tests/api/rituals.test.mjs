@@ -303,6 +303,15 @@ test('the calendar feed: made once, an RFC 5545 calendar of my rituals with stab
     assert.equal((await srv.get(bad)).status, 404, bad);
 });
 
+test('text with commas, semicolons, backslashes and line breaks survives the calendar', async () => {
+  const name = 'Point, équipe; \\ « delivery »';
+  const x = await ritual({ name, description: 'Ligne 1\nLigne 2, fin;' }, recruiter);
+  const mk = await srv.post('/api/v1/me/calendar', undefined, { as: recruiter });
+  const cal = readIcs((await srv.get(new URL(mk.json.calendar_url).pathname)).text);
+  const e = cal.events.find((ev) => ev.uid === `ritual-${x.id}@alliance`);
+  assert.equal(e.summary, name);
+});
+
 test('an empty calendar is still a valid calendar', async () => {
   const mk = await srv.post('/api/v1/me/calendar', undefined, { as: admin });
   const f = await srv.get(new URL(mk.json.calendar_url).pathname);
