@@ -4,24 +4,35 @@
 
 CC      ?= cc
 PKGS    := libmicrohttpd jansson sqlite3 libsodium libutf8proc libpq md4c-html
-# incidents and rituals: libical makes the calendar feed (RFC 5545)
-PKGS    += libical
+# CV reading (lib/cv_read.c)
+PKGS    += poppler-glib libzip libxml-2.0
+# mail: SMTP delivery and iCalendar invitations
+PKGS    += libcurl libical
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
            -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+# KPIs: CSV export (libcsv has no pkg-config file)
+LDLIBS  += -lcsv
 
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
                 libsodium-dev libutf8proc-dev libcmocka-dev libpq-dev libmd4c-dev libmd4c-html0-dev postgresql nginx sqlite3 chromium wrk curl
-# incidents and rituals: the calendar feed, and its check in the tests
-DEB_PACKAGES += libical-dev python3-icalendar
+# KPIs: CSV export
+DEB_PACKAGES += libcsv-dev
+# CV reading (lib/cv_read.c)
+DEB_PACKAGES += libpoppler-glib-dev libzip-dev libxml2-dev poppler-utils
+# mail: SMTP (libcurl), invitations (libical), the test SMTP server and .ics parser
+DEB_PACKAGES += libcurl4-openssl-dev libical-dev python3-aiosmtpd python3-icalendar
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 UI_FILES := $(shell find ui -type f 2>/dev/null | sort)
 DATA     := data/skills.tsv data/aliases.tsv data/roles.tsv
 VENDOR   := node_modules/sortablejs/Sortable.min.js
+# charts: the dashboard and the gap page
+CHARTJS  := node_modules/chart.js/dist/chart.umd.js
+VENDOR   += $(CHARTJS)
 
 B        := build
 OBJ      := $(SRC:%.c=$(B)/obj/%.o)
@@ -57,7 +68,8 @@ $(VENDOR): node_modules/.package-lock.json
 $(B)/embedded.c: tools/embed.c $(UI_FILES) $(DATA) $(VENDOR) | $(B)/.deps-apt
 	@mkdir -p $(B)
 	$(CC) -O2 -o $(B)/embed tools/embed.c
-	$(B)/embed $@ $(foreach f,$(UI_FILES),$(f)=$(f)) ui/vendor/sortable.js=$(VENDOR) \
+	$(B)/embed $@ $(foreach f,$(UI_FILES),$(f)=$(f)) ui/vendor/sortable.js=node_modules/sortablejs/Sortable.min.js \
+	  ui/vendor/chart.js=$(CHARTJS) \
 	  $(foreach f,$(DATA),$(f)=$(f))
 
 $(B)/obj/%.o: %.c | $(B)/.deps-apt
@@ -99,6 +111,23 @@ $(B)/asan/tests/%: tests/unit/%.c $(LIB_ASAN_OBJ)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS) -O1 $(ASAN_FLAGS) -Isrc -o $@ $^ $(UNIT_LIBS)
 
+# --- KPI benchmark (bench/kpi/run.sh): linked with every object but main.c
+$(B)/bench/kpi_bench: bench/kpi/kpi_bench.c $(filter-out $(B)/obj/src/main.o,$(OBJ)) $(B)/obj/embedded.o
+	@mkdir -p $(dir $@)
+	@$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
+# --- fuzzing (careers: the multipart and CV readers); not part of `make test`
+FUZZ_CC := clang-14
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Isrc \
+              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+.PHONY: fuzz
+fuzz: $(B)/fuzz/fuzz_multipart $(B)/fuzz/fuzz_cv_read
+$(B)/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c src/lib/multipart.c src/lib/arena.c src/lib/text.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
+$(B)/fuzz/fuzz_cv_read: tests/fuzz/fuzz_cv_read.c src/lib/cv_read.c src/lib/buf.c src/lib/text.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
+
 # --- the commands of the README ---------------------------------------------
 # run, test and bench install first, then build in a second make: the
 # pkg-config flags above are read when make starts, so on a fresh machine
@@ -121,6 +150,11 @@ test-built: $(B)/alliance $(B)/asan/alliance $(UNIT_BIN)
 bench: deps
 	@$(MAKE) --no-print-directory $(B)/alliance
 	bench/http.sh
+
+# matching engine: speed against SQLite (bench/match/run.sh prints the figures)
+$(B)/bench-match: bench/match/bench.c $(filter-out $(B)/obj/src/main.o,$(OBJ)) $(B)/obj/embedded.o
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
 
 clean:
 	rm -rf $(B) alliance

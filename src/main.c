@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "lib/cv_sandbox.h"
 #include "version.h"
 
 static const struct {
@@ -14,6 +15,13 @@ static const struct {
     {"user", cli_user},
     {"token", cli_token},
     {"migrate", cli_migrate},
+    /* mail */
+    {"digest", cli_digest},
+    /* matching engine */
+    {"match", cli_match},
+    {"eval-match", cli_eval_match},
+    {"kpis", cli_kpis}, /* KPIs: rebuild their rows from the event log */
+    {"skills-find", cli_skills_find},
 };
 
 int main(int argc, char **argv) {
@@ -30,6 +38,8 @@ int main(int argc, char **argv) {
         printf("alliance %s\n", ALLIANCE_VERSION);
         return 0;
     }
+    /* internal: the limited child that reads one CV (lib/cv_sandbox.h) */
+    if (strcmp(cmd, "cv-extract") == 0) return cv_extract_child();
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(commands[i].name, cmd) == 0) return commands[i].run(argc - 1, argv + 1);
     fprintf(stderr, "alliance: unknown command '%s'\n", cmd);

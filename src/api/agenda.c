@@ -15,6 +15,7 @@
 #include "../store/deals.h"
 #include "../store/incidents.h"
 #include "../store/rituals.h"
+#include "../store/settings.h"
 #include "api.h"
 #include "incident_hooks.h"
 #include "ritual_util.h"
@@ -35,10 +36,12 @@ static const FieldSpec POINT[] = {
     {NULL, 0, false, 0, 0, NULL},
 };
 
-/* The number of working days after which a candidate waits too long. */
+/* The number of working days after which a candidate waits too long:
+ * the firm's setting (mail), 5 when it cannot be read. */
 static int response_sla_days(Request *rq) {
-    (void)rq;
-    return DEFAULT_RESPONSE_SLA_DAYS;
+    Settings s;
+    if (store_settings_get(rq->db, &rq->arena, &s) != STORE_OK || s.response_sla_days < 1) return DEFAULT_RESPONSE_SLA_DAYS;
+    return s.response_sla_days;
 }
 
 static json_t *need_item(const AgendaRow *r) {

@@ -66,10 +66,60 @@ void users_update(Request *rq, Response *rs);
 
 void audit_list(Request *rq, Response *rs);
 
+/* matching engine (api/matches.c; needs_matches above too) */
+void people_matches(Request *rq, Response *rs);
+void gap_get(Request *rq, Response *rs);
+
 void surveys_create(Request *rq, Response *rs);
 void surveys_list(Request *rq, Response *rs);
 void survey_page_get(Request *rq, Response *rs);
 void survey_page_post(Request *rq, Response *rs);
+
+/* KPIs and shared objectives (kpis.c, objectives.c) */
+void kpis_list(Request *rq, Response *rs);
+void kpis_series(Request *rq, Response *rs);
+void objectives_list(Request *rq, Response *rs);
+void objectives_create(Request *rq, Response *rs);
+void objectives_get(Request *rq, Response *rs);
+void objectives_update(Request *rq, Response *rs);
+void objectives_delete(Request *rq, Response *rs);
+/* careers page, applications, CVs (careers_page.c, application_page.c, cv.c) */
+void careers_list_page(Request *rq, Response *rs);
+void careers_offer_page(Request *rq, Response *rs);
+void careers_apply(Request *rq, Response *rs);
+void application_page_get(Request *rq, Response *rs);
+void application_withdraw(Request *rq, Response *rs);
+void application_cv(Request *rq, Response *rs);
+void people_cv_upload(Request *rq, Response *rs);
+void people_documents_list(Request *rq, Response *rs);
+void documents_file_get(Request *rq, Response *rs);
+void people_proposals_list(Request *rq, Response *rs);
+void people_proposals_decide(Request *rq, Response *rs);
+json_t *person_json(Request *rq, const Person *p);
+/* Records "person.created", "person.updated" or "person.deleted" (facts,
+ * no personal data); the matching index follows these events, so every
+ * write that changes a person's skills, place, dates or rate calls it. */
+void person_record_change(Request *rq, const Person *p, const char *type);
+/* mail to candidates, interviews, no ghosting */
+typedef struct Interview Interview;
+/* Tells the candidate of a candidacy (mail of that template kind, e.g.
+ * "application_received", "stage_offer"; iv for "interview_*" kinds) in
+ * the request's transaction and records the event; false after answering
+ * the error. Call it from any handler, e.g. when an application arrives. */
+bool candidate_notify(Request *rq, Response *rs, long long candidacy_id, const char *kind, const Interview *iv);
+void interviews_list(Request *rq, Response *rs);
+void interviews_create(Request *rq, Response *rs);
+void interviews_get(Request *rq, Response *rs);
+void interviews_update(Request *rq, Response *rs);
+void interviews_cancel(Request *rq, Response *rs);
+void interviewers_list(Request *rq, Response *rs);
+void outbox_list(Request *rq, Response *rs);
+void mail_templates_list(Request *rq, Response *rs);
+void mail_templates_get(Request *rq, Response *rs);
+void mail_templates_put(Request *rq, Response *rs);
+void settings_get(Request *rq, Response *rs);
+void settings_update(Request *rq, Response *rs);
+void alerts_list(Request *rq, Response *rs);
 
 json_t *user_json(const User *u);
 

@@ -9,11 +9,9 @@
  * The bytes are kept on disk by content hash outside the web root
  * (lib/files.h). */
 #include <ctype.h>
-#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "../lib/files.h"
 #include "../lib/text.h"
 #include "../store/attachments.h"
@@ -66,8 +64,12 @@ void attachments_create(Request *rq, Response *rs) {
     if (rq->body.len == 0) errors_add(rq, errs, "file", "required");
     if (json_array_size(errs)) return reply_invalid(rq, rs, errs);
     json_decref(errs);
+    /* the file is written (and synced) before the write transaction opens,
+     * so the database is not locked meanwhile (ROUTE_OWN_TX) */
+    db_reset_all(rq->db); /* the sign-in look-up holds no snapshot while the file is written */
     char sha[FILES_HASH_LEN];
     if (files_put(buf_str(&rq->body), rq->body.len, sha) != 0) return reply_db_error(rq, rs);
+    if (db_begin_write(rq->db) != DB_OK) return reply_db_error(rq, rs);
     Attachment at = {.sha256 = sha, .name = name, .media_type = media_type(rq), .size = (long long)rq->body.len,
                      .uploaded_by = rq->user.id};
     StoreResult r = store_attachment_insert(rq->db, &rq->arena, &at);
@@ -97,22 +99,16 @@ bool attachments_link(Request *rq, Response *rs, json_t *ids, long long post_id)
     return true;
 }
 
-/* The file's bytes in the arena; NULL when it cannot be read. The path
- * is lib/files.c's layout: <dir>/<first two hex digits>/<sha256>. */
+/* The file's bytes in the arena (the answer is sent from there), NULL when
+ * it cannot be read. */
 static char *read_file(Request *rq, const Attachment *at) {
-    char path[4400];
-    snprintf(path, sizeof path, "%s/%.2s/%s", files_dir(), at->sha256, at->sha256);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return NULL;
-    char *data = arena_alloc(&rq->arena, (size_t)at->size + 1);
-    size_t got = 0;
-    while (data && got < (size_t)at->size) {
-        ssize_t r = read(fd, data + got, (size_t)at->size - got);
-        if (r <= 0) break;
-        got += (size_t)r;
-    }
-    close(fd);
-    return data && got == (size_t)at->size ? data : NULL;
+    char *data;
+    size_t len;
+    if (files_get(at->sha256, MAX_UPLOAD_FILE, &data, &len) != 0) return NULL;
+    char *copy = len == (size_t)at->size ? arena_alloc(&rq->arena, len + 1) : NULL;
+    if (copy) memcpy(copy, data, len);
+    free(data);
+    return copy;
 }
 
 void attachments_get(Request *rq, Response *rs) {

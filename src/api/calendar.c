@@ -76,7 +76,7 @@ static bool ritual_event(Request *rq, const Ritual *r, IcalEvent *e) {
                      .description = r->description, .sequence = r->version - 1, .paris = true,
                      .hour = rule.minute / 60, .minute = rule.minute % 60,
                      .duration_minutes = (int)r->duration_minutes, .rrule = arena_strdup(&rq->arena, rrule),
-                     .stamp = time_parse_iso(r->updated_at), .created = time_parse_iso(r->created_at)};
+                     .stamp = time_instant(r->updated_at), .created = time_instant(r->created_at)};
     time_days_civil(first, &e->year, &e->month, &e->day);
     return true;
 }

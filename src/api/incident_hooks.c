@@ -33,7 +33,7 @@ static const char *severity_label(const char *s) {
 static void md_due(Buf *b, const char *iso) {
     long days;
     int minute, y, m, d;
-    paris_local(time_parse_iso(iso), &days, &minute);
+    paris_local(time_instant(iso), &days, &minute);
     time_days_civil(days, &y, &m, &d);
     buf_printf(b, "%02d/%02d/%04d à %02d:%02d", d, m, y, minute / 60, minute % 60);
 }

@@ -105,7 +105,7 @@ static int sla_hours(Request *rq, const char *severity) {
 /* due = opened + SLA of the severity; a new severity moves it. */
 static const char *due_at(Request *rq, const Incident *i) {
     char out[21];
-    time_iso(time_parse_iso(i->created_at) + (time_t)sla_hours(rq, i->severity) * 3600, out);
+    time_iso(time_instant(i->created_at) + (time_t)sla_hours(rq, i->severity) * 3600, out);
     return arena_strdup(&rq->arena, out);
 }
 

@@ -1,13 +1,12 @@
-/* needs: client needs and their ranked matches (API.md "Need", "Match"). */
+/* needs: client needs (API.md "Need"); their matches are api/matches.c. */
 #include <string.h>
 #include "../domain/need_status.h"
 #include "../domain/sales.h"
 #include "../store/deals.h"
-#include "../match/rank.h"
 #include "../store/clients.h"
 #include "../store/needs.h"
-#include "../store/people.h"
 #include "../http/event_log.h"
+#include "careers.h"
 #include "skill_input.h"
 
 static const FieldSpec NEED[] = {
@@ -27,6 +26,12 @@ static const FieldSpec NEED[] = {
     {"created_at", F_IGNORED, false, 0, 0, NULL},
     {"updated_at", F_IGNORED, false, 0, 0, NULL},
     {"qualification", F_IGNORED, false, 0, 0, NULL},
+    /* careers page */
+    {"published", F_BOOL, false, 0, 0, NULL, .not_null = true},
+    {"salary_min", F_INT, false, 1, 10000000, NULL},
+    {"salary_max", F_INT, false, 1, 10000000, NULL},
+    {"published_at", F_IGNORED, false, 0, 0, NULL},
+    {"careers_url", F_IGNORED, false, 0, 0, NULL},
     {NULL, 0, false, 0, 0, NULL},
 };
 
@@ -54,6 +59,13 @@ static json_t *need_json(Request *rq, const Need *n) {
                      json_int_or_null(n->duration_days), "daily_rate_max", json_int_or_null(n->daily_rate_max), "skills", skills,
                      "created_at", n->created_at, "updated_at", n->updated_at);
     json_object_set_new(j, "qualification", qualification_json(rq, n));
+    json_object_set_new(j, "published", json_boolean(n->published));
+    json_object_set_new(j, "published_at", json_str_or_null(n->published_at));
+    json_object_set_new(j, "salary_min", json_int_or_null(n->salary_min));
+    json_object_set_new(j, "salary_max", json_int_or_null(n->salary_max));
+    json_object_set_new(j, "careers_url", n->published && strcmp(n->status, "open") == 0
+                                              ? json_string(careers_path(&rq->arena, n))
+                                              : json_null());
     return j;
 }
 
@@ -72,6 +84,11 @@ static bool read_need(Request *rq, Response *rs, json_t *j, bool partial, Need *
     jset_str(rq, j, "start_date", &n->start_date);
     jset_int(j, "duration_days", &n->duration_days);
     jset_int(j, "daily_rate_max", &n->daily_rate_max);
+    if (jhas(j, "published")) n->published = jbool(j, "published");
+    jset_int(j, "salary_min", &n->salary_min);
+    jset_int(j, "salary_max", &n->salary_max);
+    if (n->salary_min > 0 && n->salary_max > 0 && n->salary_min > n->salary_max)
+        errors_add(rq, errs, "salary_max", "salary_band_order");
     if (!n->status) n->status = "draft";
     if (!n->remote) n->remote = "none";
     json_t *skills = json_object_get(j, "skills");
@@ -138,7 +155,7 @@ void needs_list(Request *rq, Response *rs) {
 }
 
 void needs_create(Request *rq, Response *rs) {
-    Need n = {.client_id = -1, .duration_days = -1, .daily_rate_max = -1};
+    Need n = {.client_id = -1, .duration_days = -1, .daily_rate_max = -1, .salary_min = -1, .salary_max = -1};
     if (!read_need(rq, rs, rq->json, false, &n)) return;
     StoreResult r = store_need_insert(rq->db, &rq->arena, &n, rq->user.id);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
@@ -173,43 +190,4 @@ void needs_update(Request *rq, Response *rs) {
     need_record_change(rq, &n, from);
     rs->audit_type = "need";
     reply_versioned(rq, rs, n.version, need_json(rq, &n));
-}
-
-void needs_matches(Request *rq, Response *rs) {
-    const char *l = req_query(rq, "limit");
-    long limit = 20;
-    if (l) {
-        char *end;
-        limit = strtol(l, &end, 10);
-        if (*end || limit < 1 || limit > 200) return reply_problem(rq, rs, 400, "bad-limit", "bad_request", "limit: 1..200");
-    }
-    Need n;
-    StoreResult r = store_need_get(rq->db, &rq->arena, rq->ids[0], &n);
-    if (r != STORE_OK) return reply_store_error(rq, rs, r);
-    const char **ids = arena_alloc(&rq->arena, (size_t)(n.nskills + 1) * sizeof *ids);
-    for (int i = 0; i < n.nskills; i++) ids[i] = n.skills[i].skill;
-    Person *people = NULL;
-    int np = 0;
-    if (n.nskills && store_people_with_skills(rq->db, &rq->arena, ids, n.nskills, &people, &np) != STORE_OK)
-        return reply_db_error(rq, rs);
-    MatchScore *scores = rank_people(&rq->arena, &n, people, np);
-    json_t *items = json_array();
-    for (int i = 0; i < np && i < limit; i++) {
-        const MatchScore *m = &scores[i];
-        const Person *p = &people[m->index];
-        json_t *skills = json_array(), *missing = json_array();
-        for (int k = 0; k < n.nskills; k++) {
-            const SkillScore *s = &m->skills[k];
-            json_array_append_new(skills, json_pack("{s:s, s:s, s:i, s:i, s:f}", "skill", s->skill, "label",
-                                                    skill_label(rq, s->skill), "required_level", s->required_level,
-                                                    "level", s->level, "contribution", s->contribution));
-            if (!s->level) json_array_append_new(missing, json_string(s->skill));
-        }
-        json_array_append_new(
-            items, json_pack("{s:{s:I, s:s, s:s, s:o, s:o}, s:f, s:b, s:o, s:o}", "person", "id", p->id, "name",
-                             arena_printf(&rq->arena, "%s %s", p->first_name, p->last_name), "kind", p->kind,
-                             "location", json_str_or_null(p->location), "available_from", json_str_or_null(p->available_from), "score",
-                             m->score, "mandatory_met", m->mandatory_met, "skills", skills, "missing", missing));
-    }
-    reply_json(rs, 200, json_pack("{s:o, s:i}", "items", items, "total", np));
 }

@@ -3,9 +3,11 @@
 #include "../domain/skills.h"
 #include "../store/people.h"
 #include "../http/event_log.h"
+#include "matches.h"
 #include "skill_input.h"
 
 static const char *const KINDS[] = {"candidate", "consultant", NULL};
+static const char *const LANGUAGES[] = {"fr", "en", NULL}; /* of the mail they receive */
 
 static const FieldSpec PERSON[] = {
     {"kind", F_ENUM, true, 0, 0, KINDS},
@@ -17,6 +19,7 @@ static const FieldSpec PERSON[] = {
     {"available_from", F_DATE, false, 0, 10, NULL},
     {"daily_rate", F_INT, false, 0, 100000, NULL},
     {"skills", F_ARRAY, false, 0, 100, NULL},
+    {"language", F_ENUM, false, 0, 0, LANGUAGES, true},
     /* read-only fields a client may send back unchanged */
     {"id", F_IGNORED, false, 0, 0, NULL},
     {"version", F_IGNORED, false, 0, 0, NULL},
@@ -29,12 +32,14 @@ static const FieldSpec PERSON[] = {
 json_t *person_json(Request *rq, const Person *p) {
     json_t *skills = json_array();
     for (int i = 0; i < p->nskills; i++) json_array_append_new(skills, skill_json_person(rq, &p->skills[i]));
-    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s}", "id", p->id, "version",
+    json_t *j = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s}", "id", p->id, "version",
                      p->version, "kind", p->kind, "first_name", p->first_name, "last_name", p->last_name, "name",
                      arena_printf(&rq->arena, "%s %s", p->first_name, p->last_name), "email", json_str_or_null(p->email),
                      "phone", json_str_or_null(p->phone), "location", json_str_or_null(p->location), "available_from",
                      json_str_or_null(p->available_from), "daily_rate", json_int_or_null(p->daily_rate), "skills", skills, "created_at",
                      p->created_at, "updated_at", p->updated_at);
+    json_object_set_new(j, "language", json_string(p->language ? p->language : "fr"));
+    return j;
 }
 
 /* Overlays the fields present in j on p (all of them on create). */
@@ -49,6 +54,7 @@ static bool read_person(Request *rq, Response *rs, json_t *j, bool partial, Pers
     jset_str(rq, j, "location", &p->location);
     jset_str(rq, j, "available_from", &p->available_from);
     jset_int(j, "daily_rate", &p->daily_rate);
+    jset_str(rq, j, "language", &p->language);
     json_t *skills = json_object_get(j, "skills");
     if (json_is_array(skills)) skill_input_person(rq, skills, &p->skills, &p->nskills, errs);
     else if (json_is_null(skills)) p->nskills = 0;
@@ -69,6 +75,9 @@ void people_list(Request *rq, Response *rs) {
     if (!req_search(rq, rs, "q", 200, &f.q) || !req_search(rq, rs, "skill", 100, &skill)) return;
     if (f.kind && strcmp(f.kind, "candidate") != 0 && strcmp(f.kind, "consultant") != 0)
         return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "kind: candidate | consultant");
+    const char *skills; /* matching engine: ?skills=java:4,kubernetes ranks instead of listing */
+    if (!req_search(rq, rs, "skills", 1000, &skills)) return;
+    if (skills) return people_search_ranked(rq, rs, skills, f.q, f.kind);
     if (skill) {
         const Skill *s = skills_resolve(skill);
         if (!s) return reply_json(rs, 200, page_body(json_array(), limit, 0));
@@ -84,7 +93,7 @@ void people_list(Request *rq, Response *rs) {
 
 /* A person's events say what happened, never who (no personal data: the
  * log outlives an erasure). */
-static void record_person(Request *rq, const Person *p, const char *type) {
+void person_record_change(Request *rq, const Person *p, const char *type) {
     event_record(rq, type, "person", p->id, (EventRefs){-1, -1, p->id}, NULL,
                  p->kind ? json_pack("{s:s}", "kind", p->kind) : NULL);
 }
@@ -94,7 +103,7 @@ void people_create(Request *rq, Response *rs) {
     if (!read_person(rq, rs, rq->json, false, &p)) return;
     StoreResult r = store_person_insert(rq->db, &rq->arena, &p);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
-    record_person(rq, &p, "person.created");
+    person_record_change(rq, &p, "person.created");
     rs->audit_type = "person";
     rs->audit_id = p.id;
     reply_versioned(rq, rs, p.version, person_json(rq, &p));
@@ -119,7 +128,7 @@ void people_update(Request *rq, Response *rs) {
     if (!read_person(rq, rs, rq->json, true, &p)) return;
     r = store_person_update(rq->db, &rq->arena, &p, expected);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
-    record_person(rq, &p, "person.updated");
+    person_record_change(rq, &p, "person.updated");
     rs->audit_type = "person";
     reply_versioned(rq, rs, p.version, person_json(rq, &p));
 }
@@ -127,7 +136,7 @@ void people_update(Request *rq, Response *rs) {
 void people_delete(Request *rq, Response *rs) {
     StoreResult r = store_person_delete(rq->db, rq->ids[0]);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
-    record_person(rq, &(Person){.id = rq->ids[0]}, "person.deleted");
+    person_record_change(rq, &(Person){.id = rq->ids[0]}, "person.deleted");
     rs->audit_type = "person";
     reply_empty(rs, 204);
 }

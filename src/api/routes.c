@@ -81,8 +81,19 @@ const Route ROUTES[] = {
     {"POST", "/api/v1/notifications/{id}/read", "notifications.write", notifications_read_one, 0},
     {"GET", "/api/v1/events", "notifications.read", events_stream_get, 0},
     {"GET", "/api/v1/feed", "channels.read", feed_get, 0},
-    {"POST", "/api/v1/attachments", "channels.write", attachments_create, ROUTE_UPLOAD},
+    {"POST", "/api/v1/attachments", "channels.write", attachments_create, ROUTE_UPLOAD | ROUTE_OWN_TX},
     {"GET", "/api/v1/attachments/{id}", "channels.read", attachments_get, 0},
+    /* matching engine: needs for a person, demand against supply */
+    {"GET", "/api/v1/people/{id}/matches", "matches.read", people_matches, 0},
+    {"GET", "/api/v1/gap", "capabilities.read", gap_get, 0},
+    /* KPIs and shared objectives */
+    {"GET", "/api/v1/kpis", "kpis.read", kpis_list, 0},
+    {"GET", "/api/v1/kpis/{token}/series", "kpis.read", kpis_series, 0},
+    {"GET", "/api/v1/objectives", "objectives.read", objectives_list, 0},
+    {"POST", "/api/v1/objectives", "objectives.write", objectives_create, ROUTE_JSON},
+    {"GET", "/api/v1/objectives/{id}", "objectives.read", objectives_get, 0},
+    {"PATCH", "/api/v1/objectives/{id}", "objectives.write", objectives_update, ROUTE_JSON},
+    {"DELETE", "/api/v1/objectives/{id}", "objectives.write", objectives_delete, 0},
 
     {"GET", "/api/v1/surveys", "surveys.read", surveys_list, 0},
     {"POST", "/api/v1/surveys", "surveys.write", surveys_create, ROUTE_JSON},
@@ -110,6 +121,35 @@ const Route ROUTES[] = {
     {"DELETE", "/api/v1/me/calendar", "calendar.write", me_calendar_delete, 0},
     /* the personal calendar feed: the token in the address is the credential */
     {"GET", "/calendar/{token}.ics", NULL, calendar_feed_get, ROUTE_PUBLIC},
+    /* careers page and candidates' applications (public: the token in the
+     * status link is the only credential); uploads read the CV before
+     * opening their write transaction */
+    {"GET", "/careers", NULL, careers_list_page, ROUTE_PUBLIC},
+    {"GET", "/careers/{token}", NULL, careers_offer_page, ROUTE_PUBLIC},
+    {"POST", "/careers/{token}/apply", NULL, careers_apply, ROUTE_PUBLIC | ROUTE_UPLOAD | ROUTE_OWN_TX},
+    {"GET", "/applications/{token}", NULL, application_page_get, ROUTE_PUBLIC},
+    {"POST", "/applications/{token}/withdraw", NULL, application_withdraw, ROUTE_PUBLIC},
+    {"POST", "/applications/{token}/cv", NULL, application_cv, ROUTE_PUBLIC | ROUTE_UPLOAD | ROUTE_OWN_TX},
+    /* CVs and skill proposals in the back office */
+    {"POST", "/api/v1/people/{id}/cv", "people.write", people_cv_upload, ROUTE_UPLOAD | ROUTE_OWN_TX},
+    {"GET", "/api/v1/people/{id}/documents", "people.read", people_documents_list, 0},
+    {"GET", "/api/v1/documents/{id}", "people.read", documents_file_get, 0},
+    {"GET", "/api/v1/people/{id}/skill-proposals", "people.read", people_proposals_list, 0},
+    {"POST", "/api/v1/people/{id}/skill-proposals", "people.write", people_proposals_decide, ROUTE_JSON},
+    /* mail to candidates, interviews, no ghosting */
+    {"GET", "/api/v1/candidacies/{id}/interviews", "candidacies.read", interviews_list, 0},
+    {"POST", "/api/v1/candidacies/{id}/interviews", "candidacies.write", interviews_create, ROUTE_JSON},
+    {"GET", "/api/v1/interviews/{id}", "candidacies.read", interviews_get, 0},
+    {"PATCH", "/api/v1/interviews/{id}", "candidacies.write", interviews_update, ROUTE_JSON},
+    {"POST", "/api/v1/interviews/{id}/cancel", "candidacies.write", interviews_cancel, 0},
+    {"GET", "/api/v1/interviewers", "candidacies.write", interviewers_list, 0},
+    {"GET", "/api/v1/outbox", "outbox.read", outbox_list, 0},
+    {"GET", "/api/v1/mail-templates", "mail_templates.read", mail_templates_list, 0},
+    {"GET", "/api/v1/mail-templates/{token}", "mail_templates.read", mail_templates_get, 0},
+    {"PUT", "/api/v1/mail-templates/{token}", "mail_templates.write", mail_templates_put, ROUTE_JSON},
+    {"GET", "/api/v1/settings", "settings.read", settings_get, 0},
+    {"PATCH", "/api/v1/settings", "settings.write", settings_update, ROUTE_JSON},
+    {"GET", "/api/v1/alerts", "candidacies.read", alerts_list, 0},
 };
 
 const int NROUTES = sizeof ROUTES / sizeof ROUTES[0];

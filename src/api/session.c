@@ -66,6 +66,10 @@ void session_create(Request *rq, Response *rs) {
     const char *hash = NULL;
     StoreResult r = store_user_by_email(rq->db, &rq->arena, email, &u, &hash);
     if (r == STORE_ERROR) return reply_db_error(rq, rs);
+    /* End the read before the slow hash: a statement left open keeps an
+     * old snapshot, and SQLite refuses BEGIN IMMEDIATE at once (no busy
+     * wait) when another connection wrote in the meantime. */
+    db_reset_all(rq->db);
     bool ok = secret_password_verify(r == STORE_OK ? hash : dummy_hash(), password) && r == STORE_OK && !u.disabled;
 
     if (db_begin_write(rq->db) != DB_OK) return reply_db_error(rq, rs);

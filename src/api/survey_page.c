@@ -14,31 +14,14 @@
 #include "../store/surveys.h"
 #include "../http/event_log.h"
 #include "api.h"
+#include "public_page.h"
 
 enum { MAX_COMMENT = 2000 };
 
-static void choose_language(Request *rq) {
-    const char *lang = req_query(rq, "lang");
-    if (lang && strcmp(lang, "en") == 0) rq->lang = LANG_EN;
-    else if (lang && strcmp(lang, "fr") == 0) rq->lang = LANG_FR;
-}
-
 /* Sends a whole page around body (HTML already escaped). */
 static void page(Request *rq, Response *rs, int status, const char *body) {
-    Buf b = BUF_INIT;
-    buf_printf(&b, "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\">"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                   "<meta name=\"robots\" content=\"noindex\"><title>",
-               rq->lang == LANG_EN ? "en" : "fr");
-    html_text(&b, i18n(rq->lang, "survey_title"));
-    buf_puts(&b, "</title><link rel=\"stylesheet\" href=\"/css/public.css\"></head><body><main class=\"survey\">");
-    buf_puts(&b, body);
-    buf_puts(&b, "</main></body></html>");
-    rs->raw = arena_strndup(&rq->arena, buf_str(&b), b.len);
-    rs->raw_len = b.len;
-    buf_free(&b);
-    rs->content_type = "text/html; charset=utf-8";
-    rs->status = status;
+    PublicPage pg = {.title = i18n(rq->lang, "survey_title"), .main_class = "survey"};
+    public_page(rq, rs, status, &pg, body);
 }
 
 /* A page holding one message. */
@@ -110,7 +93,7 @@ static bool open_survey(Request *rq, Response *rs, Survey *s) {
 }
 
 void survey_page_get(Request *rq, Response *rs) {
-    choose_language(rq);
+    public_choose_language(rq);
     Survey s;
     if (!open_survey(rq, rs, &s)) return;
     if (s.answered_at) return message_page(rq, rs, 200, "survey_done");
@@ -129,7 +112,7 @@ static int parse_score(const char *v) {
 }
 
 void survey_page_post(Request *rq, Response *rs) {
-    choose_language(rq);
+    public_choose_language(rq);
     Survey s;
     if (!open_survey(rq, rs, &s)) return;
     if (s.answered_at) return message_page(rq, rs, 409, "survey_done");

@@ -11,6 +11,13 @@ int cli_init(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_token(int argc, char **argv);
 int cli_migrate(int argc, char **argv);
+/* mail: the digest to candidacy owners, on demand */
+int cli_digest(int argc, char **argv);
+/* matching engine */
+int cli_match(int argc, char **argv);
+int cli_eval_match(int argc, char **argv);
+int cli_kpis(int argc, char **argv); /* KPIs: alliance kpis rebuild */
+int cli_skills_find(int argc, char **argv); /* CV reading: skills proposed from text */
 
 /* libsodium and the skills reference; 0 on success (message printed otherwise). */
 int cli_start(void);
@@ -18,6 +25,9 @@ int cli_start(void);
  * ALLIANCE_DB (default alliance.db), migrations. Returns this thread's
  * connection or NULL after printing why. */
 Db *cli_open(const char *db_flag);
+/* matching engine: the index of every person, read from the store. NULL
+ * after printing why. */
+struct MatchIndex *cli_match_index(Db *db);
 /* Creates the demo firm (demo.c). 0 on success. */
 int demo_create(Db *db);
 

@@ -4,7 +4,9 @@
 #include "../domain/skills.h"
 #include "../lib/embedded.h"
 #include "../lib/secret.h"
+#include "../match/index.h"
 #include "../store/clients.h"
+#include "../store/people_scan.h"
 #include "../store/schema.h"
 #include "cli.h"
 
@@ -24,10 +26,21 @@ void cli_usage(FILE *out) {
           "  token revoke --id N [--db FILE]        revoke a token\n"
           "  migrate --from URL --to URL            copy a firm between databases (e.g. sqlite:alliance.db\n"
           "                                         to postgresql://user@host/db), checked by counts and checksums\n"
+          "  digest [--db FILE]                     queue the digest of waiting candidates to their owners now\n"
+          "  match --need ID [--limit N] [--json] [--db FILE]\n"
+          "                                         the people ranked for a need, explained\n"
+          "  eval-match DIR [--json]                quality of the ranking on a graded set (DIR/needs/*.txt,\n"
+          "                                         DIR/cvs/*.txt, DIR/qrels.tsv): nDCG@5, nDCG@10, MAP vs BM25\n"
+          "  kpis rebuild [--db FILE]               make the KPI rows again from the whole event log\n"
+          "  skills-find [--split]                  print the skills found in the text on stdin (CV reading)\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
           "\n"
-          "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address)\n"
+          "environment: ALLIANCE_DB (database file), ALLIANCE_ADDR (listen address),\n"
+          "             ALLIANCE_DATA_DIR (uploaded documents), ALLIANCE_FIRM_NAME and\n"
+          "             ALLIANCE_PUBLIC_URL (the careers page's firm name and address)\n"
+          "mail: ALLIANCE_SMTP_URL (smtp://host:port), ALLIANCE_SMTP_TLS (none|try|required),\n"
+          "      ALLIANCE_SMTP_USER, ALLIANCE_SMTP_PASSWORD, ALLIANCE_MAIL_FROM\n"
           "roles: admin manager sales recruiter tech consultant\n",
           out);
 }
@@ -59,4 +72,16 @@ Db *cli_open(const char *db_flag) {
         return NULL;
     }
     return db;
+}
+
+static int put_person(const Person *p, void *arg) { return match_index_put(arg, p); }
+
+struct MatchIndex *cli_match_index(Db *db) {
+    MatchIndex *ix = match_index_new();
+    if (!ix || store_people_each(db, put_person, ix) != STORE_OK) {
+        fprintf(stderr, "alliance: cannot build the matching index: %s\n", ix ? db_errmsg(db) : "out of memory");
+        match_index_free(ix);
+        return NULL;
+    }
+    return ix;
 }

@@ -10,6 +10,7 @@
 #include "../lib/arena.h"
 #include "../lib/secret.h"
 #include "../lib/timeutil.h"
+#include "../store/alerts.h"
 #include "../store/candidacies.h"
 #include "../store/clients.h"
 #include "../store/channels.h"
@@ -20,6 +21,7 @@
 #include "../store/surveys.h"
 #include "../store/users.h"
 #include "cli.h"
+#include "demo_history.h"
 
 #define DEMO_PASSWORD "alliance-demo"
 
@@ -191,13 +193,21 @@ static int add_rituals(Db *db, Arena *a) {
     return store_ritual_insert(db, a, &daily) == STORE_OK && store_ritual_insert(db, a, &weekly) == STORE_OK ? 0 : -1;
 }
 
+/* mail: the candidate's last news dates back 6 to 14 days. */
+static int demo_wait(Db *db, long long candidacy_id, int n) {
+    char when[21];
+    time_iso(time(NULL) - (time_t)(6 + n % 9) * 86400, when);
+    return store_candidacy_touch_contact(db, candidacy_id, when, false) == STORE_OK ? 0 : -1;
+}
+
 int demo_create(Db *db) {
     Arena a = {0};
     int rc = -1;
     if (db_begin_write(db) != DB_OK) return -1;
     if (add_users(db, &a)) goto done;
-    User sales, tech, manager;
-    if (store_user_by_email(db, &a, "sales@demo.alliance.example", &sales, NULL) != STORE_OK ||
+    User sales, tech, manager, recruiter;
+    if (store_user_by_email(db, &a, "recruiter@demo.alliance.example", &recruiter, NULL) != STORE_OK ||
+        store_user_by_email(db, &a, "sales@demo.alliance.example", &sales, NULL) != STORE_OK ||
         store_user_by_email(db, &a, "tech@demo.alliance.example", &tech, NULL) != STORE_OK ||
         store_user_by_email(db, &a, "manager@demo.alliance.example", &manager, NULL) != STORE_OK)
         goto done;
@@ -212,11 +222,17 @@ int demo_create(Db *db) {
         if (r != STORE_OK) goto done;
         client_ids[i] = c.id;
     }
+    long long asked[sizeof CONTACTS / sizeof CONTACTS[0]], asked_client[sizeof CONTACTS / sizeof CONTACTS[0]];
+    int nasked = 0; /* contacts who agreed to be asked: the history's surveys */
     for (size_t i = 0; i < sizeof CONTACTS / sizeof CONTACTS[0]; i++) {
         Contact c = {.client_id = client_ids[CONTACTS[i].client], .name = CONTACTS[i].name, .role = CONTACTS[i].role,
                      .email = CONTACTS[i].email, .phone = CONTACTS[i].phone, .consent = CONTACTS[i].consent};
         if (store_contact_insert(db, &a, &c) != STORE_OK) goto done;
         if (c.consent && add_answered_survey(db, &c, (int)i, sales.id)) goto done; /* asked only with consent */
+        if (c.consent) {
+            asked[nasked] = c.id;
+            asked_client[nasked++] = c.client_id;
+        }
     }
     long long need_ids[sizeof NEEDS / sizeof NEEDS[0]];
     enum { NPEOPLE = 60 };
@@ -250,7 +266,10 @@ int demo_create(Db *db) {
         Need n = {.title = NEEDS[i].title, .status = NEEDS[i].status, .location = NEEDS[i].location,
                   .remote = NEEDS[i].remote, .start_date = NEEDS[i].start, .description = NEEDS[i].description,
                   .client_id = client_ids[NEEDS[i].client], .daily_rate_max = NEEDS[i].rate,
-                  .duration_days = NEEDS[i].days, .nskills = 4};
+                  .duration_days = NEEDS[i].days, .nskills = 4, .salary_min = -1, .salary_max = -1};
+        /* careers page: the first three open needs are published, one with a salary band */
+        n.published = i < 3 && strcmp(n.status, "open") == 0;
+        if (i == 1) n.salary_min = 45000, n.salary_max = 55000;
         n.skills = arena_alloc(&a, 4 * sizeof *n.skills);
         for (int k = 0; k < 4; k++)
             n.skills[k] = (Requirement){STACKS[NEEDS[i].stack][k], k == 0 ? 4 : 3, 4 - k, k < 2};
@@ -261,12 +280,15 @@ int demo_create(Db *db) {
         int added = 0;
         for (int p = 0; p < NPEOPLE && added < 5; p++) {
             if (person_stack[p] != NEEDS[i].stack) continue;
-            Candidacy c = {.person_id = person_ids[p], .need_id = n.id, .stage = STAGES[stage % 8]};
+            Candidacy c = {.person_id = person_ids[p], .need_id = n.id, .stage = STAGES[stage % 8],
+                           .owner_id = recruiter.id};
             if (!strcmp(n.status, "staffed")) c.stage = added ? "rejected" : "hired";
             if (stage_is_exit(c.stage)) c.reason = strcmp(c.stage, "rejected") == 0 ? "Profil trop junior pour le client"
                                                                                   : "A accepté une autre offre";
             stage++;
             if (store_candidacy_insert(db, &a, &c) != STORE_OK) goto done;
+            /* mail: some candidates have waited too long (the alerts page) */
+            if (stage % 3 == 0 && demo_wait(db, c.id, stage)) goto done;
             added++;
         }
     }
@@ -293,6 +315,16 @@ int demo_create(Db *db) {
     if (add_rituals(db, &a)) goto done;
     /* channels: every client, need and deal has its own */
     if (store_channels_for_objects(db, &a) != STORE_OK) goto done;
+    /* a year of past events for the KPI dashboard (demo_history.c), made
+     * after today's objects so that their ids stay those tests know */
+    bool consultant[NPEOPLE];
+    for (int i = 0; i < NPEOPLE; i++) consultant[i] = i % 3 == 0;
+    DemoRefs history = {.clients = client_ids, .nclients = (int)(sizeof CLIENTS / sizeof CLIENTS[0]),
+                        .people = person_ids, .stacks = person_stack, .consultant = consultant, .npeople = NPEOPLE,
+                        .skills = STACKS, .nstacks = 8, .contacts = asked, .contact_clients = asked_client,
+                        .ncontacts = nasked, .sales = sales.id, .tech = tech.id, .recruiter = recruiter.id,
+                        .manager = manager.id};
+    if (demo_history_present(db, &a, &history) || demo_history_past(db, &a, &history)) goto done;
     rc = 0;
 done:
     db_reset_all(db);

@@ -6,8 +6,10 @@
 #include "../api/events_stream.h"
 #include "../http/follower.h"
 #include "../http/server.h"
+#include "../api/match_sync.h"
 #include "../lib/buf.h"
 #include "../lib/files.h"
+#include "../mail/sender.h"
 #include "cli.h"
 
 /* Uploaded documents go to --data-dir, ALLIANCE_DATA_DIR, or next to a
@@ -44,16 +46,29 @@ int cli_serve(int argc, char **argv) {
         cli_usage(stderr);
         return 2;
     }
-    if (!cli_open(db)) return 1;
+    Db *conn = cli_open(db);
+    if (!conn) return 1;
     configure_files(data_dir);
+    match_sync_subscribe(); /* matching engine: subscribes before the follower starts */
     /* in-memory state subscribes to the event log before it is followed */
     events_stream_init(); /* the live stream, GET /api/v1/events */
     if (!follower_start()) {
         fprintf(stderr, "alliance: cannot read the event log\n");
         return 1;
     }
+    if (match_sync_build(conn)) { /* matching engine: the index, then the writes made meanwhile */
+        follower_stop();
+        return 1;
+    }
+    if (!mail_sender_start()) { /* mail: the outbox's SMTP sender */
+        follower_stop();
+        match_sync_stop();
+        return 1;
+    }
     int rc = server_run(addr && *addr ? addr : "127.0.0.1:8080");
+    mail_sender_stop();
     follower_stop();
+    match_sync_stop();
     db_thread_close();
     return rc;
 }

@@ -16,6 +16,7 @@ typedef struct {
     const char *kind;   /* "candidate" | "consultant" */
     const char *first_name, *last_name, *email, *phone, *location, *available_from;
     long long daily_rate;  /* -1 not given */
+    const char *language;  /* "fr" | "en": the language of mail to them */
     PersonSkill *skills;
     int nskills;
     const char *created_at, *updated_at;
@@ -38,11 +39,21 @@ typedef struct {
     Requirement *skills;
     int nskills;
     const char *created_at, *updated_at;
+    /* careers page: shown there while open and published */
+    bool published;
+    const char *published_at;  /* read-only: when first published */
+    long long salary_min, salary_max; /* yearly salary band in euros; <= 0 not given */
 } Need;
 
 typedef struct {
     long long id, version, person_id, need_id;
     const char *stage, *reason, *created_at, *updated_at;
+    const char *source;        /* how the person came: "careers", NULL not said */
+    /* mail and no-ghosting: the recruiter in charge (-1 none), the words
+     * for the candidate on an exit (reason stays internal), the last
+     * candidate-facing action and the first answer (NULL: none yet) */
+    long long owner_id;
+    const char *candidate_message, *last_contact_at, *first_answer_at;
 } Candidacy;
 
 typedef struct {
@@ -227,5 +238,17 @@ typedef struct {
     long long object_id, channel_id, post_id; /* -1 none */
     const char *text, *created_at, *read_at;
 } Notification;
+/* A shared objective: a KPI target two or three teams pursue together
+ * over a period, optionally for one client (api/objectives.c). */
+typedef struct {
+    long long id, version;
+    const char *kpi;           /* a KPI name (domain/kpi.h) */
+    long long target_milli;    /* the target x 1000 */
+    const char *period_start, *period_end; /* Paris dates, both included */
+    int teams;                 /* KPI_TEAM_* bits */
+    long long client_id;       /* -1 every client */
+    long long created_by;      /* -1 unknown */
+    const char *created_at, *updated_at;
+} Objective;
 
 #endif

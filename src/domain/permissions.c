@@ -55,6 +55,19 @@ static const struct {
     {"channels.write", EVERYONE},
     {"notifications.read", EVERYONE},
     {"notifications.write", EVERYONE},
+    /* KPIs and shared objectives: one set of figures for everyone (each KPI
+     * also needs the read permission of its sources, domain/kpi.c);
+     * managers set the objectives */
+    {"kpis.read", EVERYONE},
+    {"objectives.read", EVERYONE},
+    {"objectives.write", ADMIN | MANAGER},
+    /* mail to candidates and no ghosting: managers word the messages and
+     * set the delay; the outbox shows addresses, so admins only */
+    {"outbox.read", ADMIN},
+    {"mail_templates.read", ADMIN | MANAGER | RECRUITER},
+    {"mail_templates.write", ADMIN | MANAGER},
+    {"settings.read", STAFF},
+    {"settings.write", ADMIN | MANAGER},
 };
 
 static int role_bit(const char *role) {

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../lib/text.h"
+#include "../lib/buf.h"
+#include "../lib/words.h"
+#include "implied.h"
 
 typedef struct {
     char *key;      /* folded label or alias */
@@ -19,6 +22,9 @@ static size_t g_nskills;
 static Key *g_keys;
 static size_t g_nkeys, g_keys_cap;
 static char *g_text; /* one copy of both files, cut in place into fields */
+static Key *g_phrases; /* the keys cut into words: "amazon web services aws" */
+static size_t g_nphrases;
+static int g_phrase_words;
 
 static int cmp_skill_id(const void *a, const void *b) {
     return strcmp(((const Skill *)a)->id, ((const Skill *)b)->id);
@@ -73,6 +79,39 @@ static int add_key(const char *text, int skill, bool is_label) {
     return 0;
 }
 
+/* One phrase per key (keys are sorted labels first, so a phrase shared by
+ * two skills goes to the label's). */
+static int build_phrases(void) {
+    g_phrases = calloc(g_nkeys ? g_nkeys : 1, sizeof *g_phrases);
+    if (!g_phrases) return -1;
+    for (size_t i = 0; i < g_nkeys; i++) {
+        Word w[32];
+        size_t nw = words_split(g_keys[i].key, strlen(g_keys[i].key), w, 32, NULL);
+        if (!nw) continue;
+        Buf b = BUF_INIT;
+        for (size_t k = 0; k < nw; k++) {
+            if (k) buf_puts(&b, " ");
+            buf_append(&b, g_keys[i].key + w[k].start, w[k].len);
+        }
+        if ((int)nw > g_phrase_words) g_phrase_words = (int)nw;
+        g_phrases[g_nphrases++] = (Key){buf_take(&b), g_keys[i].skill, g_keys[i].is_label};
+    }
+    qsort(g_phrases, g_nphrases, sizeof *g_phrases, cmp_key);
+    return 0;
+}
+
+const Skill *skills_phrase(const char *phrase) {
+    size_t lo = 0, hi = g_nphrases;
+    while (lo < hi) { /* first phrase >= phrase */
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(g_phrases[mid].key, phrase) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < g_nphrases && strcmp(g_phrases[lo].key, phrase) == 0 ? &g_skills[g_phrases[lo].skill] : NULL;
+}
+
+int skills_phrase_max_words(void) { return g_phrase_words; }
+
 int skills_load(const char *skills_tsv, size_t skills_len, const char *aliases_tsv, size_t aliases_len) {
     skills_unload();
     g_text = malloc(skills_len + aliases_len + 2);
@@ -113,12 +152,19 @@ int skills_load(const char *skills_tsv, size_t skills_len, const char *aliases_t
         if (s && add_key(f[0], (int)(s - g_skills), false)) return -1;
     }
     qsort(g_keys, g_nkeys, sizeof *g_keys, cmp_key);
-    return 0;
+    if (build_phrases()) return -1;
+    return implied_build();
 }
 
 void skills_unload(void) {
+    implied_free();
     for (size_t i = 0; i < g_nkeys; i++) free(g_keys[i].key);
     free(g_keys);
+    for (size_t i = 0; i < g_nphrases; i++) free(g_phrases[i].key);
+    free(g_phrases);
+    g_phrases = NULL;
+    g_nphrases = 0;
+    g_phrase_words = 0;
     free(g_skills);
     free(g_text);
     g_keys = NULL;
@@ -128,6 +174,12 @@ void skills_unload(void) {
 }
 
 size_t skills_count(void) { return g_nskills; }
+
+const Skill *skills_at(size_t i) { return i < g_nskills ? &g_skills[i] : NULL; }
+
+int skills_index(const Skill *s) {
+    return s && s >= g_skills && s < g_skills + g_nskills ? (int)(s - g_skills) : -1;
+}
 
 const Skill *skills_get(const char *id) {
     if (!id || !g_skills) return NULL;

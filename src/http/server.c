@@ -145,6 +145,7 @@ static void dispatch_api(Request *rq, Response *rs, const Route *route) {
     }
     run_route(rq, rs, route);
     if (db_in_transaction(rq->db)) finish_transaction(rq, rs, route);
+    else db_reset_all(rq->db); /* a ROUTE_OWN_TX answer before its transaction: no statement keeps a snapshot */
 }
 
 static int route_index(const Route *r) { return r ? (int)(r - ROUTES) : -1; }

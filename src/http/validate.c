@@ -16,7 +16,7 @@ void errors_add(Request *rq, json_t *errs, const char *field, const char *key, .
     json_array_append_new(errs, json_pack("{s:s, s:s}", "field", field, "message", msg));
 }
 
-static bool valid_email(const char *s) {
+bool validate_email(const char *s) {
     const char *at = strchr(s, '@');
     if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.')) return false;
     for (const char *p = s; *p; p++)
@@ -50,7 +50,7 @@ static void check_field(Request *rq, json_t *obj, const FieldSpec *f, json_t *v,
         if (f->required && n == 0) errors_add(rq, errs, name, "required");
         else if (f->max && n > (size_t)f->max) errors_add(rq, errs, name, "too_long", (int)f->max);
         else if (n && f->type == F_DATE && !time_valid_date(t)) errors_add(rq, errs, name, "must_be_date");
-        else if (n && f->type == F_EMAIL && !valid_email(t)) errors_add(rq, errs, name, "must_be_email");
+        else if (n && f->type == F_EMAIL && !validate_email(t)) errors_add(rq, errs, name, "must_be_email");
         else if (f->type == F_ENUM && !in_choices(t, f->choices)) {
             char list[256] = "";
             for (int i = 0; f->choices[i]; i++) {

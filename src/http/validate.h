@@ -34,6 +34,9 @@ int validate_object_at(Request *rq, json_t *obj, const FieldSpec *specs, bool pa
  * remaining arguments. */
 void errors_add(Request *rq, json_t *errs, const char *field, const char *key, ...);
 
+/* An e-mail address as F_EMAIL accepts it (one '@', a dot in the domain, no space). */
+bool validate_email(const char *s);
+
 /* Field readers for validated objects: NULL / -1 / false when absent or null. */
 const char *jstr(json_t *obj, const char *key);
 long long jint(json_t *obj, const char *key);

@@ -52,3 +52,34 @@ int files_put(const void *data, size_t len, char out[FILES_HASH_LEN]) {
     }
     return 0;
 }
+
+int files_get(const char *hash, size_t max, char **data, size_t *len) {
+    *data = NULL;
+    *len = 0;
+    if (!hash || strlen(hash) != 64 || strspn(hash, "0123456789abcdef") != 64) return -1; /* never a path */
+    char path[4300];
+    snprintf(path, sizeof path, "%s/%.2s/%s", g_dir, hash, hash);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > max) {
+        close(fd);
+        return -1;
+    }
+    char *buf = malloc((size_t)st.st_size + 1);
+    size_t got = 0;
+    while (buf && got < (size_t)st.st_size) {
+        ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        got += (size_t)r;
+    }
+    close(fd);
+    if (!buf || got != (size_t)st.st_size) {
+        free(buf);
+        return -1;
+    }
+    *data = buf;
+    *len = got;
+    return 0;
+}

@@ -17,4 +17,8 @@ void files_sha256(const void *data, size_t len, char out[FILES_HASH_LEN]);
 /* Stores data under its hash (out receives it); 0 on success. */
 int files_put(const void *data, size_t len, char out[FILES_HASH_LEN]);
 
+/* Reads the file kept under hash (64 hex digits) into *data (malloc'd,
+ * the caller frees), at most max bytes; 0 on success. */
+int files_get(const char *hash, size_t max, char **data, size_t *len);
+
 #endif

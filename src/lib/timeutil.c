@@ -72,13 +72,44 @@ long long time_monotonic_us(void) {
     return (long long)ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
 }
 
-time_t time_parse_iso(const char *s) {
-    if (!s || strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') return -1;
+static bool digits(const char *s, int n, int *out) {
+    *out = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        *out = *out * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+bool time_parse_iso(const char *s, time_t *out) {
+    if (!s || strlen(s) < 17 || strlen(s) > 25 || s[10] != 'T') return false;
     char date[11];
     memcpy(date, s, 10);
     date[10] = '\0';
     long days = time_date_days(date);
-    int hh, mm, ss;
-    if (days < 0 || sscanf(s + 11, "%2d:%2d:%2d", &hh, &mm, &ss) != 3 || hh > 23 || mm > 59 || ss > 60) return -1;
-    return (time_t)days * 86400 + hh * 3600 + mm * 60 + ss;
+    int hh, mm, ss = 0;
+    if (days < 0 || !digits(s + 11, 2, &hh) || s[13] != ':' || !digits(s + 14, 2, &mm)) return false;
+    const char *z = s + 16;
+    if (*z == ':') {
+        if (!digits(z + 1, 2, &ss)) return false;
+        z += 3;
+    }
+    if (hh > 23 || mm > 59 || ss > 59) return false;
+    long offset = 0;
+    if (strcmp(z, "Z") == 0) {
+        offset = 0;
+    } else if ((*z == '+' || *z == '-') && strlen(z) == 6 && z[3] == ':') {
+        int oh, om;
+        if (!digits(z + 1, 2, &oh) || !digits(z + 4, 2, &om) || oh > 14 || om > 59) return false;
+        offset = (*z == '+' ? 1 : -1) * (oh * 3600L + om * 60L);
+    } else {
+        return false;
+    }
+    *out = (time_t)(days * 86400L + hh * 3600L + mm * 60L + ss - offset);
+    return true;
+}
+
+time_t time_instant(const char *iso) {
+    time_t t = 0;
+    return time_parse_iso(iso, &t) ? t : 0;
 }

@@ -57,18 +57,3 @@ StoreResult store_attachment_link(Db *db, long long id, long long user_id, long 
     if (db_run(st) != DB_OK) return STORE_ERROR;
     return db_changes(db) ? STORE_OK : STORE_NOT_FOUND;
 }
-
-StoreResult store_attachments_of_post(Db *db, Arena *a, long long post_id, Attachment **out, int *n) {
-    DbStmt *st = db_prepare(db, "SELECT " ATT_COLS " FROM attachments WHERE post_id = $1 ORDER BY id");
-    if (!st) return STORE_ERROR;
-    db_bind_int(st, 1, post_id);
-    size_t cap = 0;
-    *out = NULL;
-    *n = 0;
-    DbStatus s;
-    while ((s = db_step(st)) == DB_ROW) {
-        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
-        read_attachment(a, st, &(*out)[(*n)++]);
-    }
-    return s == DB_DONE ? STORE_OK : STORE_ERROR;
-}

@@ -15,6 +15,5 @@ StoreResult store_attachment_get(Db *db, Arena *a, long long id, Attachment *at)
 /* Attaches an upload of user_id not yet posted to post_id; NOT_FOUND
  * otherwise (someone else's, already posted, or unknown). */
 StoreResult store_attachment_link(Db *db, long long id, long long user_id, long long post_id);
-StoreResult store_attachments_of_post(Db *db, Arena *a, long long post_id, Attachment **out, int *n);
 
 #endif

@@ -97,27 +97,6 @@ StoreResult store_channels_list(Db *db, Arena *a, const ChannelViewer *v, const 
     return read_many(a, st, out, n);
 }
 
-StoreResult store_channels_by_slug(Db *db, Arena *a, const ChannelViewer *v, const char *const *slugs, int nslugs,
-                                   Channel **out, int *n) {
-    size_t cap = 0;
-    *out = NULL;
-    *n = 0;
-    for (int i = 0; i < nslugs; i++) {
-        DbStmt *st = db_prepare(db, "SELECT " CHANNEL_COLS CHANNEL_FROM "WHERE c.slug = $7 AND " CHANNEL_VISIBLE);
-        if (!st) return STORE_ERROR;
-        channel_bind_viewer(st, v);
-        db_bind_text(st, 7, slugs[i]);
-        Channel c;
-        StoreResult r = read_one(a, st, &c);
-        db_reset_all(db);
-        if (r == STORE_NOT_FOUND) continue;
-        if (r != STORE_OK) return r;
-        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
-        (*out)[(*n)++] = c;
-    }
-    return STORE_OK;
-}
-
 StoreResult store_channel_insert(Db *db, Arena *a, Channel *c) {
     char now[21];
     time_now_iso(now);
@@ -140,21 +119,6 @@ StoreResult store_channel_insert(Db *db, Arena *a, Channel *c) {
     c->created_at = c->updated_at = arena_strdup(a, now);
     db_reset_all(db);
     return STORE_OK;
-}
-
-StoreResult store_channel_update(Db *db, Arena *a, Channel *c, long long expected_version) {
-    char now[21];
-    time_now_iso(now);
-    DbStmt *st = db_prepare(db, "UPDATE channels SET name = $1, topic = $2, visibility = $3, updated_at = $4, "
-                                "version = version + 1 WHERE id = $5 AND version = $6");
-    if (!st) return STORE_ERROR;
-    db_bind_text(st, 1, c->name);
-    db_bind_text(st, 2, c->topic);
-    db_bind_text(st, 3, c->visibility);
-    db_bind_text(st, 4, now);
-    db_bind_int(st, 5, c->id);
-    db_bind_int(st, 6, expected_version);
-    return store_run_versioned(db, st, a, expected_version, now, &c->version, &c->updated_at);
 }
 
 StoreResult store_channel_rename(Db *db, long long id, const char *name) {

@@ -18,14 +18,9 @@ StoreResult store_channel_get_any(Db *db, Arena *a, long long id, Channel *c);
 StoreResult store_channel_of_object(Db *db, const char *object_type, long long object_id, long long *id);
 StoreResult store_channels_list(Db *db, Arena *a, const ChannelViewer *v, const ChannelsFilter *f, long long before_id,
                                 int limit, Channel **out, int *n);
-/* The visible channels whose slugs are given (for #channel references). */
-StoreResult store_channels_by_slug(Db *db, Arena *a, const ChannelViewer *v, const char *const *slugs, int nslugs,
-                                   Channel **out, int *n);
 /* Inserts c (id, version, created_at set); CONFLICT when the slug or the
  * object already has a channel. */
 StoreResult store_channel_insert(Db *db, Arena *a, Channel *c);
-/* Name, topic, visibility, version-guarded. */
-StoreResult store_channel_update(Db *db, Arena *a, Channel *c, long long expected_version);
 /* Renames an object's channel when its object was renamed. */
 StoreResult store_channel_rename(Db *db, long long id, const char *name);
 

@@ -12,6 +12,12 @@ const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "sig
                                    /* incidents and rituals */
                                    "incident_sla", "incidents", "incident_participants", "rituals",
                                    "ritual_participants", "ritual_points", "calendar_tokens",
+                                   /* KPIs and shared objectives */
+                                   "objectives", "kpi_candidacies", "kpi_facts",
+                                   /* careers and CVs; person_text is indexed on the target as it is copied in */
+                                   "documents", "skill_proposals", "person_text",
+                                   /* mail, interviews, settings */
+                                   "outbox", "mail_templates", "settings", "interviews", "interview_interviewers",
                                    /* channels, posts, notifications */
                                    "channels", "channel_members", "posts", "post_revisions", "reactions", "attachments",
                                    "notifications", NULL};
@@ -20,6 +26,12 @@ static bool has_id(const char *table) {
     return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs") &&
            strcmp(table, "incident_participants") && strcmp(table, "ritual_participants") &&
            strcmp(table, "channel_members") && strcmp(table, "reactions");
+    static const char *const keyed_otherwise[] = {"person_skills", "need_skills", "deal_needs", "kpi_candidacies",
+                                                  "kpi_facts", "skill_proposals", "person_text", "mail_templates",
+                                                  "interview_interviewers", "channel_members", "reactions", NULL};
+    for (int i = 0; keyed_otherwise[i]; i++)
+        if (strcmp(table, keyed_otherwise[i]) == 0) return false;
+    return true;
 }
 
 static StoreResult count_rows(Db *db, const char *table, long long *n) {

@@ -1,6 +1,7 @@
 /* store/events: the event log (see events.h). */
 #include "events.h"
 #include "../lib/timeutil.h"
+#include "kpis.h"
 
 #define EVENT_COLS \
     "id, at, actor_id, type, object_type, object_id, client_id, need_id, person_id, before_json, after_json"
@@ -39,9 +40,13 @@ StoreResult store_event_add(Db *db, const Event *e, long long *id) {
     db_bind_text(st, 10, e->after);
     DbStatus r = db_step(st);
     if (r != DB_ROW) return store_result(r);
-    if (id) *id = db_col_int(st, 0);
+    long long new_id = db_col_int(st, 0);
+    if (id) *id = new_id;
     db_reset_all(db);
-    return STORE_OK;
+    /* the KPIs' rows follow the log in the same transaction */
+    Event stamped = *e;
+    stamped.at = e->at ? e->at : now;
+    return store_kpi_project(db, &stamped, new_id);
 }
 
 /* Steps st to the end, reading every row into an arena array of at most max. */
@@ -90,7 +95,7 @@ StoreResult store_events_feed(Db *db, Arena *a, const bool sees[4], int limit, E
                                 "($2 = 1 AND type = 'deal.stage' AND after_json LIKE '%\"stage\":\"won\"%') OR "
                                 "($3 = 1 AND type = 'candidacy.stage' AND after_json LIKE '%\"stage\":\"hired\"%') OR "
                                 "($4 = 1 AND type IN ('incident.created', 'incident.opened')) "
-                                "ORDER BY id DESC LIMIT $5");
+                                "ORDER BY at DESC, id DESC LIMIT $5"); /* history may be written late */
     if (!st) return STORE_ERROR;
     for (int i = 0; i < 4; i++) db_bind_int(st, i + 1, sees[i]);
     db_bind_int(st, 5, limit);

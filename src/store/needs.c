@@ -5,7 +5,8 @@
 
 #define NEED_COLS \
     "n.id, n.version, n.title, n.client_id, c.name, n.status, n.description, n.location, n.remote, " \
-    "n.start_date, n.duration_days, n.daily_rate_max, n.created_at, n.updated_at"
+    "n.start_date, n.duration_days, n.daily_rate_max, n.created_at, n.updated_at, " \
+    "n.published, n.published_at, n.salary_min, n.salary_max"
 #define NEED_FROM " FROM needs n LEFT JOIN clients c ON c.id = n.client_id "
 
 static void read_need(Arena *a, DbStmt *st, Need *n) {
@@ -23,6 +24,10 @@ static void read_need(Arena *a, DbStmt *st, Need *n) {
     n->daily_rate_max = store_opt_int(st, 11);
     n->created_at = store_text(a, st, 12);
     n->updated_at = store_text(a, st, 13);
+    n->published = db_col_int(st, 14) != 0;
+    n->published_at = store_text(a, st, 15);
+    n->salary_min = store_opt_int(st, 16);
+    n->salary_max = store_opt_int(st, 17);
 }
 
 static StoreResult load_skills(Db *db, Arena *a, Need *n) {
@@ -40,6 +45,18 @@ static StoreResult load_skills(Db *db, Arena *a, Need *n) {
                                                 (int)db_col_int(st, 2), db_col_int(st, 3) != 0};
     }
     return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+/* Reads the rows of a bound needs query (LIMIT limit), then their skills. */
+static StoreResult read_needs(Db *db, Arena *a, DbStmt *st, int limit, Need **out, int *count) {
+    *out = arena_alloc(a, (size_t)limit * sizeof **out);
+    *count = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) read_need(a, st, &(*out)[(*count)++]);
+    if (s != DB_DONE) return STORE_ERROR;
+    for (int i = 0; i < *count; i++)
+        if (load_skills(db, a, &(*out)[i]) != STORE_OK) return STORE_ERROR;
+    return STORE_OK;
 }
 
 StoreResult store_need_get(Db *db, Arena *a, long long id, Need *n) {
@@ -65,14 +82,7 @@ StoreResult store_needs_list(Db *db, Arena *a, const NeedsFilter *f, long long b
     db_bind_int(st, 3, f->client_id);
     db_bind_text(st, 4, store_search_pattern(a, f->q));
     db_bind_int(st, 5, limit);
-    *out = arena_alloc(a, (size_t)limit * sizeof **out);
-    *count = 0;
-    DbStatus s;
-    while ((s = db_step(st)) == DB_ROW) read_need(a, st, &(*out)[(*count)++]);
-    if (s != DB_DONE) return STORE_ERROR;
-    for (int i = 0; i < *count; i++)
-        if (load_skills(db, a, &(*out)[i]) != STORE_OK) return STORE_ERROR;
-    return STORE_OK;
+    return read_needs(db, a, st, limit, out, count);
 }
 
 static StoreResult insert_skills(Db *db, const Need *n) {
@@ -104,14 +114,26 @@ static void bind_fields(DbStmt *st, const Need *n) {
     store_bind_opt_int(st, 9, n->daily_rate_max);
 }
 
+/* The careers columns ($first..$first+3): published, published_at (set
+ * when published, cleared when withdrawn), salary band (NULL unless positive). */
+static void bind_careers(DbStmt *st, int first, const Need *n, const char *now) {
+    db_bind_int(st, first, n->published);
+    db_bind_text(st, first + 1, n->published ? (n->published_at ? n->published_at : now) : NULL);
+    store_bind_opt_int(st, first + 2, n->salary_min > 0 ? n->salary_min : -1);
+    store_bind_opt_int(st, first + 3, n->salary_max > 0 ? n->salary_max : -1);
+}
+
 StoreResult store_need_insert(Db *db, Arena *a, Need *n, long long created_by) {
     char now[21];
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "INSERT INTO needs (title, client_id, status, description, location, remote, "
-                                "start_date, duration_days, daily_rate_max, created_by, created_at, updated_at, search) "
-                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id");
+                                "start_date, duration_days, daily_rate_max, created_by, created_at, updated_at, search, "
+                                "published, published_at, salary_min, salary_max) "
+                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16) "
+                                "RETURNING id");
     if (!st) return STORE_ERROR;
     bind_fields(st, n);
+    bind_careers(st, 13, n, now);
     db_bind_text(st, 12, store_search_text(a, &n->title, 1));
     store_bind_opt_int(st, 10, created_by);
     db_bind_text(st, 11, now);
@@ -124,15 +146,25 @@ StoreResult store_need_insert(Db *db, Arena *a, Need *n, long long created_by) {
     return insert_skills(db, n);
 }
 
+StoreResult store_careers_list(Db *db, Arena *a, int limit, Need **out, int *count) {
+    DbStmt *st = db_prepare(db, "SELECT " NEED_COLS NEED_FROM "WHERE n.published = 1 AND n.status = 'open' "
+                                "ORDER BY n.published_at DESC, n.id DESC LIMIT $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, limit);
+    return read_needs(db, a, st, limit, out, count);
+}
+
 StoreResult store_need_update(Db *db, Arena *a, Need *n, long long expected_version) {
     char now[21];
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "UPDATE needs SET title = $1, client_id = $2, status = $3, description = $4, "
                                 "location = $5, remote = $6, start_date = $7, duration_days = $8, "
-                                "daily_rate_max = $9, updated_at = $10, search = $13, version = version + 1 "
+                                "daily_rate_max = $9, updated_at = $10, search = $13, published = $14, published_at = $15, "
+                                "salary_min = $16, salary_max = $17, version = version + 1 "
                                 "WHERE id = $11 AND version = $12");
     if (!st) return STORE_ERROR;
     bind_fields(st, n);
+    bind_careers(st, 14, n, now);
     db_bind_text(st, 13, store_search_text(a, &n->title, 1));
     db_bind_text(st, 10, now);
     db_bind_int(st, 11, n->id);

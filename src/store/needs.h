@@ -13,6 +13,9 @@ StoreResult store_need_get(Db *db, Arena *a, long long id, Need *n);
 StoreResult store_needs_list(Db *db, Arena *a, const NeedsFilter *f, long long before_id, int limit, Need **out,
                              int *count);
 StoreResult store_need_insert(Db *db, Arena *a, Need *n, long long created_by);
+/* The offers of the careers page: open and published needs, newest
+ * publication first, at most limit. */
+StoreResult store_careers_list(Db *db, Arena *a, int limit, Need **out, int *count);
 StoreResult store_need_update(Db *db, Arena *a, Need *n, long long expected_version);
 
 #endif

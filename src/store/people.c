@@ -2,9 +2,11 @@
 #include "people.h"
 #include <string.h>
 #include "../lib/timeutil.h"
+#include "people_index.h"
 
 #define PERSON_COLS \
-    "id, version, kind, first_name, last_name, email, phone, location, available_from, daily_rate, created_at, updated_at"
+    "id, version, kind, first_name, last_name, email, phone, location, available_from, daily_rate, created_at, updated_at, " \
+    "language"
 
 static void read_person(Arena *a, DbStmt *st, Person *p) {
     p->id = db_col_int(st, 0);
@@ -19,6 +21,7 @@ static void read_person(Arena *a, DbStmt *st, Person *p) {
     p->daily_rate = store_opt_int(st, 9);
     p->created_at = store_text(a, st, 10);
     p->updated_at = store_text(a, st, 11);
+    p->language = store_text(a, st, 12);
 }
 
 static StoreResult load_skills(Db *db, Arena *a, Person *p) {
@@ -66,12 +69,23 @@ StoreResult store_person_get(Db *db, Arena *a, long long id, Person *p) {
 
 StoreResult store_people_list(Db *db, Arena *a, const PeopleFilter *f, long long before_id, int limit,
                               Person **out, int *n) {
-    DbStmt *st = db_prepare(db, "SELECT " PERSON_COLS " FROM people p WHERE ($1 = 0 OR id < $1) "
-                                "AND (CAST($2 AS TEXT) IS NULL OR kind = $2) "
-                                "AND (CAST($3 AS TEXT) IS NULL OR search LIKE $3 ESCAPE '\\') "
-                                "AND (CAST($4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill = $4)) "
-                                "ORDER BY id DESC LIMIT $5");
+    /* ?q= matches a substring of the name or e-mail, or the full-text
+     * index (name, skills, CV text: people_index.h) */
+#define LIST_WHERE(fulltext)                                                                                        \
+    "SELECT " PERSON_COLS " FROM people p WHERE ($1 = 0 OR id < $1) "                                              \
+    "AND (CAST($2 AS TEXT) IS NULL OR kind = $2) "                                                                   \
+    "AND (CAST($3 AS TEXT) IS NULL OR search LIKE $3 ESCAPE '\\' OR (CAST($6 AS TEXT) IS NOT NULL AND id IN (" fulltext "))) "                        \
+    "AND (CAST($4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill = $4)) " \
+    "ORDER BY id DESC LIMIT $5"
+    DbStmt *st = store_is_postgresql(db)
+                     ? db_prepare(db, LIST_WHERE("SELECT person_id FROM person_text WHERE (to_tsvector('simple', body) || "
+                                                 "to_tsvector('french', body) || to_tsvector('english', body)) @@ "
+                                                 "(to_tsquery('simple', $6) || to_tsquery('french', $6) || "
+                                                 "to_tsquery('english', $6))"))
+                     : db_prepare(db, LIST_WHERE("SELECT rowid FROM people_fts WHERE people_fts MATCH $6"));
+#undef LIST_WHERE
     if (!st) return STORE_ERROR;
+    db_bind_text(st, 6, f->q ? store_fulltext_query(db, a, f->q) : (store_is_postgresql(db) ? NULL : "\"\""));
     db_bind_int(st, 1, before_id);
     db_bind_text(st, 2, f->kind);
     db_bind_text(st, 3, store_search_pattern(a, f->q));
@@ -115,19 +129,21 @@ StoreResult store_person_insert(Db *db, Arena *a, Person *p) {
     char now[21];
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "INSERT INTO people (kind, first_name, last_name, email, phone, location, "
-                                "available_from, daily_rate, created_at, updated_at, search) "
-                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id");
+                                "available_from, daily_rate, created_at, updated_at, search, language) "
+                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) RETURNING id");
     if (!st) return STORE_ERROR;
     bind_fields(st, p);
     db_bind_text(st, 9, now);
     db_bind_text(st, 10, person_search(a, p));
+    db_bind_text(st, 11, p->language ? p->language : "fr");
     DbStatus s = db_step(st);
     if (s != DB_ROW) return store_result(s);
     p->id = db_col_int(st, 0);
     p->version = 1;
     p->created_at = p->updated_at = arena_strdup(a, now);
     db_reset_all(db);
-    return insert_skills(db, p);
+    StoreResult r = insert_skills(db, p);
+    return r == STORE_OK ? store_person_index(db, a, p->id) : r;
 }
 
 StoreResult store_person_update(Db *db, Arena *a, Person *p, long long expected_version) {
@@ -135,20 +151,22 @@ StoreResult store_person_update(Db *db, Arena *a, Person *p, long long expected_
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "UPDATE people SET kind = $1, first_name = $2, last_name = $3, email = $4, "
                                 "phone = $5, location = $6, available_from = $7, daily_rate = $8, "
-                                "updated_at = $9, search = $12, version = version + 1 WHERE id = $10 AND version = $11");
+                                "updated_at = $9, search = $12, language = $13, version = version + 1 WHERE id = $10 AND version = $11");
     if (!st) return STORE_ERROR;
     bind_fields(st, p);
     db_bind_text(st, 9, now);
     db_bind_int(st, 10, p->id);
     db_bind_int(st, 11, expected_version);
     db_bind_text(st, 12, person_search(a, p));
+    db_bind_text(st, 13, p->language ? p->language : "fr");
     StoreResult r = store_run_versioned(db, st, a, expected_version, now, &p->version, &p->updated_at);
     if (r != STORE_OK) return r;
     st = db_prepare(db, "DELETE FROM person_skills WHERE person_id = $1");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, p->id);
     if (db_run(st) != DB_OK) return STORE_ERROR;
-    return insert_skills(db, p);
+    r = insert_skills(db, p);
+    return r == STORE_OK ? store_person_index(db, a, p->id) : r;
 }
 
 StoreResult store_person_delete(Db *db, long long id) {

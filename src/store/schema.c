@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <string.h>
 #include "db.h"
+#include "kpis.h"
 #include "../lib/timeutil.h"
 
 typedef struct {
     int version;
     const char *sql;
+    StoreResult (*then)(Db *db); /* optional: C work after the SQL, same transaction */
     /* optional text run after sql on one engine only (e.g. full-text indexes) */
     const char *sqlite, *postgresql;
 } Migration;
@@ -302,6 +304,61 @@ static const Migration migrations[] = {
      "  token_hash TEXT NOT NULL UNIQUE,\n"
      "  created_at TEXT NOT NULL);\n"
      "CREATE INDEX calendar_tokens_user ON calendar_tokens(user_id);\n"},
+    /* careers page, applications, CVs and full-text search over people
+     * (api/careers_page.c, api/cv.c, store/documents.c, store/people_index.c).
+     * person_text holds the folded text of a person (name, e-mail, skills,
+     * CV text); each engine indexes it its own way. */
+    {20,
+     "ALTER TABLE needs ADD COLUMN published INTEGER NOT NULL DEFAULT 0;\n"
+     "ALTER TABLE needs ADD COLUMN published_at TEXT;\n"
+     "ALTER TABLE needs ADD COLUMN salary_min INTEGER;\n"
+     "ALTER TABLE needs ADD COLUMN salary_max INTEGER;\n"
+     "CREATE INDEX needs_published ON needs(published, status, id);\n"
+     "ALTER TABLE candidacies ADD COLUMN source TEXT;\n"
+     "ALTER TABLE candidacies ADD COLUMN consent_at TEXT;\n"
+     "ALTER TABLE candidacies ADD COLUMN message TEXT;\n"
+     "CREATE INDEX people_email_lower ON people(lower(email));\n"
+     "CREATE TABLE documents (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  file_name TEXT NOT NULL,\n"
+     "  media_type TEXT NOT NULL,\n"
+     "  sha256 TEXT NOT NULL,\n"
+     "  size INTEGER NOT NULL,\n"
+     "  pages INTEGER,\n"
+     "  text TEXT NOT NULL,\n"
+     "  created_at TEXT NOT NULL);\n"
+     "CREATE INDEX documents_person ON documents(person_id, id);\n"
+     "CREATE INDEX documents_sha256 ON documents(sha256);\n"
+     "CREATE TABLE skill_proposals (\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  skill TEXT NOT NULL,\n"
+     "  document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,\n"
+     "  evidence TEXT,\n"
+     "  position INTEGER NOT NULL DEFAULT 0,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  PRIMARY KEY (person_id, skill));\n"
+     "CREATE TABLE person_text (\n"
+     "  person_id INTEGER NOT NULL PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  body TEXT NOT NULL);\n"
+     "INSERT INTO person_text (person_id, body) SELECT id, search FROM people;\n",
+     .sqlite = /* SQLite: an FTS5 index over person_text kept by triggers, so rows
+      * copied in by `alliance migrate` are indexed as they arrive */
+     "CREATE VIRTUAL TABLE people_fts USING fts5(body, content='person_text', content_rowid='person_id', "
+     "tokenize='unicode61 remove_diacritics 2');\n"
+     "CREATE TRIGGER person_text_ai AFTER INSERT ON person_text BEGIN\n"
+     "  INSERT INTO people_fts(rowid, body) VALUES (new.person_id, new.body); END;\n"
+     "CREATE TRIGGER person_text_ad AFTER DELETE ON person_text BEGIN\n"
+     "  INSERT INTO people_fts(people_fts, rowid, body) VALUES ('delete', old.person_id, old.body); END;\n"
+     "CREATE TRIGGER person_text_au AFTER UPDATE ON person_text BEGIN\n"
+     "  INSERT INTO people_fts(people_fts, rowid, body) VALUES ('delete', old.person_id, old.body);\n"
+     "  INSERT INTO people_fts(rowid, body) VALUES (new.person_id, new.body); END;\n"
+     "INSERT INTO people_fts(people_fts) VALUES ('rebuild');\n",
+     .postgresql = /* PostgreSQL: one GIN index over the simple, French and English
+      * vectors of the folded text (already lower case without accents, so
+      * no unaccent extension is needed); the query uses the same expression */
+     "CREATE INDEX person_text_fts ON person_text USING gin ((to_tsvector('simple', body) || "
+     "to_tsvector('french', body) || to_tsvector('english', body)));\n"},
     /* channels, posts, reactions, attachments and notifications
      * (store/channels.c, store/posts.c, store/notifications.c). A channel
      * owned by an object (client, need, deal, incident, ritual) has the slug
@@ -386,7 +443,7 @@ static const Migration migrations[] = {
      "  SELECT title, 'need-' || id, 'public', 'need', id, created_at, created_at FROM needs;\n"
      "INSERT INTO channels (name, slug, visibility, object_type, object_id, created_at, updated_at)\n"
      "  SELECT title, 'deal-' || id, 'public', 'deal', id, created_at, created_at FROM deals;\n",
-     /* SQLite: FTS5 over the posts' folded text, kept by triggers */
+     .sqlite = /* SQLite: FTS5 over the posts' folded text, kept by triggers */
      "CREATE VIRTUAL TABLE posts_fts USING fts5(search, content='posts', content_rowid='id', "
      "tokenize='unicode61 remove_diacritics 2');\n"
      "CREATE TRIGGER posts_ai AFTER INSERT ON posts BEGIN\n"
@@ -396,15 +453,128 @@ static const Migration migrations[] = {
      "CREATE TRIGGER posts_au AFTER UPDATE OF search ON posts BEGIN\n"
      "  INSERT INTO posts_fts(posts_fts, rowid, search) VALUES ('delete', old.id, old.search);\n"
      "  INSERT INTO posts_fts(rowid, search) VALUES (new.id, new.search); END;\n",
-     /* PostgreSQL: a GIN index over the French and English vectors of the
+     .postgresql = /* PostgreSQL: a GIN index over the French and English vectors of the
       * folded text; store/posts.c queries the same expression */
      "CREATE INDEX posts_fts ON posts USING gin ((to_tsvector('french', search) || "
      "to_tsvector('english', search)));\n"},
+    /* KPIs (store/kpis.c): one row per candidacy folded from its events,
+     * and the states read from the other events they use, filled from the
+     * log already there */
+    {70,
+     "CREATE TABLE kpi_candidacies (\n"
+     "  candidacy_id INTEGER NOT NULL PRIMARY KEY,\n"
+     "  need_id INTEGER,\n"
+     "  client_id INTEGER,\n"
+     "  person_id INTEGER,\n"
+     "  created_at TEXT,\n"
+     "  first_answer_at TEXT,\n"
+     "  hired_at TEXT,\n"
+     "  stage_rank INTEGER NOT NULL,\n"
+     "  events INTEGER NOT NULL);\n"
+     /* covering: a year of candidacies is read from the index alone */
+     "CREATE INDEX kpi_candidacies_created ON kpi_candidacies(created_at, candidacy_id, need_id, client_id, "
+     "person_id, first_answer_at, hired_at, stage_rank, events);\n"
+     "CREATE INDEX kpi_candidacies_hired ON kpi_candidacies(hired_at);\n"
+     "CREATE INDEX kpi_candidacies_need_person ON kpi_candidacies(need_id, person_id);\n"
+     "CREATE TABLE kpi_facts (\n"
+     "  event_id INTEGER NOT NULL PRIMARY KEY,\n"
+     "  kind INTEGER NOT NULL,\n"
+     "  at TEXT NOT NULL,\n"
+     "  object_id INTEGER NOT NULL,\n"
+     "  client_id INTEGER,\n"
+     "  need_id INTEGER,\n"
+     "  state TEXT NOT NULL,\n"
+     "  from_state TEXT NOT NULL,\n"
+     "  num INTEGER NOT NULL);\n"
+     "CREATE INDEX kpi_facts_at ON kpi_facts(at, event_id, kind, object_id, client_id, need_id, state, from_state, num);\n"
+     "CREATE INDEX kpi_facts_client_at ON kpi_facts(client_id, at);\n",
+     .then = store_kpi_rebuild},
+    /* shared objectives (store/objectives.c): a KPI target for two or three teams */
+    {71,
+     "CREATE TABLE objectives (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  kpi TEXT NOT NULL,\n"
+     "  target_milli INTEGER NOT NULL,\n"
+     "  period_start TEXT NOT NULL,\n"
+     "  period_end TEXT NOT NULL,\n"
+     "  teams INTEGER NOT NULL,\n"
+     "  client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,\n"
+     "  created_by INTEGER REFERENCES users(id),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE INDEX objectives_period ON objectives(period_end, id);\n"},
+    /* Mail to candidates (outbox, templates), interviews, the no-ghosting
+     * settings and clocks (api/candidate_mail.c, mail/, store/outbox.c). */
+    {30,
+     "ALTER TABLE people ADD COLUMN language TEXT NOT NULL DEFAULT 'fr';\n"
+     "ALTER TABLE candidacies ADD COLUMN owner_id INTEGER REFERENCES users(id);\n"
+     "ALTER TABLE candidacies ADD COLUMN candidate_message TEXT;\n"
+     "ALTER TABLE candidacies ADD COLUMN last_contact_at TEXT;\n"
+     "ALTER TABLE candidacies ADD COLUMN first_answer_at TEXT;\n"
+     "UPDATE candidacies SET last_contact_at = updated_at;\n"
+     "CREATE INDEX candidacies_contact ON candidacies(last_contact_at);\n"
+     "CREATE TABLE outbox (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  message_id TEXT NOT NULL UNIQUE,\n"
+     "  kind TEXT NOT NULL,\n"
+     "  recipient TEXT NOT NULL,\n"
+     "  subject TEXT NOT NULL,\n"
+     "  message TEXT NOT NULL,\n"
+     "  candidacy_id INTEGER REFERENCES candidacies(id) ON DELETE SET NULL,\n"
+     "  status TEXT NOT NULL CHECK (status IN ('pending','sending','sent','failed')),\n"
+     "  attempts INTEGER NOT NULL DEFAULT 0,\n"
+     "  next_attempt_at TEXT NOT NULL,\n"
+     "  lease_until TEXT,\n"
+     "  claim TEXT,\n"
+     "  last_error TEXT,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  sent_at TEXT);\n"
+     "CREATE INDEX outbox_due ON outbox(status, next_attempt_at);\n"
+     "CREATE TABLE mail_templates (\n"
+     "  kind TEXT PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL,\n"
+     "  subject_fr TEXT NOT NULL,\n"
+     "  body_fr TEXT NOT NULL,\n"
+     "  subject_en TEXT NOT NULL,\n"
+     "  body_en TEXT NOT NULL,\n"
+     "  updated_by INTEGER REFERENCES users(id),\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE TABLE settings (\n"
+     "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  response_sla_days INTEGER NOT NULL DEFAULT 5,\n"
+     "  digest_date TEXT,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE TABLE interviews (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  candidacy_id INTEGER NOT NULL REFERENCES candidacies(id) ON DELETE CASCADE,\n"
+     "  uid TEXT NOT NULL UNIQUE,\n"
+     "  sequence INTEGER NOT NULL DEFAULT 0,\n"
+     "  status TEXT NOT NULL CHECK (status IN ('scheduled','cancelled')),\n"
+     "  starts_at TEXT NOT NULL,\n"
+     "  ends_at TEXT NOT NULL,\n"
+     "  duration_minutes INTEGER NOT NULL,\n"
+     "  place TEXT,\n"
+     "  video_url TEXT,\n"
+     "  created_by INTEGER REFERENCES users(id),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE INDEX interviews_candidacy ON interviews(candidacy_id, id);\n"
+     "CREATE TABLE interview_interviewers (\n"
+     "  interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,\n"
+     "  user_id INTEGER NOT NULL REFERENCES users(id),\n"
+     "  PRIMARY KEY (interview_id, user_id));\n"
+     "CREATE INDEX interview_interviewers_user ON interview_interviewers(user_id);\n"},
 };
 
-int schema_count(void) { return (int)(sizeof migrations / sizeof migrations[0]); }
-
-int schema_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }
+int schema_latest(void) {
+    int latest = 0; /* numbers are blocks per feature, not contiguous: the largest */
+    for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++)
+        if (migrations[i].version > latest) latest = migrations[i].version;
+    return latest;
+}
 
 static int migrate_locked(Db *db) {
     if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)") != DB_OK)
@@ -423,6 +593,7 @@ static int migrate_locked(Db *db) {
         if (db_exec_migration(db, migrations[i].sql) != DB_OK) goto fail;
         const char *own = strcmp(db_engine_name(db), "postgresql") == 0 ? migrations[i].postgresql : migrations[i].sqlite;
         if (own && db_exec_migration(db, own) != DB_OK) goto fail;
+        if (migrations[i].then && migrations[i].then(db) != STORE_OK) goto fail;
         st = db_prepare(db, "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)");
         if (!st) goto fail;
         char now[21];

@@ -122,15 +122,19 @@ export class Server {
     this.sessions = new Map();
   }
 
-  async start({ demo = true } = {}) {
+  /** env: extra environment for serve (e.g. ALLIANCE_SMTP_URL for mail tests). */
+  async start({ demo = true, env } = {}) {
     if (PG && this.pgName) psql(`${PG}/alliance`, `CREATE DATABASE ${this.pgName}`);
     const init = cli(['init', ...(demo ? ['--demo'] : []), '--db', this.db]);
     assertNoSanitizerReport(init.stderr, 'init');
     assert.equal(init.status, 0, `init failed: ${init.stderr}`);
     this.port = await freePort();
     this.base = `http://127.0.0.1:${this.port}`;
-    this.proc = spawn(BIN, ['serve', '--db', this.db, '--addr', `127.0.0.1:${this.port}`], {
+    // uploaded documents (CVs) stay in the server's temporary directory
+    this.files = join(this.dir, 'files');
+    this.proc = spawn(BIN, ['serve', '--db', this.db, '--addr', `127.0.0.1:${this.port}`, '--data-dir', this.files], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...(env || {}) },
     });
     this.proc.stdout.setEncoding('utf8');
     this.proc.stderr.setEncoding('utf8');
@@ -215,7 +219,7 @@ export class Server {
       const out = psql(this.db, `SELECT coalesce(json_agg(t), '[]') FROM (${q}) t`).trim();
       return JSON.parse(out);
     }
-    const r = spawnSync('sqlite3', ['-json', this.db, query], { encoding: 'utf8' });
+    const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', '-json', this.db, query], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
     const out = r.stdout.trim();
     return out ? JSON.parse(out) : [];
@@ -224,7 +228,7 @@ export class Server {
   /** Runs a statement that returns nothing (test set-up behind the API's back). */
   sqlExec(statement) {
     if (PG) return void psql(this.db, statement);
-    const r = spawnSync('sqlite3', [this.db, statement], { encoding: 'utf8' });
+    const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', this.db, statement], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
   }
 

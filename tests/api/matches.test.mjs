@@ -13,12 +13,15 @@ const NEED = {
     { skill: 'elixir', min_level: 2, weight: 1, mandatory: false },
   ],
 };
+// The need names only skills, so skills share 87.5 points by weight
+// (haskell 65.625, elixir 21.875) and experience 12.5 (9.375, 3.125); every
+// skill below has 5 years: full experience credit wherever a skill is held.
 const PEOPLE = [
   ['un', [['haskell', 4], ['elixir', 2]]], // 100, mandatory met
   ['deux', [['haskell', 5]]], // 75, met, elixir missing
-  ['trois', [['haskell', 2], ['elixir', 5]]], // 37.5 + 25 = 62.5, not met (below level)
+  ['trois', [['haskell', 2], ['elixir', 5]]], // 32.8 + 9.4 + 25 = 67.2, not met (below level)
   ['quatre', [['elixir', 3]]], // 25, not met, haskell missing
-  ['cinq', [['haskell', 3], ['elixir', 2]]], // 56.25 + 25 = 81.3, not met
+  ['cinq', [['haskell', 3], ['elixir', 2]]], // 49.2 + 9.4 + 25 = 83.6, not met
   ['six', [['haskell', 5], ['python', 5]]], // 75, met: ties with deux, larger id
   ['sept', [['java', 5]]], // none of the skills: not listed
 ];
@@ -29,7 +32,7 @@ before(async () => {
   for (const [name, skills] of PEOPLE) {
     const r = await srv.post('/api/v1/people', {
       kind: name === 'deux' ? 'consultant' : 'candidate', first_name: name, last_name: 'Match',
-      skills: skills.map(([skill, level]) => ({ skill, level })),
+      skills: skills.map(([skill, level]) => ({ skill, level, years: 5 })),
     }, { as: admin });
     assert.equal(r.status, 201, r.text);
     P[name] = r.json.id;
@@ -52,7 +55,7 @@ test('people with every mandatory skill at level rank first, then by score, ties
   const m = await matches();
   assert.deepEqual(m.items.map((i) => i.person.id), [P.un, P.deux, P.six, P.cinq, P.trois, P.quatre]);
   assert.deepEqual(m.items.map((i) => i.mandatory_met), [true, true, true, false, false, false]);
-  assert.deepEqual(m.items.map((i) => i.score), [100, 75, 75, 81.3, 62.5, 25]);
+  assert.deepEqual(m.items.map((i) => i.score), [100, 75, 75, 83.6, 67.2, 25]);
 });
 
 test('someone scoring higher but missing a mandatory level ranks below everyone who meets them', async () => {
@@ -77,12 +80,12 @@ test('a match explains each skill: required level, level, contribution; missing 
   const by = Object.fromEntries(m.items.map((i) => [i.person.id, i]));
   const expl = (id) => by[id].skills.map(({ skill, required_level, level, contribution }) => ({ skill, required_level, level, contribution }));
   assert.deepEqual(expl(P.un), [
-    { skill: 'haskell', required_level: 4, level: 4, contribution: 75 },
-    { skill: 'elixir', required_level: 2, level: 2, contribution: 25 },
+    { skill: 'haskell', required_level: 4, level: 4, contribution: 65.6 },
+    { skill: 'elixir', required_level: 2, level: 2, contribution: 21.9 },
   ]);
   assert.deepEqual(by[P.un].missing, []);
   assert.deepEqual(expl(P.deux), [
-    { skill: 'haskell', required_level: 4, level: 5, contribution: 75 },
+    { skill: 'haskell', required_level: 4, level: 5, contribution: 65.6 },
     { skill: 'elixir', required_level: 2, level: 0, contribution: 0 },
   ]);
   assert.deepEqual(by[P.deux].missing, ['elixir']);
@@ -94,20 +97,27 @@ test('a person below the required level gets partial credit (level / required)',
   const m = await matches();
   const trois = m.items.find((i) => i.person.id === P.trois);
   assert.equal(trois.skills[0].level, 2);
-  assert.equal(trois.skills[0].contribution, 37.5); // 75 × 2/4
+  assert.equal(trois.skills[0].contribution, 32.8); // 65.625 × 2/4
   assert.deepEqual(trois.missing, [], 'a skill held below level is not missing');
   assert.equal(trois.mandatory_met, false);
   const cinq = m.items.find((i) => i.person.id === P.cinq);
-  assert.ok(Math.abs(cinq.skills[0].contribution - 56.25) <= 0.05, `${cinq.skills[0].contribution}`);
+  assert.equal(cinq.skills[0].contribution, 49.2); // 65.625 × 3/4
 });
 
-test('scores are between 0 and 100 and the contributions add up to the score', async () => {
+test('scores are between 0 and 100 and the factors add up to the score', async () => {
   const m = await matches();
   for (const i of m.items) {
     assert.ok(i.score >= 0 && i.score <= 100);
-    const sum = i.skills.reduce((s, k) => s + k.contribution, 0);
+    assert.deepEqual(i.factors.map((f) => f.name), ['skills', 'experience'], 'a need with only skills');
+    const sum = i.factors.reduce((s, f) => s + f.value * f.weight, 0);
     assert.ok(Math.abs(sum - i.score) <= 0.11, `${i.person.name}: ${sum} vs ${i.score}`);
+    const skills = i.skills.reduce((s, k) => s + k.contribution, 0);
+    assert.ok(Math.abs(skills - i.factors[0].value * i.factors[0].weight) <= 0.11);
   }
+  assert.deepEqual(m.items[0].factors, [
+    { name: 'skills', value: 1, weight: 87.5, points: 87.5 },
+    { name: 'experience', value: 1, weight: 12.5, points: 12.5 },
+  ]);
 });
 
 test('a match names the person and their kind; people with none of the skills are left out', async () => {
@@ -116,6 +126,8 @@ test('a match names the person and their kind; people with none of the skills ar
   assert.deepEqual({ name: deux.person.name, kind: deux.person.kind }, { name: 'deux Match', kind: 'consultant' });
   assert.ok(!m.items.some((i) => i.person.id === P.sept));
   assert.equal(m.items.length, 6);
+  assert.equal(m.total, 6);
+  assert.equal(m.mandatory_met, 3);
 });
 
 test('limit keeps the best matches', async () => {
@@ -147,7 +159,7 @@ test('matches follow people changes at once (skills edited, person deleted)', as
   let m = await matches();
   assert.equal(m.items[0].person.id, P.un, 'tie at 100: smaller id first');
   assert.equal(m.items[1].person.id, P.quatre);
-  assert.equal(m.items[1].score, 100);
+  assert.equal(m.items[1].score, 93.8, 'the PATCH gave no years: half the experience');
   assert.equal((await srv.del(`/api/v1/people/${P.un}`, { as: admin })).status, 204);
   m = await matches();
   assert.equal(m.items[0].person.id, P.quatre);
@@ -161,8 +173,8 @@ test('matches change with the need requirements', async () => {
   assert.equal(r.status, 200);
   const m = await matches();
   assert.ok(m.items.every((i) => i.skills.length === 1 && i.skills[0].skill === 'elixir'));
-  assert.equal(m.items[0].person.id, Math.min(P.trois, P.quatre));
-  assert.ok(m.items.slice(0, 2).every((i) => i.mandatory_met && i.score === 100));
+  assert.deepEqual(m.items.slice(0, 2).map((i) => [i.person.id, i.mandatory_met, i.score]),
+    [[P.trois, true, 100], [P.quatre, true, 93.8]]);
 });
 
 test('on demo data, every ranking obeys the ordering rule', async () => {

@@ -153,6 +153,8 @@ test('the agenda builds itself: needs without candidates, candidates waiting, re
   const a = r.json;
   assert.equal(a.ritual.id, x.id);
   assert.deepEqual(a.occurrence, x.next_occurrence);
+  const settings = await srv.get('/api/v1/settings', { as: manager });
+  assert.equal(a.response_sla_days, settings.json.response_sla_days, "the firm's response delay (5 by default)");
   assert.equal(a.response_sla_days, 5);
   const ids = (list, key) => list.map((i) => i[key]);
   assert.ok(ids(a.needs_without_candidacy, 'need_id').includes(lonely.id));

@@ -40,6 +40,12 @@ const MAY = {
   'agenda.write': STAFF,
   'calendar.write': EVERYONE,
   'team.read': EVERYONE,
+  // mail to candidates and no ghosting
+  'outbox.read': ['admin'],
+  'mail_templates.read': ['admin', 'manager', 'recruiter'],
+  'mail_templates.write': ['admin', 'manager'],
+  'settings.read': STAFF,
+  'settings.write': ['admin', 'manager'],
 };
 
 // Each request is harmless when allowed: writes carry an empty body (422),
@@ -103,6 +109,20 @@ const ROUTES = [
   { m: 'POST', p: '/api/v1/rituals/999999/minutes', a: 'agenda.write', ok: 404, body: {} },
   { m: 'POST', p: '/api/v1/me/calendar', a: 'calendar.write', ok: 201 },
   { m: 'DELETE', p: '/api/v1/me/calendar', a: 'calendar.write', ok: 204 },
+  // mail to candidates, interviews, no ghosting
+  { m: 'GET', p: '/api/v1/candidacies/1/interviews', a: 'candidacies.read', ok: 200 },
+  { m: 'POST', p: '/api/v1/candidacies/1/interviews', a: 'candidacies.write', ok: 422, body: {} },
+  { m: 'GET', p: '/api/v1/interviews/999999', a: 'candidacies.read', ok: 404 },
+  { m: 'PATCH', p: '/api/v1/interviews/1', a: 'candidacies.write', ok: 428, body: {} },
+  { m: 'POST', p: '/api/v1/interviews/1/cancel', a: 'candidacies.write', ok: 428 },
+  { m: 'GET', p: '/api/v1/interviewers', a: 'candidacies.write', ok: 200 },
+  { m: 'GET', p: '/api/v1/outbox', a: 'outbox.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/mail-templates', a: 'mail_templates.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/mail-templates/stage_offer', a: 'mail_templates.read', ok: 200 },
+  { m: 'PUT', p: '/api/v1/mail-templates/stage_offer', a: 'mail_templates.write', ok: 428, body: {} },
+  { m: 'GET', p: '/api/v1/settings', a: 'settings.read', ok: 200 },
+  { m: 'PATCH', p: '/api/v1/settings', a: 'settings.write', ok: 428, body: {} },
+  { m: 'GET', p: '/api/v1/alerts', a: 'candidacies.read', ok: 200 },
   // last: signing out ends the role's session
   { m: 'DELETE', p: '/api/v1/session', a: 'me.read', ok: 204 },
 ];

@@ -25,10 +25,13 @@ test('a mention in a need\'s channel reaches the tech lead live; the kanban foll
     const rec = await apiSession(server.base, 'recruiter');
     const techApi = await apiSession(server.base, 'tech');
     const me = (await json(server.base, '/api/v1/me', techApi)).json.user;
-    const needs = (await json(server.base, '/api/v1/needs?status=open&limit=50', rec)).json.items;
-    const cands = (await json(server.base, '/api/v1/candidacies?limit=200', rec)).json.items;
-    const need = needs.find((n) => cands.some((c) => c.need_id === n.id && c.stage === 'sourced'));
-    assert.ok(need, 'the demo has an open need with a sourced candidate');
+    const need = (await json(server.base, '/api/v1/needs?status=open&limit=1', rec)).json.items[0];
+    assert.ok(need, 'the demo has an open need');
+    // a candidate the recruiter proposes on it, for the kanban part
+    const person = (await json(server.base, '/api/v1/people', rec, 'POST', { kind: 'candidate', first_name: 'Inès', last_name: 'Direct' })).json;
+    const proposed = await json(server.base, '/api/v1/candidacies', rec, 'POST', { person_id: person.id, need_id: need.id });
+    assert.equal(proposed.status, 201);
+    const cand = proposed.json;
 
     const ctxRec = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'fr-FR' });
     const ctxTech = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'fr-FR' });
@@ -78,16 +81,19 @@ test('a mention in a need\'s channel reaches the tech lead live; the kanban foll
     await pt.waitForURL(/#\/channels\/\d+\?post=\d+$/);
     await pt.locator('.post-highlight').waitFor();
     await pt.locator('.reply-btn').last().click();
-    await pt.locator('#thread textarea').fill('Je regarde cet après-midi.');
+    await pt.locator('#thread textarea').fill(`Je regarde cet après-midi, voir aussi #need-${need.id}.`);
     await pt.locator('#thread button[type="submit"]').click();
     await pt.locator('#thread .post').filter({ hasText: 'cet après-midi' }).waitFor();
     await shot(pt, '43-channel-thread-tech');
     // the recruiter sees the reply count change live
     await pr.locator('.reply-btn').filter({ hasText: '1 réponse' }).waitFor({ timeout: 10000 });
+    // a "#channel" reference is a link to that channel
+    const channelUrl = pt.url();
+    await pt.locator('#thread a.channel-ref').first().click();
+    await pt.waitForURL((u) => u.href === channelUrl.split('?')[0]); // #/channels?slug= led back to it
 
     // the tech lead has the need's kanban open; a move made by the recruiter shows live
     await pt.goto(server.base + `/#/needs/${need.id}`);
-    const cand = cands.find((c) => c.need_id === need.id && c.stage === 'sourced');
     const card = pt.locator(`[data-candidacy-id="${cand.id}"]`);
     await card.waitFor();
     assert.equal(await card.evaluate((el) => el.closest('[data-stage]').dataset.stage), 'sourced');

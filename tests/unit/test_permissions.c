@@ -50,6 +50,16 @@ static const struct {
     {"channels.write",       {1,  1,  1,  1,  1,  1}},
     {"notifications.read",   {1,  1,  1,  1,  1,  1}},
     {"notifications.write",  {1,  1,  1,  1,  1,  1}},
+    /* KPIs and shared objectives */
+    {"kpis.read",            {1,  1,  1,  1,  1,  1}},
+    {"objectives.read",      {1,  1,  1,  1,  1,  1}},
+    {"objectives.write",     {1,  1,  0,  0,  0,  0}},
+    /* mail to candidates and no ghosting */
+    {"outbox.read",          {1,  0,  0,  0,  0,  0}},
+    {"mail_templates.read",  {1,  1,  0,  1,  0,  0}},
+    {"mail_templates.write", {1,  1,  0,  0,  0,  0}},
+    {"settings.read",        {1,  1,  1,  1,  1,  0}},
+    {"settings.write",       {1,  1,  0,  0,  0,  0}},
 };
 
 static void test_every_action_and_role_matches_the_written_table(void **state) {

@@ -144,6 +144,9 @@ static void test_public_routes_are_only_health_metrics_about_sign_in_and_survey_
                         strcmp(r->pattern, "/api/v1/about") == 0 ||
                         (strcmp(r->pattern, "/api/v1/session") == 0 && strcmp(r->method, "POST") == 0) ||
                         strcmp(r->pattern, "/s/{token}") == 0 || /* the link's token is the credential */
+                        /* the careers site, and the candidate's status link */
+                        strcmp(r->pattern, "/careers") == 0 || strncmp(r->pattern, "/careers/{token}", 16) == 0 ||
+                        strncmp(r->pattern, "/applications/{token}", 21) == 0 ||
                         strcmp(r->pattern, "/calendar/{token}.ics") == 0; /* likewise the calendar feed's */
         if (!expected) fail_msg("%s %s is public", r->method, r->pattern);
     }
@@ -180,18 +183,44 @@ static void test_every_route_is_listed_once_and_reachable(void **state) {
 
 /* Writes whose body is not JSON: an action on the object named by the
  * path, and the public survey page's HTML form. */
+/* Writes without a JSON body: an action, an HTML form, or a file upload. */
 static bool is_bodiless_action(const Route *r) {
     return strcmp(r->method, "POST") == 0 &&
            (strcmp(r->pattern, "/api/v1/deals/{id}/review-request") == 0 || strcmp(r->pattern, "/s/{token}") == 0 ||
+            /* channels: join, leave, notifications read */
+            strcmp(r->pattern, "/api/v1/channels/{id}/join") == 0 || strcmp(r->pattern, "/api/v1/channels/{id}/leave") == 0 ||
+            strncmp(r->pattern, "/api/v1/notifications/", 22) == 0 ||
+            strcmp(r->pattern, "/applications/{token}/withdraw") == 0 || (r->flags & ROUTE_UPLOAD) ||
+            /* mail: cancelling an interview */
+            strcmp(r->pattern, "/api/v1/interviews/{id}/cancel") == 0 ||
             /* incidents and rituals: accept an incident, make a calendar address */
             strcmp(r->pattern, "/api/v1/incidents/{id}/accept") == 0 || strcmp(r->pattern, "/api/v1/me/calendar") == 0);
+}
+
+/* Uploads take 10 MiB: only the CV routes and post attachments, and they read the file before
+ * opening their write transaction. */
+static void test_upload_routes_are_the_cv_routes_with_their_own_transaction(void **state) {
+    (void)state;
+    int uploads = 0;
+    for (int i = 0; i < NROUTES; i++) {
+        const Route *r = &ROUTES[i];
+        if (!(r->flags & ROUTE_UPLOAD)) continue;
+        uploads++;
+        size_t n = strlen(r->pattern);
+        if (strcmp(r->method, "POST") || n < 3 || (strcmp(r->pattern + n - 3, "/cv") && strcmp(r->pattern + n - 6, "/apply") &&
+                                                         strcmp(r->pattern, "/api/v1/attachments")))
+            fail_msg("%s %s takes uploads", r->method, r->pattern);
+        if (!(r->flags & ROUTE_OWN_TX)) fail_msg("%s %s reads a file inside its transaction", r->method, r->pattern);
+    }
+    assert_int_equal(uploads, 4);
 }
 
 static void test_json_routes_are_the_writes(void **state) {
     (void)state;
     for (int i = 0; i < NROUTES; i++) {
         const Route *r = &ROUTES[i];
-        bool takes_body = (strcmp(r->method, "POST") == 0 || strcmp(r->method, "PATCH") == 0) && !is_bodiless_action(r);
+        bool takes_body = (strcmp(r->method, "POST") == 0 || strcmp(r->method, "PATCH") == 0 || strcmp(r->method, "PUT") == 0) &&
+                          !is_bodiless_action(r);
         if (takes_body != ((r->flags & ROUTE_JSON) != 0))
             fail_msg("%s %s: JSON body flag does not fit the method", r->method, r->pattern);
     }
@@ -241,6 +270,7 @@ int main(void) {
         cmocka_unit_test(test_public_routes_are_only_health_metrics_about_sign_in_and_survey_links),
         cmocka_unit_test(test_every_route_is_listed_once_and_reachable),
         cmocka_unit_test(test_json_routes_are_the_writes),
+        cmocka_unit_test(test_upload_routes_are_the_cv_routes_with_their_own_transaction),
     };
     return cmocka_run_group_tests_name("router", tests, NULL, NULL);
 }

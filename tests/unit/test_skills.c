@@ -4,20 +4,7 @@
 #include <string.h>
 #include "unit.h"
 #include "domain/skills.h"
-#include "lib/embedded.h"
-
-static int load(void **state) {
-    (void)state;
-    const EmbeddedFile *s = embedded_find("data/skills.tsv"), *a = embedded_find("data/aliases.tsv");
-    if (!s || !a) return -1;
-    return skills_load((const char *)s->data, s->len, (const char *)a->data, a->len);
-}
-
-static int unload(void **state) {
-    (void)state;
-    skills_unload();
-    return 0;
-}
+#include "skills_fixture.h"
 
 static const char *resolve(const char *text) {
     const Skill *s = skills_resolve(text);

@@ -22,8 +22,9 @@ export class ApiError extends Error {
 }
 
 // api('PATCH', '/api/v1/needs/7', {body, version}) → parsed JSON (null on 204).
+// form: a FormData sent as multipart/form-data instead of a JSON body (uploads).
 // A 401 on a signed-in call means the session ended: the app goes to sign-in.
-export async function api(method, path, { body, version, signIn = false } = {}) {
+export async function api(method, path, { body, version, signIn = false, form } = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': getLang() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -32,7 +33,7 @@ export async function api(method, path, { body, version, signIn = false } = {}) 
   try {
     res = await fetch(path, {
       method, headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError(0, { title: t('error.network') });

@@ -33,6 +33,13 @@ import * as channelsList from './pages/channels-list.js';
 import * as channelPage from './pages/channel.js';
 import { startLive, stopLive } from './live.js';
 import { refreshBadge, paintBadge } from './badge.js';
+// mail to candidates and no ghosting
+import * as waiting from './pages/waiting.js';
+import * as mailTemplates from './pages/mail-templates.js';
+// matching engine: demand against supply
+import * as gap from './pages/gap.js';
+// KPIs and shared objectives
+import * as dashboard from './pages/dashboard.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -68,6 +75,12 @@ const ROUTES = [
   { re: /^\/feed$/, page: feed, nav: 'feed' },
   { re: /^\/channels$/, page: channelsList, nav: 'feed' },
   { re: /^\/channels\/(\d+)$/, page: channelPage, nav: 'feed' },
+  // mail to candidates and no ghosting
+  { re: /^\/home$/, page: waiting, perm: 'candidacies.read', nav: 'waiting' },
+  { re: /^\/mail-templates$/, page: mailTemplates, perm: 'mail_templates.read', nav: 'waiting' },
+  { re: /^\/gap$/, page: gap, perm: 'capabilities.read', nav: 'gap' }, // matching engine
+  // KPIs and shared objectives
+  { re: /^\/dashboard$/, page: dashboard, nav: 'dashboard' },
 ];
 
 const main = document.getElementById('main');
@@ -101,6 +114,10 @@ function renderHeader(current) {
     // incidents and rituals
     if (can('incidents.read')) links.push(['#/incidents', t('nav.incidents'), 'incidents']);
     if (can('rituals.read')) links.push(['#/rituals', t('nav.rituals'), 'rituals']);
+    // mail to candidates and no ghosting
+    if (can('candidacies.read')) links.push(['#/home', t('nav.waiting'), 'waiting']);
+    if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine
+    links.push(['#/dashboard', t('nav.dashboard'), 'dashboard']); // KPIs and shared objectives
   }
   links.push(['#/about', t('nav.about'), 'about']);
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },

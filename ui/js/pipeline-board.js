@@ -6,10 +6,13 @@ import { api, withQuery } from './api.js';
 import { h, loading, errorBox, toast } from './dom.js';
 import { STAGES, EXITS, kindBadge } from './labels.js';
 import { reasonDialog as makeReasonDialog } from './reason-dialog.js';
+import { interviewDialog as makeInterviewDialog } from './interview-dialog.js';
 
 export function pipelineBoard({ needId, editable, onChange }) {
   const el = h('div', { class: 'board-wrap' }, loading());
-  const reasonDialog = makeReasonDialog({ prefix: 'exit', label: t('board.reason'), requiredMessage: t('board.reasonRequired') });
+  const reasonDialog = makeReasonDialog({ prefix: 'exit', label: t('board.reason'), requiredMessage: t('board.reasonRequired'),
+    message: { label: t('board.candidateMessage'), hint: t('board.candidateMessageHint') } });
+  const interviewDialog = editable ? makeInterviewDialog() : null;
   let items = [];
   let sortables = [];
   let justDragged = false;
@@ -38,7 +41,7 @@ export function pipelineBoard({ needId, editable, onChange }) {
         list);
     });
     const board = h('div', { class: 'board', role: 'group', 'aria-label': t('board.label') }, columns);
-    el.replaceChildren(...(items.length ? [] : [h('p', { class: 'muted board-empty' }, t('board.empty'))]), board, reasonDialog.el);
+    el.replaceChildren(...(items.length ? [] : [h('p', { class: 'muted board-empty' }, t('board.empty'))]), ...[board, reasonDialog.el, interviewDialog?.el].filter(Boolean));
     if (editable && window.Sortable) {
       for (const list of board.querySelectorAll('.board-list')) {
         sortables.push(window.Sortable.create(list, {
@@ -79,18 +82,29 @@ export function pipelineBoard({ needId, editable, onChange }) {
         h('a', { href: `#/people/${c.person_id}`, class: 'card-name', onclick: (e) => { if (justDragged) e.preventDefault(); } }, c.person.name)),
       h('div', { class: 'card-meta' }, kindBadge(c.person.kind), h('span', { class: 'muted small' }, t('board.since', { date: formatDate(c.updated_at) }))),
       c.reason ? h('p', { class: 'card-reason' }, c.reason) : null,
-      stageSelect);
+      stageSelect,
+      interviewDialog && !locked && !EXITS.includes(c.stage)
+        ? h('button', { type: 'button', class: 'link-btn small plan-interview', 'data-plan-interview': c.id, onclick: () => plan(c) }, t('interview.plan'))
+        : null);
+  }
+
+  // an interview: the candidate and the interviewers get the invitation by e-mail
+  async function plan(c) {
+    const iv = await interviewDialog.ask(c);
+    if (iv) toast(t('interview.planned', { name: c.person.name }), 'success');
   }
 
   async function move(c, to, revert, fromSelect = false) {
     if (!c || c.stage === to) { revert(); return; }
-    let reason;
+    let exit;
     if (EXITS.includes(to)) {
-      reason = await reasonDialog.ask(t(`board.exitTitle.${to}`), t('board.exitIntro', { name: c.person.name }));
-      if (reason === null) { revert(); return; }
+      exit = await reasonDialog.ask(t(`board.exitTitle.${to}`), t('board.exitIntro', { name: c.person.name }));
+      if (exit === null) { revert(); return; }
     }
+    // the reason stays internal; the message goes into the candidate's mail
+    const body = exit ? { stage: to, reason: exit.reason, candidate_message: exit.message } : { stage: to };
     try {
-      const updated = await api('PATCH', `/api/v1/candidacies/${c.id}`, { body: reason ? { stage: to, reason } : { stage: to }, version: c.version });
+      const updated = await api('PATCH', `/api/v1/candidacies/${c.id}`, { body, version: c.version });
       Object.assign(c, updated);
       toast(t('board.moved', { name: c.person.name, stage: t(`stage.${to}`) }), 'success');
       draw(fromSelect ? c.id : null);

@@ -9,10 +9,27 @@ import { session } from './session.js';
 
 const QUICK = ['👍', '🎉', '👀'];
 
+// "#slug" references the server found become links to those channels.
+function linkChannels(root, slugs) {
+  if (!slugs?.length) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  while (walker.nextNode()) if (!walker.currentNode.parentElement.closest('a, code, pre')) nodes.push(walker.currentNode);
+  for (const node of nodes) {
+    const parts = node.data.split(/(#[a-z0-9][a-z0-9-]*)/i);
+    if (parts.length < 2) continue;
+    node.replaceWith(...parts.map((p) => (p.startsWith('#') && slugs.includes(p.slice(1).toLowerCase())
+      ? h('a', { href: `#/channels?slug=${encodeURIComponent(p.slice(1).toLowerCase())}`, class: 'channel-ref' }, p) : p)));
+  }
+}
+
 function htmlOf(post) {
   const div = h('div', { class: 'post-body' });
   if (post.deleted) div.append(h('p', { class: 'muted' }, t('post.deleted')));
-  else div.innerHTML = post.html; // server-rendered, safe (see the header)
+  else {
+    div.innerHTML = post.html; // server-rendered, safe (see the header)
+    linkChannels(div, post.channel_refs);
+  }
   return div;
 }
 

@@ -25,6 +25,14 @@ const RULES = {
   'rituals.write': STAFF,
   'agenda.read': STAFF,
   'agenda.write': STAFF,
+  // KPIs and shared objectives
+  'kpis.read': ALL,
+  'objectives.read': ALL,
+  'objectives.write': ['admin', 'manager'],
+  // mail to candidates and no ghosting
+  'mail_templates.read': ['admin', 'manager', 'recruiter'],
+  'mail_templates.write': ['admin', 'manager'],
+  'settings.write': ['admin', 'manager'],
 };
 
 export const session = { user: null };

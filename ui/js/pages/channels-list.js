@@ -6,6 +6,13 @@ import { h, loading, errorBox, empty, pageHeader, field, showErrors, clearErrors
 
 export async function render(ctx) {
   ctx.setTitle(t('channels.title'));
+  const slug = ctx.query.get('slug'); // a "#slug" link of a post
+  if (slug) {
+    const found = (await api('GET', `/api/v1/channels?q=${encodeURIComponent(slug)}&limit=200`)).items.find((c) => c.slug === slug);
+    if (!ctx.alive()) return;
+    if (found) { ctx.navigate(`#/channels/${found.id}`); return; }
+    toast(t('channels.notFound', { slug }), 'error');
+  }
   const list = h('div', null, loading());
   const name = h('input', { class: 'input', name: 'name', id: 'channel-name', maxlength: '80', required: true });
   const visibility = h('select', { class: 'input', name: 'visibility', id: 'channel-visibility' },

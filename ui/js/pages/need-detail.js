@@ -2,7 +2,7 @@
 // pipeline) and the pipeline board of the need.
 import { t, formatDate, formatMoney, formatNumber } from '../i18n.js';
 import { api, withQuery } from '../api.js';
-import { can } from '../session.js';
+import { can, session } from '../session.js';
 import { h, loading, errorBox, empty, pageHeader, toast } from '../dom.js';
 import { statusBadge, kindBadge } from '../labels.js';
 import { pipelineBoard } from '../pipeline-board.js';
@@ -39,9 +39,10 @@ export async function render(ctx) {
       board.el));
   }
   if (matches) ctx.main.append(matches.el);
-  if (board) { /* the kanban follows moves made elsewhere, live */
-    const again = debounce(() => board.load(), 200);
-    for (const type of ['candidacy.created', 'candidacy.stage']) whileAlive(ctx, type, (d) => { if (d.need_id === id) again(); });
+  if (board) { /* the kanban follows moves made by others, live; never in the middle of a drag */
+    const again = debounce(() => (document.querySelector('.card-chosen, .card-drag') ? again() : board.load()), 300);
+    for (const type of ['candidacy.created', 'candidacy.stage'])
+      whileAlive(ctx, type, (d) => { if (d.need_id === id && d.actor_id !== session.user?.id) again(); });
   }
   await Promise.all([board?.load(), matches?.load(), coverage?.load()]);
 }
@@ -98,7 +99,9 @@ function summary(n) {
       fact(t('need.remote'), t(`remote.${n.remote}`)),
       fact(t('need.start'), formatDate(n.start_date)),
       fact(t('need.duration'), n.duration_days != null ? t('need.days', { n: n.duration_days }) : ''),
-      fact(t('need.rateMax'), n.daily_rate_max != null ? formatMoney(n.daily_rate_max) : '')),
+      fact(t('need.rateMax'), n.daily_rate_max != null ? formatMoney(n.daily_rate_max) : ''),
+      fact(t('need.published'), n.careers_url ? h('a', { href: n.careers_url, target: '_blank', rel: 'noopener', id: 'careers-link' }, t('need.seeOffer'))
+        : n.published ? t('need.publishedWhenOpen') : t('need.notPublished'))),
     n.qualification && n.qualification.missing && n.qualification.missing.length && ['draft', 'qualified'].includes(n.status)
       ? h('p', { class: 'notice notice-warn', id: 'need-missing' }, t(n.status === 'qualified' ? 'qual.missingOpen' : 'qual.missingList', { list: n.qualification.missing.map((m) => t(`qual.short.${m}`)).join(', ') }))
       : null,
@@ -188,18 +191,27 @@ function matchesSection(ctx, need, board) {
         h('span', { class: 'score-value' }, formatNumber(m.score, 1), h('span', { class: 'score-max' }, '/100')),
         h('span', { class: 'score-bar', role: 'img', 'aria-label': t('matches.scoreOf', { score: formatNumber(m.score, 1) }) }, bar)),
       h('ul', { class: 'match-skills', 'aria-label': t('matches.detail') }, m.skills.map(skillLine)),
+      factorsLine(m.factors),
       btn ? h('div', { class: 'match-action' }, btn) : null);
   }
 
   return { el, load, refreshButtons };
 }
 
+// matching engine: the parts of the score, "Compétences 61,3/70 · Expérience 8/10 · ..."
+function factorsLine(factors) {
+  if (!factors || !factors.length) return null;
+  return h('p', { class: 'match-factors muted small', 'aria-label': t('matches.factors') },
+    factors.map((f) => `${t(`factor.${f.name}`)} ${formatNumber(f.points, 1)}/${formatNumber(f.weight, 1)}`).join(' · '));
+}
+
 function skillLine(s) {
   const segs = [1, 2, 3, 4, 5].map((k) => h('span', {
     class: ['seg', k <= s.level ? (s.level >= s.required_level ? 'seg-on' : 'seg-low') : '', k === s.required_level ? 'seg-req' : ''].join(' ').trim(),
   }));
-  return h('li', { class: s.level ? 'ms' : 'ms ms-missing' },
-    h('span', { class: 'ms-label' }, s.label),
+  return h('li', { class: s.level || s.via ? 'ms' : 'ms ms-missing' },
+    h('span', { class: 'ms-label' }, s.label,
+      s.via ? h('span', { class: 'ms-via muted small' }, ` ${t('matches.via', { skill: s.via_label, level: s.via_level })}`) : null),
     h('span', { class: 'levels', role: 'img', 'aria-label': t('matches.levelOf', { level: s.level, required: s.required_level }) }, segs),
     h('span', { class: 'ms-num', 'aria-hidden': 'true' }, `${s.level}/${s.required_level}`),
     h('span', { class: 'ms-contrib', title: t('matches.contribution') }, `+${formatNumber(s.contribution, 1)}`));

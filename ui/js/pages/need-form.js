@@ -83,6 +83,10 @@ function draw(ctx, clients, need, deals = []) {
   const start = h('input', { type: 'date', value: n.start_date || '' });
   const duration = h('input', { type: 'number', min: '1', max: '3650', step: '1', inputmode: 'numeric', value: n.duration_days ?? '' });
   const rate = h('input', { type: 'number', min: '0', max: '100000', step: '10', inputmode: 'numeric', value: n.daily_rate_max ?? '' });
+  // careers page: published while open, with an optional yearly salary band
+  const published = h('input', { type: 'checkbox', checked: !!n.published });
+  const salaryMin = h('input', { type: 'number', min: '1', max: '10000000', step: '1000', inputmode: 'numeric', value: n.salary_min ?? '' });
+  const salaryMax = h('input', { type: 'number', min: '1', max: '10000000', step: '1000', inputmode: 'numeric', value: n.salary_max ?? '' });
   const skills = skillRows('need', n.skills);
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, need ? t('action.save') : t('needForm.create'));
   const cancel = h('a', { class: 'btn btn-ghost', href: need ? `#/needs/${need.id}` : '#/needs' }, t('action.cancel'));
@@ -103,6 +107,9 @@ function draw(ctx, clients, need, deals = []) {
       field(t('need.start'), start, { name: 'start_date' }),
       field(t('need.duration'), duration, { name: 'duration_days', hint: t('needForm.durationHint') }),
       field(t('need.rateMaxLong'), rate, { name: 'daily_rate_max', hint: t('needForm.rateHint') }),
+      field(t('need.salaryMin'), salaryMin, { name: 'salary_min' }),
+      field(t('need.salaryMax'), salaryMax, { name: 'salary_max', hint: t('needForm.salaryHint') }),
+      field(t('need.published'), published, { name: 'published', hint: t('needForm.publishedHint'), wide: true }),
       skills.el),
     h('div', { class: 'form-actions' }, cancel, submit));
 
@@ -120,6 +127,9 @@ function draw(ctx, clients, need, deals = []) {
       start_date: text(start),
       duration_days: int(duration),
       daily_rate_max: int(rate),
+      published: published.checked,
+      salary_min: int(salaryMin),
+      salary_max: int(salaryMax),
       skills: skills.values(),
     }),
     saved: t('needForm.saved'),

@@ -34,6 +34,9 @@ export async function render(ctx) {
   const requested = can('reviews.write') ? h('div', { id: 'requested-banner', hidden: true }) : null;
   if (requested) ctx.main.append(requested);
   ctx.main.append(incidentBanner(ctx)); /* incidents late or waiting for me */
+  // no ghosting: a recruiter's waiting candidates come first
+  const waitingBox = can('candidacies.read') ? h('div', { id: 'waiting-banner', hidden: true }) : null;
+  if (waitingBox) ctx.main.append(waitingBox);
   ctx.main.append(
     pageHeader(t('needs.title'), can('needs.write') ? h('a', { class: 'btn btn-primary', href: '#/needs/new' }, t('needs.new')) : null),
     h('form', { class: 'filters', role: 'search', onsubmit: (e) => e.preventDefault() },
@@ -72,6 +75,17 @@ export async function render(ctx) {
     results.replaceChildren(h('div', { class: 'table-wrap' }, table),
       pagerBar({ cursor: state.cursor, nextCursor: page.next_cursor, stack, shown: page.items.length,
         go: (c) => { state.cursor = c; reload(); results.scrollIntoView({ block: 'start' }); } }));
+  }
+  if (waitingBox) {
+    api('GET', `/api/v1/alerts${recruiter ? '?mine=1' : ''}`).then((r) => {
+      if (!ctx.alive() || !r.items.length) return;
+      const first = r.items.slice(0, 5);
+      waitingBox.replaceChildren(h('div', { class: 'notice notice-warn banner waiting-banner' },
+        h('strong', null, t('waiting.bannerN', { n: r.summary.overdue })), ' ',
+        h('a', { href: '#/home', id: 'waiting-link' }, t('waiting.open')),
+        h('ul', null, first.map((a) => h('li', null, h('a', { href: `#/people/${a.person.id}` }, a.person.name), ` — ${a.need.title} (${t('waiting.days', { n: a.working_days_waiting })})`)))));
+      waitingBox.hidden = false;
+    }).catch(() => {});
   }
   if (requested) {
     api('GET', '/api/v1/reviews/requested').then((r) => {

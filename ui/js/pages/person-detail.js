@@ -4,6 +4,7 @@ import { api, withQuery } from '../api.js';
 import { can } from '../session.js';
 import { h, loading, pageHeader, errorBox } from '../dom.js';
 import { kindBadge } from '../labels.js';
+import { cvPanel } from '../cv-panel.js';
 
 export async function render(ctx) {
   const id = Number(ctx.params[0]);
@@ -12,6 +13,19 @@ export async function render(ctx) {
   if (!ctx.alive()) return;
   ctx.setTitle(p.name);
   const fact = (label, value) => h('div', null, h('dt', null, label), h('dd', null, value || '—'));
+  // confirmed CV skills change the person: the skills card is drawn again
+  const skillsCard = h('section', { class: 'card' });
+  const drawSkills = (person) => skillsCard.replaceChildren(
+    h('h2', { class: 'h3' }, t('person.skills')),
+    person.skills.length
+      ? h('table', { class: 'table table-compact', id: 'person-skills' },
+        h('thead', null, h('tr', null, [t('skill.skill'), t('skill.level'), t('skill.years')].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', null, [...person.skills].sort((a, b) => b.level - a.level).map((s) => h('tr', null,
+          h('td', null, s.label),
+          h('td', null, `${s.level} · ${t(`level.${s.level}`)}`),
+          h('td', null, s.years != null ? t('person.yearsN', { n: s.years }) : '—')))))
+      : h('p', { class: 'muted' }, t('person.noSkills')));
+  drawSkills(p);
   const pipeline = h('div', null, loading());
   ctx.main.replaceChildren(
     h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/people' }, t('people.title')), ' / ', p.name),
@@ -25,16 +39,8 @@ export async function render(ctx) {
           fact(t('person.location'), p.location),
           fact(t('person.available'), formatDate(p.available_from)),
           fact(t('person.rate'), p.daily_rate != null ? formatMoney(p.daily_rate) : null))),
-      h('section', { class: 'card' },
-        h('h2', { class: 'h3' }, t('person.skills')),
-        p.skills.length
-          ? h('table', { class: 'table table-compact' },
-            h('thead', null, h('tr', null, [t('skill.skill'), t('skill.level'), t('skill.years')].map((c) => h('th', { scope: 'col' }, c)))),
-            h('tbody', null, [...p.skills].sort((a, b) => b.level - a.level).map((s) => h('tr', null,
-              h('td', null, s.label),
-              h('td', null, `${s.level} · ${t(`level.${s.level}`)}`),
-              h('td', null, s.years != null ? t('person.yearsN', { n: s.years }) : '—')))))
-          : h('p', { class: 'muted' }, t('person.noSkills')))),
+      skillsCard),
+    cvPanel(p, drawSkills),
     can('candidacies.read') ? h('section', { class: 'section' }, h('h2', null, t('person.pipelines')), pipeline) : null);
   if (!can('candidacies.read')) return;
   try {

@@ -22,6 +22,8 @@ export async function render(ctx) {
 function draw(ctx, person) {
   const p = person || { kind: 'candidate', skills: [] };
   const kind = select(KINDS.map((k) => [k, t(`kind.${k}`)]), p.kind);
+  // mail: the language of the messages this person receives
+  const language = select([['fr', t('lang.fr')], ['en', t('lang.en')]], p.language || 'fr');
   const first = h('input', { type: 'text', maxlength: '100', value: p.first_name || '', autocomplete: 'off' });
   const last = h('input', { type: 'text', maxlength: '100', value: p.last_name || '', autocomplete: 'off' });
   const email = h('input', { type: 'email', maxlength: '254', value: p.email || '', autocomplete: 'off' });
@@ -37,7 +39,7 @@ function draw(ctx, person) {
     formSummary(),
     h('div', { class: 'form-grid' },
       field(t('person.kind'), kind, { name: 'kind', required: true }),
-      h('div', { class: 'field field-spacer', 'aria-hidden': 'true' }),
+      field(t('person.language'), language, { name: 'language', hint: t('person.languageHint') }),
       field(t('person.firstName'), first, { name: 'first_name', required: true }),
       field(t('person.lastName'), last, { name: 'last_name', required: true }),
       field(t('person.email'), email, { name: 'email' }),
@@ -55,7 +57,7 @@ function draw(ctx, person) {
     body: () => ({
       kind: kind.value, first_name: first.value.trim(), last_name: last.value.trim(),
       email: text(email), phone: text(phone), location: text(location),
-      available_from: text(available), daily_rate: int(rate), skills: skills.values(),
+      available_from: text(available), daily_rate: int(rate), skills: skills.values(), language: language.value,
     }),
     saved: t('personForm.saved'),
     created: t('personForm.created'),
