@@ -4,7 +4,8 @@
  * address is the only credential (calendar programs send no cookie): 256
  * random bits, only its hash is stored, so the address is shown once, when
  * it is made (POST /api/v1/me/calendar); making a new one or DELETE
- * revokes the old. */
+ * revokes the old. The interviews the user conducts (or planned) are in
+ * it too, in UTC, with the UID and SEQUENCE of their e-mailed invitation. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +82,20 @@ static bool ritual_event(Request *rq, const Ritual *r, IcalEvent *e) {
     return true;
 }
 
+/* An interview, in UTC, with the UID and SEQUENCE of its e-mailed invitation. */
+static void interview_event(Request *rq, const CalendarInterview *iv, IcalEvent *e) {
+    time_t start = time_instant(iv->starts_at);
+    struct tm tm;
+    gmtime_r(&start, &tm);
+    *e = (IcalEvent){.uid = iv->uid, .summary = arena_printf(&rq->arena, "Entretien : %s — %s", iv->person_name,
+                                                             iv->need_title),
+                     .location = iv->place ? iv->place : iv->video_url, .url = iv->video_url,
+                     .sequence = iv->sequence, .paris = false, .year = tm.tm_year + 1900, .month = tm.tm_mon + 1,
+                     .day = tm.tm_mday, .hour = tm.tm_hour, .minute = tm.tm_min,
+                     .duration_minutes = (int)iv->duration_minutes, .stamp = time_instant(iv->updated_at),
+                     .created = time_instant(iv->created_at), .cancelled = strcmp(iv->status, "cancelled") == 0};
+}
+
 static void not_found(Request *rq, Response *rs) {
     static const char text[] = "Not found\n";
     rs->status = 404;
@@ -101,10 +116,14 @@ void calendar_feed_get(Request *rq, Response *rs) {
     int n;
     if (store_rituals_list(rq->db, &rq->arena, u.id, 0, MAX_FEED_RITUALS, &rituals, &n) != STORE_OK)
         return reply_db_error(rq, rs);
-    IcalEvent *events = arena_alloc(&rq->arena, (size_t)(n + 1) * sizeof *events);
+    CalendarInterview *ivs;
+    int niv;
+    if (store_calendar_interviews(rq->db, &rq->arena, u.id, &ivs, &niv) != STORE_OK) return reply_db_error(rq, rs);
+    IcalEvent *events = arena_alloc(&rq->arena, (size_t)(n + niv + 1) * sizeof *events);
     int nevents = 0;
     for (int k = 0; k < n; k++)
         if (ritual_event(rq, &rituals[k], &events[nevents])) nevents++;
+    for (int k = 0; k < niv; k++) interview_event(rq, &ivs[k], &events[nevents++]);
     char *text = ical_feed_build(arena_printf(&rq->arena, "Alliance · %s", u.name), events, nevents);
     if (!text) return reply_db_error(rq, rs);
     size_t len = strlen(text);

@@ -203,3 +203,26 @@ StoreResult store_calendar_token_info(Db *db, Arena *a, long long user_id, const
     db_reset_all(db);
     return s == DB_ROW || s == DB_DONE ? STORE_OK : STORE_ERROR;
 }
+
+StoreResult store_calendar_interviews(Db *db, Arena *a, long long user_id, CalendarInterview **out, int *n) {
+    DbStmt *st = db_prepare(db, "SELECT i.uid, i.status, i.starts_at, i.place, i.video_url, "
+                                "p.first_name || ' ' || p.last_name, n.title, i.created_at, i.updated_at, i.sequence, "
+                                "i.duration_minutes FROM interviews i JOIN candidacies c ON c.id = i.candidacy_id "
+                                "JOIN people p ON p.id = c.person_id JOIN needs n ON n.id = c.need_id "
+                                "WHERE i.created_by = $1 OR EXISTS (SELECT 1 FROM interview_interviewers x "
+                                "WHERE x.interview_id = i.id AND x.user_id = $1) ORDER BY i.starts_at, i.id LIMIT 500");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, user_id);
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
+        (*out)[(*n)++] = (CalendarInterview){store_text(a, st, 0), store_text(a, st, 1), store_text(a, st, 2),
+                                             store_text(a, st, 3), store_text(a, st, 4), store_text(a, st, 5),
+                                             store_text(a, st, 6), store_text(a, st, 7), store_text(a, st, 8),
+                                             db_col_int(st, 9),    db_col_int(st, 10)};
+    }
+    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}

@@ -18,6 +18,15 @@ StoreResult store_ritual_points(Db *db, Arena *a, long long ritual_id, const cha
                                 int *n);
 StoreResult store_ritual_point_insert(Db *db, Arena *a, RitualPoint *p);
 
+/* An interview as the calendar feed shows it (mail's interviews table):
+ * its UID and SEQUENCE are those of the invitations sent by e-mail. */
+typedef struct {
+    const char *uid, *status, *starts_at, *place, *video_url, *person_name, *need_title, *created_at, *updated_at;
+    long long sequence, duration_minutes;
+} CalendarInterview;
+/* The interviews a user conducts or planned, oldest first (at most 500). */
+StoreResult store_calendar_interviews(Db *db, Arena *a, long long user_id, CalendarInterview **out, int *n);
+
 /* Calendar feed tokens: one live token per user; only its hash is kept.
  * Minting replaces the previous token (the old address stops working). */
 StoreResult store_calendar_token_mint(Db *db, long long user_id, const char *token_hash);

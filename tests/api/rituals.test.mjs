@@ -314,6 +314,23 @@ test('text with commas, semicolons, backslashes and line breaks survives the cal
   assert.equal(e.summary, name);
 });
 
+test("the interviews I conduct are in my calendar, with their invitation's UID, in UTC", async () => {
+  const need = (await srv.post('/api/v1/needs', { title: 'Besoin entretien' }, { as: sales })).json;
+  const person = (await srv.post('/api/v1/people', { kind: 'candidate', first_name: 'Léa', last_name: 'Entretien' }, { as: recruiter })).json;
+  const cand = (await srv.post('/api/v1/candidacies', { person_id: person.id, need_id: need.id }, { as: recruiter })).json;
+  const iv = await srv.post(`/api/v1/candidacies/${cand.id}/interviews`, { starts_at: '2027-04-06T08:00:00Z', duration_minutes: 45,
+    place: 'Salle Lovelace', interviewers: [tech.user.id] }, { as: recruiter });
+  assert.equal(iv.status, 201, iv.text);
+  const mk = await srv.post('/api/v1/me/calendar', undefined, { as: tech });
+  const cal = readIcs((await srv.get(new URL(mk.json.calendar_url).pathname)).text);
+  const e = cal.events.find((x) => x.uid === iv.json.uid);
+  assert.ok(e, `interview ${iv.json.uid} in ${JSON.stringify(cal.events.map((x) => x.uid))}`);
+  assert.equal(e.start, '2027-04-06T08:00:00+00:00');
+  assert.equal(e.duration, 45 * 60);
+  assert.match(e.summary, /Léa Entretien/);
+  assert.equal(e.rrule, null);
+});
+
 test('an empty calendar is still a valid calendar', async () => {
   const mk = await srv.post('/api/v1/me/calendar', undefined, { as: admin });
   const f = await srv.get(new URL(mk.json.calendar_url).pathname);
