@@ -133,6 +133,33 @@ void alerts_list(Request *rq, Response *rs);
 
 json_t *user_json(const User *u);
 
+/* Incidents ("hot potatoes"), rituals and their agenda, the calendar feed. */
+void incidents_list(Request *rq, Response *rs);
+void incidents_create(Request *rq, Response *rs);
+void incidents_get(Request *rq, Response *rs);
+void incidents_update(Request *rq, Response *rs);
+void incidents_accept(Request *rq, Response *rs);
+void incident_sla_get(Request *rq, Response *rs);
+void incident_sla_update(Request *rq, Response *rs);
+void rituals_list(Request *rq, Response *rs);
+void rituals_create(Request *rq, Response *rs);
+void rituals_get(Request *rq, Response *rs);
+void rituals_update(Request *rq, Response *rs);
+void ritual_agenda_get(Request *rq, Response *rs);
+void ritual_points_create(Request *rq, Response *rs);
+void ritual_minutes_create(Request *rq, Response *rs);
+void me_calendar_create(Request *rq, Response *rs);
+void me_calendar_delete(Request *rq, Response *rs);
+void calendar_feed_get(Request *rq, Response *rs);
+void team_list(Request *rq, Response *rs);
+/* Adds "calendar_url" (null: it is shown once, when made) and "calendar"
+ * {active, created_at} to the answer of GET /api/v1/me. */
+void me_calendar_fields(Request *rq, json_t *body);
+/* A list of user ids (participants): see members_input.c. */
+bool read_member_ids(Request *rq, json_t *arr, const char *field, Members *m, json_t *errs);
+bool members_contain(const Members *m, long long user_id);
+json_t *members_json(const Members *m);
+json_t *member_ids_json(const Members *m);
 /* Channels, posts, notifications, feed, live stream (channels.c, posts.c,
  * notifications.c, feed.c, events_stream.c). */
 void channels_list(Request *rq, Response *rs);

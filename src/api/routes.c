@@ -118,6 +118,26 @@ const Route ROUTES[] = {
     {"GET", "/s/{token}", NULL, survey_page_get, ROUTE_PUBLIC},
     {"POST", "/s/{token}", NULL, survey_page_post, ROUTE_PUBLIC},
 
+    /* incidents ("hot potatoes"), rituals and their agenda, the calendar feed */
+    {"GET", "/api/v1/team", "team.read", team_list, 0},
+    {"GET", "/api/v1/incidents", "incidents.read", incidents_list, 0},
+    {"POST", "/api/v1/incidents", "incidents.write", incidents_create, ROUTE_JSON},
+    {"GET", "/api/v1/incidents/{id}", "incidents.read", incidents_get, 0},
+    {"PATCH", "/api/v1/incidents/{id}", "incidents.write", incidents_update, ROUTE_JSON},
+    {"POST", "/api/v1/incidents/{id}/accept", "incidents.write", incidents_accept, 0},
+    {"GET", "/api/v1/incident-sla", "incidents.read", incident_sla_get, 0},
+    {"PATCH", "/api/v1/incident-sla", "incidents.sla", incident_sla_update, ROUTE_JSON},
+    {"GET", "/api/v1/rituals", "rituals.read", rituals_list, 0},
+    {"POST", "/api/v1/rituals", "rituals.write", rituals_create, ROUTE_JSON},
+    {"GET", "/api/v1/rituals/{id}", "rituals.read", rituals_get, 0},
+    {"PATCH", "/api/v1/rituals/{id}", "rituals.write", rituals_update, ROUTE_JSON},
+    {"GET", "/api/v1/rituals/{id}/agenda", "agenda.read", ritual_agenda_get, 0},
+    {"POST", "/api/v1/rituals/{id}/agenda/points", "agenda.write", ritual_points_create, ROUTE_JSON},
+    {"POST", "/api/v1/rituals/{id}/minutes", "agenda.write", ritual_minutes_create, ROUTE_JSON},
+    {"POST", "/api/v1/me/calendar", "calendar.write", me_calendar_create, 0},
+    {"DELETE", "/api/v1/me/calendar", "calendar.write", me_calendar_delete, 0},
+    /* the personal calendar feed: the token in the address is the credential */
+    {"GET", "/calendar/{token}.ics", NULL, calendar_feed_get, ROUTE_PUBLIC},
     /* careers page and candidates' applications (public: the token in the
      * status link is the only credential); uploads read the CV before
      * opening their write transaction */

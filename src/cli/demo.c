@@ -17,6 +17,7 @@
 #include "../store/deals.h"
 #include "../store/needs.h"
 #include "../store/people.h"
+#include "../store/rituals.h"
 #include "../store/surveys.h"
 #include "../store/users.h"
 #include "cli.h"
@@ -168,6 +169,30 @@ static int add_answered_survey(Db *db, const Contact *c, int i, long long by) {
     return store_survey_answer(db, s.id, ANSWERS[i].score, ANSWERS[i].comment, answered) == STORE_OK ? 0 : -1;
 }
 
+/* Two rituals with every demo account that is not a consultant. */
+static int add_rituals(Db *db, Arena *a) {
+    static const char *const WHO[] = {"manager", "sales", "recruiter", "tech"};
+    long long ids[4];
+    for (int i = 0; i < 4; i++) {
+        User u;
+        if (store_user_by_email(db, a, arena_printf(a, "%s@demo.alliance.example", WHO[i]), &u, NULL) != STORE_OK)
+            return -1;
+        ids[i] = u.id;
+    }
+    char today[21];
+    time_now_iso(today);
+    today[10] = '\0';
+    Ritual daily = {.name = "Point quotidien staffing", .frequency = "daily", .time = "09:30", .duration_minutes = 15,
+                    .weekday = -1, .month_day = -1, .starts_on = today, .created_by = ids[0],
+                    .description = "Besoins sans candidat, candidats en attente, incidents : un quart d'heure debout.",
+                    .participants = {ids, NULL, 4}};
+    Ritual weekly = {.name = "Revue hebdomadaire des affaires", .frequency = "weekly", .time = "14:00",
+                     .duration_minutes = 60, .weekday = 1, .month_day = -1, .starts_on = today, .created_by = ids[0],
+                     .description = "Affaires en attente de revue de faisabilité et arrivées de la semaine.",
+                     .participants = {ids, NULL, 4}};
+    return store_ritual_insert(db, a, &daily) == STORE_OK && store_ritual_insert(db, a, &weekly) == STORE_OK ? 0 : -1;
+}
+
 /* mail: the candidate's last news dates back 6 to 14 days. */
 static int demo_wait(Db *db, long long candidacy_id, int n) {
     char when[21];
@@ -286,6 +311,8 @@ int demo_create(Db *db) {
                                       : NULL};
         if (store_review_insert(db, &a, &r) != STORE_OK) goto done;
     }
+    /* team rituals: the daily delivery point and the weekly staffing review */
+    if (add_rituals(db, &a)) goto done;
     /* channels: every client, need and deal has its own */
     if (store_channels_for_objects(db, &a) != STORE_OK) goto done;
     /* a year of past events for the KPI dashboard (demo_history.c), made

@@ -129,6 +129,57 @@ typedef struct {
     const char *before, *after; /* JSON text, NULL when none */
 } Event;
 
+/* Users named on an object (participants), with their names (read-only). */
+typedef struct {
+    long long *ids;
+    const char **names;
+    int n;
+} Members;
+
+/* An incident ("hot potato"): a client escalation with an owner who must
+ * accept it, a severity whose SLA sets the due date, and a status. A
+ * mission is a consultant's hired candidacy (there is no missions table). */
+typedef struct {
+    long long id, version;
+    const char *title, *description;
+    long long client_id;       /* required */
+    const char *client_name;   /* read-only */
+    long long need_id;         /* -1 none */
+    const char *need_title;    /* read-only */
+    long long mission_id;      /* -1 none: a hired candidacy */
+    long long consultant_id;   /* -1 none: a person */
+    const char *consultant_name; /* read-only */
+    const char *severity, *status;
+    long long owner_id;
+    const char *owner_name;    /* read-only */
+    long long created_by;      /* -1 unknown */
+    const char *created_by_name; /* read-only */
+    const char *accepted_at, *due_at, *resolution, *resolved_at, *closed_at;
+    Members participants;
+    long long channel_id;      /* -1 none yet: the incident's thread */
+    const char *created_at, *updated_at;
+} Incident;
+
+/* A recurring team ritual held in Europe/Paris (domain/ritual_schedule.h). */
+typedef struct {
+    long long id, version;
+    const char *name, *description, *frequency;
+    const char *time;          /* "09:30", Paris time */
+    long long duration_minutes;
+    long long weekday;         /* weekly: 1 Monday .. 7 Sunday; -1 otherwise */
+    long long month_day;       /* monthly: 1..28; -1 otherwise */
+    const char *starts_on;     /* first possible date */
+    long long channel_id;      /* -1 none */
+    long long created_by;      /* -1 unknown */
+    Members participants;
+    const char *created_at, *updated_at;
+} Ritual;
+
+typedef struct {
+    long long id, ritual_id, author_id;
+    const char *occurrence;    /* the local date of the occurrence */
+    const char *author_name, *body, *created_at;
+} RitualPoint;
 /* Channels, posts and notifications (store/channels.h, store/posts.h,
  * store/notifications.h). */
 typedef struct {

@@ -48,6 +48,18 @@ static const struct {
     {"users.read", ADMIN},
     {"users.write", ADMIN},
     {"audit.read", ADMIN},
+    /* incidents and rituals: anyone may open an incident (changing one
+     * needs to be involved: permission_involved); the agenda names
+     * candidates, so consultants do not read it */
+    {"incidents.read", EVERYONE},
+    {"incidents.write", EVERYONE},
+    {"incidents.sla", ADMIN | MANAGER},
+    {"rituals.read", EVERYONE},
+    {"rituals.write", STAFF},
+    {"agenda.read", STAFF},
+    {"agenda.write", STAFF},
+    {"calendar.write", EVERYONE}, /* one's own calendar feed address */
+    {"team.read", EVERYONE},      /* names and roles, to choose owners and participants */
     /* channels and notifications: everyone; each channel's own visibility
      * is domain/channels.c */
     {"channels.read", EVERYONE},
@@ -83,4 +95,9 @@ bool permission_allows(const char *role, const char *action) {
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (strcmp(table[i].action, action) == 0) return (table[i].roles & bit) != 0;
     return false;
+}
+
+bool permission_involved(const char *role, bool involved) {
+    if (!role_valid(role)) return false;
+    return involved || strcmp(role, "admin") == 0 || strcmp(role, "manager") == 0;
 }

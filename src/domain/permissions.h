@@ -8,5 +8,9 @@ extern const char *const ROLES[];   /* NULL-terminated: admin manager sales recr
 bool role_valid(const char *role);
 /* True when role may perform action; unknown actions are denied. */
 bool permission_allows(const char *role, const char *action);
+/* Incidents and rituals: an object someone is involved in (owner,
+ * participant, author) is theirs to change; admins and managers may
+ * change any. */
+bool permission_involved(const char *role, bool involved);
 
 #endif

@@ -34,6 +34,10 @@ bool time_valid_date(const char *s) {
 long time_date_days(const char *s) {
     int y, m, d;
     if (!parse_date(s, &y, &m, &d)) return -1;
+    return time_civil_days(y, m, d);
+}
+
+long time_civil_days(int y, int m, int d) {
     /* days from civil (Howard Hinnant's algorithm) */
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -41,6 +45,25 @@ long time_date_days(const char *s) {
     long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+void time_days_civil(long days, int *y, int *m, int *d) {
+    /* civil from days (Howard Hinnant's algorithm) */
+    days += 719468;
+    long era = (days >= 0 ? days : days - 146096) / 146097;
+    long doe = days - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void time_days_iso(long days, char out[11]) {
+    int y, m, d;
+    time_days_civil(days, &y, &m, &d);
+    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 }
 
 long long time_monotonic_us(void) {
@@ -84,4 +107,9 @@ bool time_parse_iso(const char *s, time_t *out) {
     }
     *out = (time_t)(days * 86400L + hh * 3600L + mm * 60L + ss - offset);
     return true;
+}
+
+time_t time_instant(const char *iso) {
+    time_t t = 0;
+    return time_parse_iso(iso, &t) ? t : 0;
 }

@@ -12,10 +12,17 @@ void time_now_iso(char out[21]);
 bool time_valid_date(const char *s);
 /* Days since 1970-01-01 of a valid date; -1 otherwise. */
 long time_date_days(const char *s);
+/* Days since 1970-01-01 of a civil date (no validity check), and back. */
+long time_civil_days(int y, int m, int d);
+void time_days_civil(long days, int *y, int *m, int *d);
+/* "YYYY-MM-DD" of days since 1970-01-01 into out (at least 11 bytes). */
+void time_days_iso(long days, char out[11]);
 /* Parses an ISO 8601 date and time with its zone, "2026-12-03T14:00:00Z",
  * "2026-12-03T15:00+01:00" (seconds optional): the instant in *out. False
  * for anything else, a time without a zone included. */
 bool time_parse_iso(const char *s, time_t *out);
+/* The instant of a timestamp this program wrote (time_iso); 0 when unreadable. */
+time_t time_instant(const char *iso);
 /* Monotonic clock in microseconds, for latency measurement. */
 long long time_monotonic_us(void);
 

@@ -9,6 +9,9 @@
 const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "signin_failures", "audit_log", "clients",
                                    "people", "person_skills", "needs",      "need_skills",     "candidacies",
                                    "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events",
+                                   /* incidents and rituals */
+                                   "incident_sla", "incidents", "incident_participants", "rituals",
+                                   "ritual_participants", "ritual_points", "calendar_tokens",
                                    /* KPIs and shared objectives */
                                    "objectives", "kpi_candidacies", "kpi_facts",
                                    /* careers and CVs; person_text is indexed on the target as it is copied in */
@@ -23,6 +26,9 @@ const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "sig
                                    "person_keys", "duplicate_pairs", "person_tags", "person_merges", NULL};
 
 static bool has_id(const char *table) {
+    return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs") &&
+           strcmp(table, "incident_participants") && strcmp(table, "ritual_participants") &&
+           strcmp(table, "channel_members") && strcmp(table, "reactions");
     static const char *const keyed_otherwise[] = {"person_skills", "need_skills", "deal_needs", "kpi_candidacies",
                                                   "kpi_facts", "skill_proposals", "person_text", "mail_templates",
                                                   "interview_interviewers", "channel_members", "reactions", "person_keys",

@@ -46,6 +46,16 @@ static const struct {
     {"users.read",           {1,  0,  0,  0,  0,  0}},
     {"users.write",          {1,  0,  0,  0,  0,  0}},
     {"audit.read",           {1,  0,  0,  0,  0,  0}},
+    /* incidents and rituals */
+    {"incidents.read",       {1,  1,  1,  1,  1,  1}},
+    {"incidents.write",      {1,  1,  1,  1,  1,  1}},
+    {"incidents.sla",        {1,  1,  0,  0,  0,  0}},
+    {"rituals.read",         {1,  1,  1,  1,  1,  1}},
+    {"rituals.write",        {1,  1,  1,  1,  1,  0}},
+    {"agenda.read",          {1,  1,  1,  1,  1,  0}},
+    {"agenda.write",         {1,  1,  1,  1,  1,  0}},
+    {"calendar.write",       {1,  1,  1,  1,  1,  1}},
+    {"team.read",            {1,  1,  1,  1,  1,  1}},
     /* channels and notifications (each channel's visibility: test_channels.c) */
     {"channels.read",        {1,  1,  1,  1,  1,  1}},
     {"channels.write",       {1,  1,  1,  1,  1,  1}},
@@ -147,6 +157,19 @@ static void test_writes_require_a_write_action(void **state) {
     }
 }
 
+/* Incidents and rituals: being involved is what lets anyone but a manager
+ * or an admin change one. */
+static void test_only_the_involved_managers_and_admins_change_an_incident_or_ritual(void **state) {
+    (void)state;
+    for (int r = 0; r < 6; r++) assert_true(permission_involved(ROLE_ORDER[r], true));
+    assert_true(permission_involved("admin", false));
+    assert_true(permission_involved("manager", false));
+    const char *others[] = {"sales", "recruiter", "tech", "consultant"};
+    for (size_t r = 0; r < N_ELEMS(others); r++) assert_false(permission_involved(others[r], false));
+    assert_false(permission_involved(NULL, true));
+    assert_false(permission_involved("root", true));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_action_and_role_matches_the_written_table),
@@ -157,6 +180,7 @@ int main(void) {
         cmocka_unit_test(test_consultants_never_see_peoples_personal_data),
         cmocka_unit_test(test_every_route_action_is_in_the_table),
         cmocka_unit_test(test_writes_require_a_write_action),
+        cmocka_unit_test(test_only_the_involved_managers_and_admins_change_an_incident_or_ritual),
     };
     return cmocka_run_group_tests_name("permissions", tests, NULL, NULL);
 }

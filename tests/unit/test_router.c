@@ -147,7 +147,8 @@ static void test_public_routes_are_only_health_metrics_about_sign_in_and_survey_
                         strcmp(r->pattern, "/api/v1/password-reset") == 0 || /* so is the reset link's */
                         /* the careers site, and the candidate's status link */
                         strcmp(r->pattern, "/careers") == 0 || strncmp(r->pattern, "/careers/{token}", 16) == 0 ||
-                        strncmp(r->pattern, "/applications/{token}", 21) == 0;
+                        strncmp(r->pattern, "/applications/{token}", 21) == 0 ||
+                        strcmp(r->pattern, "/calendar/{token}.ics") == 0; /* likewise the calendar feed's */
         if (!expected) fail_msg("%s %s is public", r->method, r->pattern);
     }
 }
@@ -192,7 +193,9 @@ static bool is_bodiless_action(const Route *r) {
             strncmp(r->pattern, "/api/v1/notifications/", 22) == 0 ||
             strcmp(r->pattern, "/applications/{token}/withdraw") == 0 || (r->flags & ROUTE_UPLOAD) ||
             /* mail: cancelling an interview */
-            strcmp(r->pattern, "/api/v1/interviews/{id}/cancel") == 0);
+            strcmp(r->pattern, "/api/v1/interviews/{id}/cancel") == 0 ||
+            /* incidents and rituals: accept an incident, make a calendar address */
+            strcmp(r->pattern, "/api/v1/incidents/{id}/accept") == 0 || strcmp(r->pattern, "/api/v1/me/calendar") == 0);
 }
 
 /* Uploads take 10 MiB: only the CV routes and post attachments, and they read the file before
@@ -227,6 +230,17 @@ static void test_json_routes_are_the_writes(void **state) {
     }
 }
 
+static void test_a_calendar_address_ends_in_ics_after_its_token(void **state) {
+    (void)state;
+    Match m = match("GET", "/calendar/AbC-09_z.ics");
+    assert_non_null(m.route);
+    assert_string_equal(m.route->pattern, "/calendar/{token}.ics");
+    assert_null(match("GET", "/calendar/AbC.ics.ics").route);
+    assert_null(match("GET", "/calendar/AbC").route);
+    assert_null(match("GET", "/calendar/.ics").route);
+    assert_null(match("GET", "/calendar/a%2Fb.ics").route);
+}
+
 static void test_token_segments_take_url_safe_characters_only(void **state) {
     (void)state;
     Match m = match("GET", "/s/AbC-09_z");
@@ -245,6 +259,7 @@ static void test_token_segments_take_url_safe_characters_only(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_token_segments_take_url_safe_characters_only),
+        cmocka_unit_test(test_a_calendar_address_ends_in_ics_after_its_token),
         cmocka_unit_test(test_plain_paths_match_their_route),
         cmocka_unit_test(test_id_segment_is_read_as_a_number),
         cmocka_unit_test(test_leading_zeros_name_the_same_id),

@@ -20,6 +20,13 @@ import * as dealForm from './pages/deal-form.js';
 import * as dealDetail from './pages/deal-detail.js';
 import * as reviewsRequested from './pages/reviews-requested.js';
 import * as capabilities from './pages/capabilities.js';
+// incidents and rituals
+import * as incidentsList from './pages/incidents-list.js';
+import * as incidentForm from './pages/incident-form.js';
+import * as incidentDetail from './pages/incident-detail.js';
+import * as ritualsList from './pages/rituals-list.js';
+import * as ritualForm from './pages/ritual-form.js';
+import * as ritualDetail from './pages/ritual-detail.js';
 // channels, feed and live updates
 import * as feed from './pages/feed.js';
 import * as channelsList from './pages/channels-list.js';
@@ -58,6 +65,15 @@ const ROUTES = [
   { re: /^\/deals\/(\d+)\/edit$/, page: dealForm, perm: 'deals.write', nav: 'deals' },
   { re: /^\/reviews$/, page: reviewsRequested, perm: 'reviews.write', nav: 'reviews' },
   { re: /^\/capabilities$/, page: capabilities, perm: 'capabilities.read', nav: 'capabilities' },
+  // incidents and rituals
+  { re: /^\/incidents$/, page: incidentsList, perm: 'incidents.read', nav: 'incidents' },
+  { re: /^\/incidents\/new$/, page: incidentForm, perm: 'incidents.write', nav: 'incidents' },
+  { re: /^\/incidents\/(\d+)$/, page: incidentDetail, perm: 'incidents.read', nav: 'incidents' },
+  { re: /^\/incidents\/(\d+)\/edit$/, page: incidentForm, perm: 'incidents.write', nav: 'incidents' },
+  { re: /^\/rituals$/, page: ritualsList, perm: 'rituals.read', nav: 'rituals' },
+  { re: /^\/rituals\/new$/, page: ritualForm, perm: 'rituals.write', nav: 'rituals' },
+  { re: /^\/rituals\/(\d+)$/, page: ritualDetail, perm: 'rituals.read', nav: 'rituals' },
+  { re: /^\/rituals\/(\d+)\/edit$/, page: ritualForm, perm: 'rituals.write', nav: 'rituals' },
   // channels and the home feed
   { re: /^\/feed$/, page: feed, nav: 'feed' },
   { re: /^\/channels$/, page: channelsList, nav: 'feed' },
@@ -101,6 +117,9 @@ function renderHeader(current) {
     if (can('deals.read')) links.push(['#/deals', t('nav.deals'), 'deals']);
     if (can('reviews.write')) links.push(['#/reviews', t('nav.reviews'), 'reviews']);
     if (can('capabilities.read')) links.push(['#/capabilities', t('nav.capabilities'), 'capabilities']);
+    // incidents and rituals
+    if (can('incidents.read')) links.push(['#/incidents', t('nav.incidents'), 'incidents']);
+    if (can('rituals.read')) links.push(['#/rituals', t('nav.rituals'), 'rituals']);
     // mail to candidates and no ghosting
     if (can('candidacies.read')) links.push(['#/home', t('nav.waiting'), 'waiting']);
     if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine

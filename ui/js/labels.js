@@ -44,3 +44,20 @@ export function wonBlocker(deal) {
   if (ACCEPTABLE.includes(v)) return null;
   return v === 'no_go' ? 'noGo' : 'required';
 }
+
+// incidents and rituals
+export const INCIDENT_STATUSES = ['open', 'in_progress', 'resolved', 'closed'];
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+export const FREQUENCIES = ['daily', 'weekly', 'monthly'];
+
+export function severityBadge(severity) {
+  return h('span', { class: `badge severity severity-${severity}` }, t(`severity.${severity}`));
+}
+
+export function incidentStatusBadge(status) {
+  return h('span', { class: `badge incident-status incident-${status}` }, t(`incidentStatus.${status}`));
+}
+
+export function overdueBadge() {
+  return h('span', { class: 'badge badge-danger overdue' }, t('incident.overdue'));
+}

@@ -22,6 +22,13 @@ const RULES = {
   'people.merge': ['admin', 'manager', 'recruiter'],
   'people.import': ['admin', 'manager', 'recruiter'],
   'people.export': ['admin', 'manager', 'recruiter'],
+  // incidents and rituals
+  'incidents.read': ALL,
+  'incidents.write': ALL,
+  'rituals.read': ALL,
+  'rituals.write': STAFF,
+  'agenda.read': STAFF,
+  'agenda.write': STAFF,
   // KPIs and shared objectives
   'kpis.read': ALL,
   'objectives.read': ALL,

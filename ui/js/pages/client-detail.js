@@ -5,7 +5,7 @@ import { t, formatDate, formatCents } from '../i18n.js';
 import { api, withQuery } from '../api.js';
 import { can } from '../session.js';
 import { h, loading, errorBox, empty, pageHeader, field, formSummary, showErrors, clearErrors, toast } from '../dom.js';
-import { statusBadge, dealStageBadge } from '../labels.js';
+import { statusBadge, dealStageBadge, severityBadge, incidentStatusBadge, overdueBadge } from '../labels.js';
 import { text } from '../form-util.js';
 import { channelButton } from '../object-channel.js';
 
@@ -17,6 +17,7 @@ export async function render(ctx) {
   ctx.setTitle(c.name);
   const fact = (label, value) => h('div', null, h('dt', null, label), h('dd', null, value || '—'));
   const contacts = contactsSection(ctx, c);
+  const incidents = incidentsSection(ctx, id);
   const needsBody = h('div', null, loading());
   const dealsBody = h('div', null, loading());
   const placedBody = h('div', null, loading());
@@ -38,6 +39,7 @@ export async function render(ctx) {
         fact(t('client.address'), c.address ? h('span', { class: 'pre' }, c.address) : null)),
       c.notes ? h('p', { class: 'description' }, c.notes) : null),
     contacts.el,
+    incidents.el,
     h('div', { class: 'two-col section' },
       h('section', { id: 'client-needs', 'aria-labelledby': 'cn-title' }, h('h2', { id: 'cn-title', class: 'section-title' }, t('client.needs')), needsBody),
       can('deals.read') ? h('section', { id: 'client-deals', 'aria-labelledby': 'cd-title' }, h('h2', { id: 'cd-title', class: 'section-title' }, t('client.deals')), dealsBody) : null),
@@ -49,6 +51,7 @@ export async function render(ctx) {
   const needsP = api('GET', withQuery('/api/v1/needs', { client_id: id, limit: 100 }));
   await Promise.all([
     contacts.load(),
+    incidents.load(),
     needsP.then((r) => {
       if (!ctx.alive()) return;
       needsBody.replaceChildren(r.items.length
@@ -216,5 +219,32 @@ function contactsSection(ctx, client) {
   const el = h('section', { class: 'section', id: 'client-contacts', 'aria-labelledby': 'cc-title' },
     h('div', { class: 'section-head' }, h('h2', { id: 'cc-title' }, t('client.contacts')), addBtn),
     list, writable ? surveyBox : null, writable ? form : null);
+  return { el, load };
+}
+
+// The client's incidents, active ones first; anyone may report one here.
+function incidentsSection(ctx, clientId) {
+  const list = h('div', null, loading());
+  async function load() {
+    let r;
+    try {
+      r = await api('GET', withQuery('/api/v1/incidents', { client_id: clientId, limit: 100 }));
+    } catch (e) {
+      list.replaceChildren(errorBox(e, load));
+      return;
+    }
+    if (!ctx.alive()) return;
+    const active = (i) => i.status === 'open' || i.status === 'in_progress';
+    const items = [...r.items.filter(active), ...r.items.filter((i) => !active(i))];
+    list.replaceChildren(items.length
+      ? h('ul', { class: 'plain-list' }, items.map((i) => h('li', { class: 'card row-card', 'data-incident-id': i.id },
+        severityBadge(i.severity), h('a', { href: `#/incidents/${i.id}` }, i.title), incidentStatusBadge(i.status),
+        i.overdue ? overdueBadge() : null, h('span', { class: 'muted small' }, i.owner_name || ''))))
+      : empty(t('client.noIncidents')));
+  }
+  const el = h('section', { class: 'section', id: 'client-incidents', 'aria-labelledby': 'ci-title' },
+    h('div', { class: 'section-head' }, h('h2', { id: 'ci-title' }, t('client.incidents')),
+      h('a', { class: 'btn', href: `#/incidents/new?client_id=${clientId}`, id: 'report-incident' }, `+ ${t('incidents.report')}`)),
+    list);
   return { el, load };
 }

@@ -5,6 +5,7 @@ import { can, session } from '../session.js';
 import { h, loading, empty, errorBox, pageHeader, select, debounce } from '../dom.js';
 import { NEED_STATUSES, statusBadge, skillChips } from '../labels.js';
 import { pagerBar } from '../pager.js';
+import { incidentBanner } from '../incident-banner.js';
 
 const PAGE = 25;
 
@@ -32,6 +33,7 @@ export async function render(ctx) {
 
   const requested = can('reviews.write') ? h('div', { id: 'requested-banner', hidden: true }) : null;
   if (requested) ctx.main.append(requested);
+  ctx.main.append(incidentBanner(ctx)); /* incidents late or waiting for me */
   // no ghosting: a recruiter's waiting candidates come first
   const waitingBox = can('candidacies.read') ? h('div', { id: 'waiting-banner', hidden: true }) : null;
   if (waitingBox) ctx.main.append(waitingBox);

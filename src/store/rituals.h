@@ -1,0 +1,39 @@
+/* store/rituals: team rituals, their participants, the points added to an
+ * occurrence's agenda, and the tokens of the personal calendar feeds. */
+#ifndef ALLIANCE_STORE_RITUALS_H
+#define ALLIANCE_STORE_RITUALS_H
+#include "store.h"
+
+StoreResult store_ritual_get(Db *db, Arena *a, long long id, Ritual *r);
+/* Newest first; participant >= 0: only rituals that user takes part in or created. */
+StoreResult store_rituals_list(Db *db, Arena *a, long long participant, long long before_id, int limit, Ritual **out,
+                               int *n);
+StoreResult store_ritual_insert(Db *db, Arena *a, Ritual *r);
+StoreResult store_ritual_update(Db *db, Arena *a, Ritual *r, long long expected_version);
+/* Sets the ritual's channel (once known) without a new version. */
+StoreResult store_ritual_set_channel(Db *db, long long id, long long channel_id);
+
+/* Points of one occurrence (local date), oldest first. */
+StoreResult store_ritual_points(Db *db, Arena *a, long long ritual_id, const char *occurrence, RitualPoint **out,
+                                int *n);
+StoreResult store_ritual_point_insert(Db *db, Arena *a, RitualPoint *p);
+
+/* An interview as the calendar feed shows it (mail's interviews table):
+ * its UID and SEQUENCE are those of the invitations sent by e-mail. */
+typedef struct {
+    const char *uid, *status, *starts_at, *place, *video_url, *person_name, *need_title, *created_at, *updated_at;
+    long long sequence, duration_minutes;
+} CalendarInterview;
+/* The interviews a user conducts or planned, oldest first (at most 500). */
+StoreResult store_calendar_interviews(Db *db, Arena *a, long long user_id, CalendarInterview **out, int *n);
+
+/* Calendar feed tokens: one live token per user; only its hash is kept.
+ * Minting replaces the previous token (the old address stops working). */
+StoreResult store_calendar_token_mint(Db *db, long long user_id, const char *token_hash);
+StoreResult store_calendar_token_revoke(Db *db, long long user_id);
+/* The user a token belongs to (enabled users only); NOT_FOUND otherwise. */
+StoreResult store_calendar_token_user(Db *db, Arena *a, const char *token_hash, User *u);
+/* Whether the user has a live token, and since when (arena copy). */
+StoreResult store_calendar_token_info(Db *db, Arena *a, long long user_id, const char **created_at);
+
+#endif
