@@ -158,6 +158,7 @@ test('sales flow: need, matches, pipeline drag and drop, sign out, English', { t
     await shot(page, '05-people-list');
 
     // About, with the ESCO credit verbatim.
+    await page.locator('nav.nav .nav-more > summary').click(); // under « Plus »
     await page.locator('nav.nav').getByText('À propos').click();
     await page.locator('#about-attribution').waitFor();
     assert.match(await page.locator('#about-attribution').textContent(), /This service uses the ESCO classification of the European Commission\./);

@@ -267,6 +267,7 @@ test('sales and delivery: client, deal, feasibility gate, review, won, open need
 
     await t.test('what we can deliver', async (st) => {
       if (!has.capabilities) return st.skip('server route /api/v1/capabilities not available yet');
+      await page.locator('nav.nav .nav-more > summary').click(); // under « Plus »
       await page.locator('nav.nav').getByText('Savoir-faire').click();
       await page.waitForURL(/#\/capabilities/);
       await page.locator('#capabilities tbody tr').first().waitFor();

@@ -2,6 +2,7 @@
 export default {
   'nav.needs': 'Needs',
   'nav.people': 'People',
+  'nav.more': 'More',
   'nav.about': 'About',
   'nav.signOut': 'Sign out',
   'nav.label': 'Main navigation',

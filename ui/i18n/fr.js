@@ -2,6 +2,7 @@
 export default {
   'nav.needs': 'Besoins',
   'nav.people': 'Personnes',
+  'nav.more': 'Plus',
   'nav.about': 'À propos',
   'nav.signOut': 'Se déconnecter',
   'nav.label': 'Navigation principale',

@@ -105,6 +105,30 @@ function parseHash() {
   return { path, query: new URLSearchParams(qs || '') };
 }
 
+/* The bar keeps to one line: the sections a role uses all day stay in
+ * sight (the waiting list for recruiters, the reviews for tech leads); the
+ * others go under "Plus", a native disclosure the keyboard opens like a
+ * button. */
+const PRIMARY = ['feed', 'needs', 'people', 'clients', 'deals', 'incidents', 'dashboard'];
+const ROLE_PRIMARY = {
+  recruiter: ['feed', 'needs', 'people', 'waiting', 'incidents', 'dashboard'],
+  tech: ['feed', 'needs', 'people', 'reviews', 'incidents', 'dashboard'],
+};
+
+function navLinks(links, current, user) {
+  const link = ([href, label, key]) => h('a', { href, class: 'nav-link', id: `nav-${key}`, 'aria-current': key === current ? 'page' : null }, label,
+    key === 'feed' ? h('span', { class: 'nav-badge', id: 'feed-badge', hidden: true }) : null);
+  if (!user) return links.map(link);
+  const primary = new Set(ROLE_PRIMARY[user.role] || PRIMARY);
+  const more = links.filter(([, , key]) => !primary.has(key));
+  const menu = h('details', { class: 'nav-more' },
+    h('summary', { class: 'nav-link', 'aria-current': more.some(([, , key]) => key === current) ? 'page' : null }, t('nav.more')),
+    h('div', { class: 'nav-menu' }, more.map(link)));
+  menu.addEventListener('keydown', (e) => { if (e.key === 'Escape') { menu.open = false; menu.querySelector('summary').focus(); } });
+  menu.addEventListener('focusout', (e) => { if (!menu.contains(e.relatedTarget)) menu.open = false; });
+  return [...links.filter(([, , key]) => primary.has(key)).map(link), more.length ? menu : null];
+}
+
 function renderHeader(current) {
   clear(topbar);
   const user = session.user;
@@ -136,9 +160,7 @@ function renderHeader(current) {
     h('div', { class: 'topbar-inner' },
       h('a', { class: 'brand', href: user ? '#/needs' : '#/login' },
         h('img', { src: '/favicon.svg', alt: '', width: '28', height: '28' }), h('span', null, 'Alliance')),
-      h('nav', { class: 'nav', 'aria-label': t('nav.label') },
-        links.map(([href, label, key]) => h('a', { href, class: 'nav-link', id: `nav-${key}`, 'aria-current': key === current ? 'page' : null }, label,
-          key === 'feed' ? h('span', { class: 'nav-badge', id: 'feed-badge', hidden: true }) : null))),
+      h('nav', { class: 'nav', 'aria-label': t('nav.label') }, navLinks(links, current, user)),
       h('div', { class: 'topbar-end' },
         langSwitch,
         user ? h('div', { class: 'who' },
