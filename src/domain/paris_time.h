@@ -1,15 +1,11 @@
-/* paris_time: local time in Europe/Paris, where rituals are held.
- * France follows the EU summer-time rule (Directive 2000/84/EC): CEST
- * (UTC+2) from the last Sunday of March 01:00 UTC to the last Sunday of
- * October 01:00 UTC, CET (UTC+1) otherwise. The rule is written here once
- * so that the next occurrence and the calendar's VTIMEZONE agree; the unit
- * tests compare it with the system's tz database. Valid from 1996 on. */
-#ifndef ALLIANCE_PARIS_TIME_H
-#define ALLIANCE_PARIS_TIME_H
+/* paris_time: local dates and minutes in Europe/Paris, where rituals are
+ * held. The summer-time rule itself is written once, in lib/paris_time.h
+ * (paris_offset); the unit tests compare it with the system's tz database. */
+#ifndef ALLIANCE_DOMAIN_PARIS_TIME_H
+#define ALLIANCE_DOMAIN_PARIS_TIME_H
 #include <time.h>
+#include "../lib/paris_time.h"
 
-/* Seconds east of UTC in Paris at instant t: 3600 or 7200. */
-int paris_utc_offset(time_t t);
 /* The local date (days since 1970-01-01) and minute of the day at t. */
 void paris_local(time_t t, long *days, int *minute);
 /* The instant of a local date and minute. A time that does not exist (the

@@ -1,5 +1,6 @@
 /* candidate_mail: mail to candidates and interviewers (see candidate_mail.h). */
 #include "candidate_mail.h"
+#include "../lib/paris_time.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,24 +23,10 @@ static time_t parse_utc(const char *iso) {
     return timegm(&tm);
 }
 
-/* Last Sunday of a month at 01:00 UTC: when Europe's summer time starts
- * (March) and ends (October). */
-static time_t last_sunday_1am(int year, int month) {
-    struct tm tm = {.tm_year = year - 1900, .tm_mon = month, .tm_mday = 0, .tm_hour = 1}; /* day 0: last of month */
-    time_t t = timegm(&tm);
-    struct tm d;
-    gmtime_r(&t, &d);
-    return t - (time_t)d.tm_wday * 86400;
-}
-
 /* The time in Paris, written for people: "03/12/2026 14:00 (heure de
  * Paris)" or "2026-12-03 14:00 (Paris time)". */
 static const char *paris_time(Arena *a, time_t t, bool en) {
-    struct tm u;
-    gmtime_r(&t, &u);
-    int year = u.tm_year + 1900;
-    bool summer = t >= last_sunday_1am(year, 2) && t < last_sunday_1am(year, 9);
-    time_t local = t + (summer ? 7200 : 3600);
+    time_t local = t + paris_offset(t);
     struct tm l;
     gmtime_r(&local, &l);
     char out[64];

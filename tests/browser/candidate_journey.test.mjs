@@ -214,9 +214,9 @@ test('a candidate applies, gets the mails, is interviewed and sees the new stage
     await shot(rp, 'journey-08-board');
     await card.locator(`[data-plan-interview="${candidacyId}"]`).click();
     await rp.locator('dialog[open] #interview-start').waitFor();
-    // January: winter time by any reckoning (see the report: src/mail/candidate_mail.c
-    // counts summer time from the last Sunday of February to that of September)
-    await rp.locator('#interview-start').fill('2027-01-19T10:30');
+    // 2 March: still winter time in Paris (summer time starts on the last Sunday
+    // of March), a date an off-by-one-month rule got wrong in the mail's text
+    await rp.locator('#interview-start').fill('2027-03-02T10:30');
     await rp.locator('#interview-duration').selectOption('45');
     await rp.locator('#interview-place').fill('Siège, salle Ébène');
     await rp.locator('#interview-dialog input[data-interviewer]').first().check();
@@ -226,14 +226,14 @@ test('a candidate applies, gets the mails, is interviewed and sees the new stage
     const plannedResponse = await planned;
     assert.equal(plannedResponse.status(), 201);
     const interview = await plannedResponse.json();
-    assert.equal(interview.starts_at, '2027-01-19T09:30:00Z', '10:30 in Paris');
+    assert.equal(interview.starts_at, '2027-03-02T09:30:00Z', '10:30 in Paris');
     await rp.locator('#interview-dialog').waitFor({ state: 'hidden' });
 
     const invitation = await mailTo('Invitation à un entretien');
     assert.deepEqual(invitation.to_envelope, [email]);
     assert.equal(invitation.headers.subject, `Invitation à un entretien : ${offer}`);
     assert.equal(invitation.content_type, 'multipart/mixed');
-    assert.match(invitation.text, /19\/01\/2027 10:30 \(heure de Paris\)/);
+    assert.match(invitation.text, /02\/03\/2027 10:30 \(heure de Paris\)/);
     assert.match(invitation.text, /45 minutes/);
     assert.match(invitation.text, /Siège, salle Ébène/);
     const cals = icsOf(sink, invitation);
@@ -243,7 +243,7 @@ test('a candidate applies, gets the mails, is interviewed and sees the new stage
     assert.equal(cal.method, 'REQUEST');
     assert.equal(cal.events.length, 1);
     assert.equal(cal.events[0].uid, interview.uid);
-    assert.equal(cal.events[0].dtstart, '2027-01-19T09:30:00+00:00');
+    assert.equal(cal.events[0].dtstart, '2027-03-02T09:30:00+00:00');
     assert.equal(cal.events[0].location, 'Siège, salle Ébène');
     await shot(rp, 'journey-10-board-interview-planned');
 
