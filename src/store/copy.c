@@ -25,19 +25,6 @@ const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "sig
                                    /* imports and duplicates */
                                    "person_keys", "duplicate_pairs", "person_tags", "person_merges", NULL};
 
-static bool has_id(const char *table) {
-    return strcmp(table, "person_skills") && strcmp(table, "need_skills") && strcmp(table, "deal_needs") &&
-           strcmp(table, "incident_participants") && strcmp(table, "ritual_participants") &&
-           strcmp(table, "channel_members") && strcmp(table, "reactions");
-    static const char *const keyed_otherwise[] = {"person_skills", "need_skills", "deal_needs", "kpi_candidacies",
-                                                  "kpi_facts", "skill_proposals", "person_text", "mail_templates",
-                                                  "interview_interviewers", "channel_members", "reactions", "person_keys",
-                                                  "person_tags", NULL};
-    for (int i = 0; keyed_otherwise[i]; i++)
-        if (strcmp(table, keyed_otherwise[i]) == 0) return false;
-    return true;
-}
-
 static StoreResult count_rows(Db *db, const char *table, long long *n) {
     char sql[96];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
@@ -59,12 +46,16 @@ static StoreResult copy_table(Db *from, Db *to, const char *table, char err[256]
     StoreResult r = STORE_OK;
     DbStatus s;
     int ncols = 0;
+    bool has_id = false; /* an identity column whose sequence must follow the copied ids */
     while (r == STORE_OK && (s = db_step(src)) == DB_ROW) {
         if (!ins) {
             ncols = db_col_count(src);
             Buf q = BUF_INIT;
             buf_printf(&q, "INSERT INTO %s (", table);
-            for (int c = 0; c < ncols; c++) buf_printf(&q, "%s%s", c ? ", " : "", db_col_name(src, c));
+            for (int c = 0; c < ncols; c++) {
+                buf_printf(&q, "%s%s", c ? ", " : "", db_col_name(src, c));
+                if (strcmp(db_col_name(src, c), "id") == 0) has_id = true;
+            }
             buf_puts(&q, ") VALUES (");
             for (int c = 0; c < ncols; c++) buf_printf(&q, "%s$%d", c ? ", " : "", c + 1);
             buf_puts(&q, ")");
@@ -84,7 +75,7 @@ static StoreResult copy_table(Db *from, Db *to, const char *table, char err[256]
     }
     db_finalize(ins);
     db_finalize(src);
-    if (r == STORE_OK && has_id(table) && db_sync_ids(to, table) != DB_OK) r = STORE_ERROR;
+    if (r == STORE_OK && has_id && db_sync_ids(to, table) != DB_OK) r = STORE_ERROR;
     return r;
 }
 
