@@ -21,6 +21,7 @@
 #include "../store/candidacies.h"
 #include "../store/needs.h"
 #include "careers.h"
+#include "duplicates.h"
 #include "cv.h"
 #include "public_page.h"
 #include "skill_input.h"
@@ -661,6 +662,8 @@ void careers_apply(Request *rq, Response *rs) {
                  json_pack("{s:s, s:n, s:s, s:I, s:b}", "stage", c.stage, "reason", "source", "careers", "document_id",
                            doc.id, "new_person", created));
     person_record_change(rq, &p, created ? "person.created" : "person.updated");
+    int ndup = 0; /* a new applicant may be someone already known by phone or name and city */
+    if (created && duplicates_check(rq->db, &rq->arena, &p, NULL, &ndup) != STORE_OK) return reply_db_error(rq, rs);
     if (!candidate_notify(rq, rs, c.id, "application_received", NULL)) return;
     rs->audit_type = "candidacy";
     rs->audit_id = c.id;

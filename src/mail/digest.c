@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include "../api/channels.h"
 #include "../domain/sla.h"
 #include "../lib/buf.h"
 #include "../lib/timeutil.h"
@@ -42,12 +43,16 @@ StoreResult mail_digest_queue(Db *db, Arena *a, int *mails, int *overdue, int *u
             count++;
             buf_printf(&text, "- %s — %s (depuis le %.10s)\n", rows[j].person_name, rows[j].need_title,
                        rows[j].waiting_since);
+            /* the owner's bell too, not only their inbox */
+            if (r == STORE_OK)
+                r = notify_overdue_candidacy(db, rows[j].owner_id, rows[j].candidacy_id,
+                                             arena_printf(a, "%s — %s", rows[j].person_name, rows[j].need_title));
         }
         buf_printf(&text, "\nRépondez-leur depuis Alliance : %s/#/home\n", mail_config()->public_url);
         Mail m = {.kind = "digest", .to = rows[i].owner_email, .to_name = rows[i].owner_name,
                   .subject = arena_printf(a, "%d candidat%s en attente de réponse", count, count > 1 ? "s" : ""),
                   .text = buf_str(&text), .candidacy_id = -1};
-        r = mail_queue(db, &m);
+        if (r == STORE_OK) r = mail_queue(db, &m);
         buf_free(&text);
         if (r == STORE_OK) (*mails)++;
     }

@@ -267,6 +267,17 @@ test('a candidate applies with a PDF CV: person, candidacy sourced from careers,
   applied = { token: m[1], email: a.email, personId: Number(p[0].id), candidacyId: Number(c.id), location: r.headers.get('location') };
 });
 
+test('an applicant known by another address but the same phone is flagged as a likely duplicate', async () => {
+  const first = applicant({ phone: '+33 7 55 44 33 22' });
+  assert.equal((await apply(fx.java, first)).status, 303);
+  const second = applicant({ name: 'Awa Diallo-Koné', phone: '07 55 44 33 22' });
+  assert.equal((await apply(fx.devops, second)).status, 303);
+  const ids = [first, second].map((a) => Number(srv.sqlValue(`SELECT id FROM people WHERE email = '${a.email}'`)));
+  const pair = srv.sql(`SELECT reasons FROM duplicate_pairs WHERE low_id = ${Math.min(...ids)} AND high_id = ${Math.max(...ids)}`);
+  assert.equal(pair.length, 1, 'the pair is flagged at once');
+  assert.match(pair[0].reasons, /phone/);
+});
+
 test('the status page shows the stage in plain words, the next step and the date of the last update', async () => {
   const r = await html(applied.location);
   assert.equal(r.status, 200);

@@ -389,6 +389,10 @@ test('the digest tells each owner who is waiting (alliance digest)', async () =>
   const d = ms.filter((m) => m.to_envelope.includes(to) && /en attente/.test(m.headers.subject)).pop();
   assert.match(d.headers.subject, /^\d+ candidats? en attente de réponse$/);
   assert.match(d.text, /Attente Brûlé — Développeuse Rust à Orléans/);
+  // and a notification for the owner (their bell in the UI)
+  const owner = srv.sqlValue(`SELECT owner_id FROM candidacies WHERE id = ${candidacy.id}`);
+  const notes = srv.sql(`SELECT kind, object_type, object_id FROM notifications WHERE user_id = ${owner} AND kind = 'overdue'`);
+  assert.ok(notes.some((x) => x.object_type === 'candidacy' && Number(x.object_id) === candidacy.id), JSON.stringify(notes));
   assert.equal(cli(['digest', '--bogus']).status, 2);
 });
 
