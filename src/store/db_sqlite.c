@@ -47,7 +47,12 @@ static void *lite_open(const char *url, char err[256]) {
     }
     sqlite3_busy_timeout(h, 10000);
     sqlite3_extended_result_codes(h, 1);
-    if (lite_exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") != DB_OK) {
+    /* Switching a new file to WAL can answer SQLITE_BUSY at once, without
+     * the busy handler, while another process does the same: try again. */
+    int tries = 0;
+    while (((rc = sqlite3_exec(h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL)) & 0xff) == SQLITE_BUSY && ++tries < 100)
+        usleep(20 * 1000);
+    if (rc != SQLITE_OK || lite_exec(h, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") != DB_OK) {
         snprintf(err, 256, "cannot configure %s: %s", url, sqlite3_errmsg(h));
         sqlite3_close(h);
         return NULL;
