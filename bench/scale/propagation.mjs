@@ -15,7 +15,7 @@ async function call(base, method, path, body, extra = {}) {
   return { json: JSON.parse(text), etag: r.headers.get('etag') };
 }
 const need = (await call(baseA, 'POST', '/api/v1/needs', {
-  title: 'Bench propagation', status: 'open',
+  title: 'Bench propagation', // a draft: matches are served for any need
   skills: [{ skill: 'java', min_level: 3, weight: 5 }, { skill: 'docker', min_level: 3, weight: 2 }],
 })).json;
 const person = (await call(baseA, 'POST', '/api/v1/people', {
