@@ -37,9 +37,16 @@ static void on_event(Db *db, const Event *e, void *arg) {
     pthread_mutex_lock(&g_lock);
     if (g_ready) {
         reload(db, e->object_id);
-    } else if (g_npending < g_cap || (g_cap = g_cap ? 2 * g_cap : 64,
-                                      g_pending = realloc(g_pending, g_cap * sizeof *g_pending))) {
-        g_pending[g_npending++] = e->object_id;
+    } else {
+        if (g_npending == g_cap) { /* on failure the list keeps what it holds */
+            size_t cap = g_cap ? 2 * g_cap : 64;
+            long long *grown = realloc(g_pending, cap * sizeof *grown);
+            if (grown) {
+                g_pending = grown;
+                g_cap = cap;
+            }
+        }
+        if (g_npending < g_cap) g_pending[g_npending++] = e->object_id;
     }
     pthread_mutex_unlock(&g_lock);
 }
