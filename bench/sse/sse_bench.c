@@ -81,8 +81,11 @@ static void on_line(const char *line, size_t len) {
     int k = atoi(m + 14);
     if (k < 0 || k >= MAX_POSTS || g_sent_at[k] == 0) return;
     if (g_ndelays == g_cap) {
-        g_cap = g_cap ? g_cap * 2 : 4096;
-        g_delays = realloc(g_delays, g_cap * sizeof *g_delays);
+        size_t cap = g_cap ? g_cap * 2 : 4096;
+        void *grown = realloc(g_delays, cap * sizeof *g_delays);
+        if (!grown) return; /* out of memory: this delay is not counted, the others stay */
+        g_delays = grown;
+        g_cap = cap;
     }
     g_delays[g_ndelays++] = now() - g_sent_at[k];
 }

@@ -48,7 +48,11 @@ char *dedupe_words_key(const char *text, bool sort) {
     /* words are runs of letters and digits (any byte >= 0x80 belongs to a letter) */
     size_t n = 0, cap = 8;
     char **words = malloc(cap * sizeof *words);
-    for (char *p = f; words && *p;) {
+    if (!words) {
+        free(f);
+        return NULL;
+    }
+    for (char *p = f; *p;) {
         while (*p && !((unsigned char)*p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) *p++ = '\0';
         if (!*p) break;
         if (n == cap) {
@@ -60,9 +64,9 @@ char *dedupe_words_key(const char *text, bool sort) {
         words[n++] = p;
         while ((unsigned char)*p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) p++;
     }
-    if (sort && words) qsort(words, n, sizeof *words, cmp_str);
+    if (sort) qsort(words, n, sizeof *words, cmp_str);
     Buf b = BUF_INIT;
-    for (size_t i = 0; words && i < n; i++) buf_printf(&b, "%s%s", i ? " " : "", words[i]);
+    for (size_t i = 0; i < n; i++) buf_printf(&b, "%s%s", i ? " " : "", words[i]);
     free(words);
     free(f);
     if (!b.len) {
