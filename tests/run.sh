@@ -10,17 +10,19 @@
 #   8. crash safety: SIGKILLs under concurrent writers     tests/crash/*.test.mjs
 #      (SQLite here; on PostgreSQL inside the pg suite)
 #   9. fuzzing: each libFuzzer target briefly on its corpus  tests/fuzz/fuzz_*.c
-# Set SUITES="unit api" (space-separated) to run a subset.
+# Set SUITES="unit api" (space-separated) to run a subset. The three API passes
+# (api, asan, pg) share nothing (each test starts its own servers on free ports,
+# pg its own cluster), so they run at the same time; the others run one by one.
 set -u
 cd "$(dirname "$0")/.."
 SUITES=${SUITES:-"unit api asan pg scale browser openapi crash fuzz"}
-passed=0
-failed=0
 log_dir=build/test-logs
 mkdir -p "$log_dir"
 
-count() { # adds pass/fail counts and says which suite failed
-  passed=$((passed + $2)); failed=$((failed + $3))
+counts=$log_dir/counts
+: >"$counts"
+count() { # records pass/fail counts (read back at the end: suites may run in subshells)
+  echo "$2 $3" >>"$counts"
   printf '%-8s %4d passed, %d failed\n' "$1" "$2" "$3"
 }
 
@@ -65,23 +67,31 @@ run_openapi() {
   else echo "$out" | tail -40; count openapi 0 1; fi
 }
 
-run_fuzz() { # each target of build/fuzz a few seconds on its committed corpus
-  local p=0 f=0 t name out
+fuzz_one() { # target: fuzzes FUZZ_TEST_SECONDS on the committed corpus; log and exit code in $log_dir
+  local t=$1 name
+  name=$(basename "$t")
+  mkdir -p "build/fuzz-work/$name" "tests/fuzz/corpus/$name"
+  "$t" -max_total_time="${FUZZ_TEST_SECONDS:-20}" -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
+    -artifact_prefix="build/fuzz-work/$name-" "build/fuzz-work/$name" "tests/fuzz/corpus/$name" \
+    >"$log_dir/$name.log" 2>&1
+  echo $? >"$log_dir/$name.rc"
+}
+
+run_fuzz() { # each target of build/fuzz, FUZZ_JOBS (2) at a time
+  local p=0 f=0 t name
+  for t in build/fuzz/fuzz_*; do [ -x "$t" ] && echo "$t"; done |
+    xargs -r -P "${FUZZ_JOBS:-2}" -I{} bash -c "$(declare -f fuzz_one); log_dir=$log_dir; fuzz_one {}"
   for t in build/fuzz/fuzz_*; do
     [ -x "$t" ] || continue
     name=$(basename "$t")
-    mkdir -p "build/fuzz-work/$name" "tests/fuzz/corpus/$name"
-    out=$("$t" -max_total_time="${FUZZ_TEST_SECONDS:-5}" -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
-            "build/fuzz-work/$name" "tests/fuzz/corpus/$name" 2>&1)
-    local rc=$?
-    echo "$out" >"$log_dir/$name.log"
-    if [ $rc -eq 0 ]; then p=$((p + 1))
-    else f=$((f + 1)); echo "$out" | grep -A30 'ERROR\|==ERROR\|runtime error' | head -40; fi
+    if [ "$(cat "$log_dir/$name.rc" 2>/dev/null)" = 0 ]; then p=$((p + 1))
+    else f=$((f + 1)); grep -A30 'ERROR\|==ERROR\|runtime error' "$log_dir/$name.log" | head -40; fi
+    rm -f "$log_dir/$name.rc"
   done
   count fuzz "$p" "$f"
 }
 
-for s in $SUITES; do
+run_suite() {
   case $s in
     unit) run_unit ;;
     api) run_node api build/alliance tests/api/*.test.mjs ;;
@@ -103,6 +113,20 @@ for s in $SUITES; do
     crash) run_node crash build/alliance tests/crash/*.test.mjs ;;
     fuzz) run_fuzz ;;
   esac
+}
+
+parallel=() serial=()
+for s in $SUITES; do
+  case $s in api|asan|pg) parallel+=("$s") ;; *) serial+=("$s") ;; esac
 done
+pids=()
+for s in "${parallel[@]}"; do
+  run_suite "$s" >"$log_dir/summary-$s.txt" 2>&1 &
+  pids+=($!)
+done
+for s in "${serial[@]}"; do run_suite "$s"; done
+wait "${pids[@]}" 2>/dev/null
+for s in "${parallel[@]}"; do cat "$log_dir/summary-$s.txt"; done
+read -r passed failed < <(awk '{p += $1; f += $2} END {print p + 0, f + 0}' "$counts")
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
