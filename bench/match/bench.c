@@ -258,14 +258,14 @@ static void run(int size, double bandwidth) {
 
     int queries = size >= 1000000 ? 100 : 300;
     int sql_queries = !with_sql ? 0 : size >= 1000000 ? 1 : size >= 100000 ? 5 : 40;
-    printf("%-18s %9s %9s %10s %8s %10s %10s %8s\n", "need (top 20)", "p50 us", "p99 us", "MB touched", "GB/s",
-           "SQL p50 ms", "ratio p50", "agree");
+    printf("%-18s %9s %9s %10s %8s %10s %10s %8s %8s\n", "need (top 20)", "p50 us", "p99 us", "MB touched", "GB/s",
+           "SQL p50 ms", "ratio p50", "agree", "bitsets");
     static const int SIZES[] = {3, 8, 15};
     for (int si = 0; si < 3; si++)
         for (int mand = 0; mand <= 1; mand++) {
             long long *lat = malloc((size_t)queries * sizeof *lat), *slat = malloc((size_t)(sql_queries + 1) * sizeof *slat);
             double touched = 0;
-            int agree = 0;
+            int agree = 0, by_bitsets = 0;
             uint64_t saved = g_rng;
             for (int q = 0; q < queries; q++) {
                 Requirement r[15];
@@ -278,6 +278,8 @@ static void run(int size, double bandwidth) {
                 match_rank(ix, &a, &n, &mq, &res);
                 lat[q] = time_monotonic_us() - s0;
                 touched += (double)res.entries * 4;
+                by_bitsets += res.path == MATCH_BITSETS;
+                if (getenv("BENCH_TRACE")) fprintf(stderr, "%d %d %lld\n", SIZES[si], res.path, lat[q]);
                 arena_free(&a);
             }
             g_rng = saved; /* the SQL runs the first needs of the same series */
@@ -300,9 +302,9 @@ static void run(int size, double bandwidth) {
             double mb = touched / queries / 1e6;
             char label[32];
             snprintf(label, sizeof label, "%d skills%s", SIZES[si], mand ? " +mand" : "");
-            printf("%-18s %9lld %9lld %10.2f %8.2f %10.1f %9.0fx %5d/%d\n", label, p50, p99, mb,
+            printf("%-18s %9lld %9lld %10.2f %8.2f %10.1f %9.0fx %5d/%d %5d/%d\n", label, p50, p99, mb,
                    p50 ? mb * 1e6 / (double)p50 / 1e3 : 0, (double)s50 / 1e3, p50 ? (double)s50 / (double)p50 : 0, agree,
-                   sql_queries);
+                   sql_queries, by_bitsets, queries);
             free(lat);
             free(slat);
         }

@@ -93,7 +93,8 @@ MatchIndex *match_index_new(void) {
     pthread_rwlockattr_setkind_np(&attr, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
     int rc = pthread_rwlock_init(&ix->lock, &attr);
     pthread_rwlockattr_destroy(&attr);
-    if (!ix->lists || rc) {
+    if (!ix->lists || rc || match_bits_init(&ix->bits, ix->nlists)) {
+        if (!rc) pthread_rwlock_destroy(&ix->lock);
         free(ix->lists);
         free(ix);
         return NULL;
@@ -110,6 +111,7 @@ void match_index_free(MatchIndex *ix) {
     free(ix->text);
     free(ix->map_keys);
     free(ix->map_vals);
+    match_bits_free(&ix->bits, ix->nlists);
     pthread_rwlock_destroy(&ix->lock);
     free(ix);
 }
@@ -134,6 +136,7 @@ static int add_slot(MatchIndex *ix, const Person *p) {
     if (grow((void **)&ix->slots, ix->nslots, &cap, sizeof *ix->slots, 1)) return -1;
     ix->slots_cap = (uint32_t)cap;
     int n = p->nskills > 255 ? 255 : p->nskills;
+    if (match_bits_reserve(ix, ix->nslots)) return -1;
     if (grow((void **)&ix->pool, ix->npool, &ix->pool_cap, sizeof *ix->pool, (size_t)n)) return -1;
     uint32_t slot = ix->nslots;
     MatchSlot *s = &ix->slots[slot];
@@ -156,12 +159,15 @@ static int add_slot(MatchIndex *ix, const Person *p) {
         if (grow((void **)&l->v, l->n, &lcap, sizeof *l->v, 1)) goto fail;
         l->cap = (uint32_t)lcap;
         l->v[l->n++] = posting(slot, k->years, k->level);
+        match_bits_add(&ix->bits, slot, si, k->level, k->years);
         uint32_t y = k->years < 0 || k->years > 254 ? 255 : (uint32_t)k->years;
         ix->pool[ix->npool++] = (uint32_t)si << 16 | y << 8 | (uint32_t)k->level;
         s->nskills++;
     }
     if (map_set(ix, p->id, slot)) goto fail;
     ix->nslots++;
+    match_bits_set_alive(&ix->bits, slot, 1);
+    for (uint32_t i = 0; i < s->nskills; i++) match_bits_consider(ix, (int)(ix->pool[s->skills + i] >> 16));
     return 0;
 fail: /* postings may name the slot already: keep it, dead */
     s->alive = 0;
@@ -173,6 +179,7 @@ fail: /* postings may name the slot already: keep it, dead */
 static void kill_slot(MatchIndex *ix, long slot) {
     if (slot < 0 || !ix->slots[slot].alive) return;
     ix->slots[slot].alive = 0;
+    match_bits_set_alive(&ix->bits, (uint32_t)slot, 0);
     ix->dead++;
 }
 
@@ -252,7 +259,7 @@ int match_index_compact(MatchIndex *ix) {
     ix->npool = npool;
     ix->nslots = live;
     ix->dead = 0;
-    return 0;
+    return match_bits_rebuild(ix);
 }
 
 size_t match_index_count(MatchIndex *ix) {
@@ -267,7 +274,7 @@ size_t match_index_bytes(MatchIndex *ix) {
     size_t b = sizeof *ix + (size_t)ix->nlists * sizeof *ix->lists;
     for (int i = 0; i < ix->nlists; i++) b += ix->lists[i].cap * sizeof(uint32_t);
     b += ix->slots_cap * sizeof *ix->slots + ix->pool_cap * sizeof *ix->pool + ix->text_cap +
-         ix->map_cap * (sizeof *ix->map_keys + sizeof *ix->map_vals);
+         ix->map_cap * (sizeof *ix->map_keys + sizeof *ix->map_vals) + match_bits_bytes(&ix->bits, ix->nlists);
     pthread_rwlock_unlock(&ix->lock);
     return b;
 }

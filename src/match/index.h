@@ -8,7 +8,8 @@
  *    and an offset into two append-only pools: the person's own skills
  *    (4 bytes each, for explanations and the reverse ranking) and the text
  *    shown in a match (name, location, available_from);
- *  - an id -> slot hash table (open addressing).
+ *  - an id -> slot hash table (open addressing);
+ *  - for the popular skills, bitsets over slots by level (bitsets.h).
  * A write never moves postings: an edited person gets a new slot at the
  * end (appends keep lists sorted) and the old slot is marked dead; dead
  * slots are dropped by a compaction once they are a quarter of all slots.
@@ -27,6 +28,7 @@
 #include <stdint.h>
 #include "../domain/model.h"
 #include "../lib/arena.h"
+#include "bitsets.h"
 
 enum { MATCH_MAX_SLOTS = 1 << 24 }; /* 24 bits of slot in a posting */
 #define MATCH_YEARS_UNKNOWN 31
@@ -61,6 +63,7 @@ typedef struct MatchIndex {
     long long *map_keys;    /* id -> slot; key 0 empty (ids start at 1) */
     uint32_t *map_vals;
     size_t map_cap, map_n;
+    MatchBits bits;         /* popular skills as bitsets over slots (bitsets.h) */
 } MatchIndex;
 
 /* A new empty index for the loaded skills reference; NULL on no memory. */

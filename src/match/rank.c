@@ -1,5 +1,5 @@
 /* rank: top-k over the index (see rank.h). */
-#include "rank.h"
+#include "rank_internal.h"
 #include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -7,43 +7,11 @@
 #include "../domain/implied.h"
 #include "../domain/skills.h"
 
-#define END UINT32_MAX
-
-enum { TAB_SIZE = 256 }; /* indexed by a posting's low byte: years code << 3 | level */
-
-typedef struct {
-    const uint32_t *v;
-    uint32_t n, pos;
-    const int32_t *tab;    /* millionths earned, for this source's factor (at most 10^8) */
-    bool implies;
-} Src;
-
-typedef struct {
-    Src *src;
-    int nsrc, req, min_level;
-    bool mandatory;
-    long long ub;          /* the most this requirement can give */
-    uint64_t size;         /* entries of all its sources */
-    uint32_t doc;          /* smallest current slot of its sources, END when done */
-} Cur;
-
-typedef struct {
-    int tenths;
-    long long id;
-    uint32_t slot;
-} Entry;
-
-/* A bounded heap of the k best entries, the worst on top. */
-typedef struct {
-    Entry *e;
-    int n, k;
-} Heap;
-
 static bool worse(const Entry *a, const Entry *b) {
     return a->tenths != b->tenths ? a->tenths < b->tenths : a->id > b->id;
 }
 
-static void heap_push(Heap *h, Entry x) {
+void rank_heap_push(Heap *h, Entry x) {
     if (h->n == h->k) {
         if (!worse(&h->e[0], &x)) return;
         int i = 0; /* replace the top, sift down */
@@ -67,8 +35,7 @@ static void heap_push(Heap *h, Entry x) {
     h->e[i] = x;
 }
 
-/* Below this many millionths a person cannot enter a full heap. */
-static long long heap_floor(const Heap *h) {
+long long rank_heap_floor(const Heap *h) {
     return h->n < h->k ? -1 : (long long)h->e[0].tenths * 100000 - 50000;
 }
 
@@ -149,19 +116,7 @@ static void cur_reset(Cur *c) {
     cur_update(c);
 }
 
-typedef struct {
-    MatchIndex *ix;
-    const Scorer *sc;
-    const MatchQuery *q;
-    Cur *cur;
-    int m;
-    long long terms_ub;    /* the most availability, location and rate can give */
-    uint64_t entries;
-    long total;            /* counted by the term-at-a-time pass when asked, else -1 */
-} Ctx;
-
-/* The slot is alive and the caller's filter accepts it. */
-static bool admissible(const Ctx *x, uint32_t slot) {
+bool rank_admissible(const Ctx *x, uint32_t slot) {
     const MatchSlot *s = &x->ix->slots[slot];
     if (!s->alive) return false;
     if (!x->q->accept) return true;
@@ -169,7 +124,7 @@ static bool admissible(const Ctx *x, uint32_t slot) {
     return x->q->accept(&c, x->q->accept_arg);
 }
 
-static long long slot_terms(const Ctx *x, uint32_t slot) {
+long long rank_slot_terms(const Ctx *x, uint32_t slot) {
     const MatchSlot *s = &x->ix->slots[slot];
     PersonTerms t = {s->available_day, s->location, s->rate};
     return scorer_terms_micro(x->sc, &t);
@@ -209,11 +164,11 @@ static long rank_mandatory(Ctx *x, Heap *h) {
             if (c->doc != d) ok = false;
             else s += cur_eval(c, d, &ok);
         }
-        if (!ok || !admissible(x, d)) continue;
+        if (!ok || !rank_admissible(x, d)) continue;
         met++;
         bool pruned = false;
         for (int j = nm; j < x->m; j++) {
-            if (s + suffix[j] + x->terms_ub < heap_floor(h)) {
+            if (s + suffix[j] + x->terms_ub < rank_heap_floor(h)) {
                 pruned = true;
                 break;
             }
@@ -223,8 +178,8 @@ static long rank_mandatory(Ctx *x, Heap *h) {
             if (c->doc == d) s += cur_eval(c, d, &unused);
         }
         if (pruned) continue;
-        s += slot_terms(x, d);
-        heap_push(h, (Entry){score_tenths(s), x->ix->slots[d].id, d});
+        s += rank_slot_terms(x, d);
+        rank_heap_push(h, (Entry){score_tenths(s), x->ix->slots[d].id, d});
     }
     return met;
 }
@@ -237,7 +192,7 @@ static void rank_rest(Ctx *x, Heap *h, bool skip_met) {
     for (int j = 0; j < x->m; j++) prefix[j + 1] = prefix[j] + x->cur[j].ub;
     int ess = 0; /* cur[0..ess) are only probed */
     for (;;) {
-        long long floor = heap_floor(h);
+        long long floor = rank_heap_floor(h);
         while (ess < x->m && prefix[ess + 1] + x->terms_ub < floor) ess++;
         uint32_t d = END;
         for (int j = ess; j < x->m; j++)
@@ -266,9 +221,9 @@ static void rank_rest(Ctx *x, Heap *h, bool skip_met) {
             if (c->doc == d) s += cur_eval(c, d, &meets);
             if (c->mandatory && !meets) met = false;
         }
-        if (pruned || (skip_met && met) || !admissible(x, d)) continue;
-        s += slot_terms(x, d);
-        heap_push(h, (Entry){score_tenths(s), x->ix->slots[d].id, d});
+        if (pruned || (skip_met && met) || !rank_admissible(x, d)) continue;
+        s += rank_slot_terms(x, d);
+        rank_heap_push(h, (Entry){score_tenths(s), x->ix->slots[d].id, d});
     }
 }
 
@@ -382,7 +337,7 @@ static int rank_taat(Ctx *x, Heap *met_heap, Heap *rest_heap, int nmandatory, lo
     }
     if (x->q->count_total) { /* the accumulator is there: counting is one more pass */
         x->total = 0;
-        for (uint32_t slot = 0; slot < n; slot++) x->total += acc[slot] && admissible(x, slot);
+        for (uint32_t slot = 0; slot < n; slot++) x->total += acc[slot] && rank_admissible(x, slot);
     }
     *nmet = 0;
     for (uint32_t slot = 0; slot < n; slot++) {
@@ -390,14 +345,14 @@ static int rank_taat(Ctx *x, Heap *met_heap, Heap *rest_heap, int nmandatory, lo
         if (!a) continue;
         bool is_met = nmandatory && met[slot] == nmandatory;
         if (is_met) {
-            if (!admissible(x, slot)) continue;
+            if (!rank_admissible(x, slot)) continue;
             (*nmet)++;
         } else if (x->q->only_mandatory_met) {
             continue;
         }
         Heap *h = is_met ? met_heap : rest_heap;
-        if (a + x->terms_ub < heap_floor(h) || (!is_met && !admissible(x, slot))) continue;
-        heap_push(h, (Entry){score_tenths(a + slot_terms(x, slot)), x->ix->slots[slot].id, slot});
+        if (a + x->terms_ub < rank_heap_floor(h) || (!is_met && !rank_admissible(x, slot))) continue;
+        rank_heap_push(h, (Entry){score_tenths(a + rank_slot_terms(x, slot)), x->ix->slots[slot].id, slot});
     }
     return 0;
 }
@@ -412,7 +367,7 @@ static long count_union(Ctx *x) {
         if (d == END) break;
         for (int j = 0; j < x->m; j++)
             if (x->cur[j].doc == d) cur_next(&x->cur[j], d, &x->entries);
-        if (admissible(x, d)) n++;
+        if (rank_admissible(x, d)) n++;
     }
     return n;
 }
@@ -426,9 +381,10 @@ static int build_cursors(Ctx *x, Arena *a) {
     for (int i = 0; i < sc->nreqs; i++) {
         const Requirement *r = &sc->need->skills[i];
         const SkillSource *src;
-        int n = implied_sources(skills_index(skills_get(r->skill)), &src);
+        int skill = skills_index(skills_get(r->skill)), n = implied_sources(skill, &src);
         Cur *c = &x->cur[x->m++];
-        *c = (Cur){arena_alloc(a, (size_t)(n ? n : 1) * sizeof *c->src), 0, i, r->min_level, r->mandatory, 0, 0, END};
+        *c = (Cur){arena_alloc(a, (size_t)(n ? n : 1) * sizeof *c->src), 0, i, r->min_level, r->mandatory, 0, 0, END,
+                   skill};
         if (!c->src) return -1;
         double factors[8];
         const int32_t *tabs[8];
@@ -451,7 +407,7 @@ static int build_cursors(Ctx *x, Arena *a) {
                 factors[nf] = src[k].factor;
                 tabs[nf++] = t;
             }
-            c->src[c->nsrc++] = (Src){l->v, l->n, 0, tabs[f], src[k].implies};
+            c->src[c->nsrc++] = (Src){l->v, l->n, 0, tabs[f], src[k].implies, src[k].skill};
             c->size += l->n;
             long long top = tabs[f][YEARS_FOR_FULL_CREDIT << 3 | 5];
             if (top > c->ub) c->ub = top;
@@ -474,6 +430,23 @@ static int collect(Ctx *x, Arena *a, Heap *h, MatchHit *hits, int *n, int max) {
         assert(hit->score.tenths == h->e[i].tenths);
     }
     return 0;
+}
+
+/* Both heaps through the bitsets (rank_bits.c); false when a round would
+ * score too many people. */
+static bool by_bitsets(Ctx *x, Arena *a, Heap *met, Heap *rest, int want, bool has_mandatory, MatchResult *out) {
+    if (has_mandatory) {
+        out->mandatory_met = rank_bits_count(x, a, RANK_MANDATORY_MET);
+        if (out->mandatory_met < 0 || !rank_bits(x, a, met, RANK_MANDATORY_MET)) return false;
+        if (!x->q->only_mandatory_met && met->n < want) {
+            rest->k = want - met->n;
+            if (!rank_bits(x, a, rest, RANK_MANDATORY_NOT_MET)) return false;
+        }
+    } else if (!rank_bits(x, a, rest, RANK_EVERYONE)) {
+        return false;
+    }
+    if (x->q->count_total && (x->total = rank_bits_count(x, a, RANK_EVERYONE)) < 0) return false;
+    return true;
 }
 
 int match_rank(MatchIndex *ix, Arena *a, const Need *need, const MatchQuery *q, MatchResult *out) {
@@ -507,18 +480,30 @@ int match_rank(MatchIndex *ix, Arena *a, const Need *need, const MatchQuery *q, 
         entries += x.cur[j].size;
         nmandatory += x.cur[j].mandatory;
     }
-    bool taat = q->path ? q->path == MATCH_TERM_AT_A_TIME : entries > ix->nslots / 8;
+    /* short lists: skipping around them document at a time; long ones:
+     * bitsets, and when a need defeats them one sequential pass per list */
+    int path = q->path ? q->path : entries <= ix->nslots / 8 ? MATCH_DOCUMENT_AT_A_TIME : MATCH_BITSETS;
+    bool done = false;
+    if (!rc && path == MATCH_BITSETS && !(done = rank_bits_usable(&x) && by_bitsets(&x, a, &met, &rest, want,
+                                                                                     has_mandatory, out))) {
+        met.n = rest.n = 0; /* start again on the lists */
+        rest.k = want;
+        out->mandatory_met = -1;
+        x.total = -1;
+        path = MATCH_TERM_AT_A_TIME;
+    }
+    bool taat = path == MATCH_TERM_AT_A_TIME;
     /* the intersection first when its shortest list is short: often it
      * alone fills the answer */
     uint64_t shortest = UINT64_MAX;
     for (int j = 0; j < x.m; j++)
         if (x.cur[j].mandatory && x.cur[j].size < shortest) shortest = x.cur[j].size;
-    bool intersect = has_mandatory && (!taat || (q->path != MATCH_TERM_AT_A_TIME && shortest < ix->nslots / 16));
+    bool intersect = !done && has_mandatory && (!taat || (q->path != MATCH_TERM_AT_A_TIME && shortest < ix->nslots / 16));
     if (!rc && intersect) {
         out->mandatory_met = rank_mandatory(&x, &met);
         for (int j = 0; j < x.m; j++) cur_reset(&x.cur[j]);
     }
-    if (!rc && (!intersect || (!q->only_mandatory_met && met.n < want))) {
+    if (!rc && !done && (!intersect || (!q->only_mandatory_met && met.n < want))) {
         if (taat) {
             long nmet = 0;
             met.n = 0; /* found again, with everyone else, in one pass */
@@ -530,7 +515,7 @@ int match_rank(MatchIndex *ix, Arena *a, const Need *need, const MatchQuery *q, 
         }
     }
     if (!rc && q->count_total && x.total >= 0) out->total = x.total;
-    else if (!rc && q->count_total) {
+    else if (!rc && !done && q->count_total) {
         for (int j = 0; j < x.m; j++) cur_reset(&x.cur[j]);
         out->total = count_union(&x);
     }
@@ -539,6 +524,7 @@ int match_rank(MatchIndex *ix, Arena *a, const Need *need, const MatchQuery *q, 
     if (!rc) rc = collect(&x, a, &met, all, &n, want);
     if (!rc) rc = collect(&x, a, &rest, all, &n, want - n); /* the term-at-a-time pass kept up to want */
     out->entries = x.entries;
+    out->path = path;
     pthread_rwlock_unlock(&ix->lock);
     int skip = q->offset > 0 ? (q->offset < n ? q->offset : n) : 0;
     out->hits = all + skip;

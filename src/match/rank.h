@@ -14,12 +14,13 @@
  *     can give; once the answer holds `limit` people, the requirements
  *     whose bounds together (plus the person-side factors) cannot reach the
  *     last score stop driving the scan and are only probed, and a person is
- *     dropped as soon as what remains cannot reach it. When the lists are
- *     long against the number of people (popular skills), each list is
- *     read once in sequence into one accumulator per person instead, and
- *     only people whose skill points can still reach the k-th score are
- *     looked at further: skipping around long lists costs more than
- *     streaming them.
+ *     dropped as soon as what remains cannot reach it.
+ *  3. When the lists are long against the number of people (popular
+ *     skills: the common case at a million profiles), the bitsets of
+ *     the popular skills give everyone a bound at once, 256 people per step
+ *     (rank_bits.c), and only the people whose bound can reach the k-th
+ *     score are scored; when that would still be too many, each list is
+ *     read once in sequence into one accumulator per person.
  * Scores are summed in millionths (scoring.h), so the order does not
  * depend on the order of summing. */
 #ifndef ALLIANCE_RANK_H
@@ -46,9 +47,9 @@ typedef struct {
     void *accept_arg;
     bool only_mandatory_met;        /* a filter: people who meet every mandatory skill */
     bool count_total;               /* fill total (one more pass over the lists) */
-    int path;                       /* 0: chosen by list lengths; else one of the two below (tests) */
+    int path;                       /* 0: chosen by list lengths; else one of the three below (tests) */
 } MatchQuery;
-enum { MATCH_DOCUMENT_AT_A_TIME = 1, MATCH_TERM_AT_A_TIME = 2 };
+enum { MATCH_DOCUMENT_AT_A_TIME = 1, MATCH_TERM_AT_A_TIME = 2, MATCH_BITSETS = 3 };
 
 typedef struct {
     Person person;      /* as the index knows it, from the arena */
@@ -60,7 +61,8 @@ typedef struct {
     int n;
     long total;         /* people with credit for some requirement; -1 when not counted */
     long mandatory_met; /* people meeting every mandatory skill (when the need has some), else -1 */
-    uint64_t entries;   /* posting entries the cursors went over (for the benchmark) */
+    uint64_t entries;   /* posting entries the cursors went over (for the benchmark; a bitset word counts 2) */
+    int path;           /* the path that answered (MATCH_DOCUMENT_AT_A_TIME...) */
 } MatchResult;
 
 /* Ranks the index's people for need. 0 on success, -1 out of memory. */

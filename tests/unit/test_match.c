@@ -225,10 +225,13 @@ static long with_credit(Arena *a, const Need *n, const Person *people, const boo
     return k;
 }
 
+/* Needs answered from the bitsets when asked to (the others fell back to the lists). */
+static int g_by_bitsets;
+
 static void check_against_scoring(MatchIndex *ix, Arena *a, const Person *people, const bool *alive, int np,
                                   bool mandatory, int needs) {
     for (int t = 0; t < needs; t++) {
-        int path = t % 3; /* automatic, document at a time, term at a time */
+        int path = t % 4; /* automatic, document at a time, term at a time, bitsets */
         Need n;
         random_need(a, &n, mandatory);
         int limit = 1 + (int)rnd(25);
@@ -239,6 +242,7 @@ static void check_against_scoring(MatchIndex *ix, Arena *a, const Person *people
         MatchQuery q = {.limit = limit, .path = path, .count_total = true};
         MatchResult r;
         assert_int_equal(match_rank(ix, &qa, &n, &q, &r), 0);
+        g_by_bitsets += path == MATCH_BITSETS && r.path == MATCH_BITSETS;
         assert_int_equal(r.n, k);
         assert_int_equal(r.total, with_credit(a, &n, people, alive, np));
         for (int i = 0; i < k; i++) {
@@ -283,6 +287,7 @@ static void test_pruned_top_k_equals_scoring_everyone_on_random_pools(void **sta
     check_against_scoring(ix, &a, people, alive, PEOPLE, true, 40);
     assert_int_equal(match_index_compact(ix), 0);
     check_against_scoring(ix, &a, people, alive, PEOPLE, true, 20);
+    assert_true(g_by_bitsets > 40); /* of 80 asked: the bitset path was really tested */
     match_index_free(ix);
     arena_free(&a);
 }
