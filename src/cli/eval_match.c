@@ -2,7 +2,7 @@
  * quality on a graded set: DIR/needs/ID.txt (job descriptions),
  * DIR/cvs/ID.txt (CVs), DIR/qrels.tsv (need_id TAB cv_id TAB grade 0..3,
  * ids are file names without .txt). Skills are extracted from both sides
- * with the reference (domain/extract.h); CVs are ranked for each need by
+ * with the reference (domain/skill_finder.h, as CV uploads are); CVs are ranked for each need by
  * the engine's scoring and, as a baseline, by BM25 over the CV texts
  * (SQLite FTS5, the need's text as the query). Prints nDCG@5, nDCG@10 and
  * average precision per need and their means, for both.
@@ -20,7 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <jansson.h>
-#include "../domain/extract.h"
+#include "../domain/skill_finder.h"
 #include "../domain/skills.h"
 #include "../lib/text.h"
 #include "../match/rank.h"
@@ -174,12 +174,12 @@ static int read_qrels(const char *dir, const Docs *needs, const Docs *cvs, signe
 
 /* The CV as a person: skills named once at level 3, twice 4, more 5. */
 static void cv_person(Arena *a, int i, const char *text, Person *p) {
-    Extracted ex[MAX_SKILLS];
-    int n = skills_extract(text, ex, MAX_SKILLS);
+    SkillFound ex[MAX_SKILLS];
+    int n = skills_find(text, strlen(text), ex, MAX_SKILLS);
     *p = (Person){.id = i + 1, .kind = "candidate", .first_name = "", .last_name = "", .daily_rate = -1};
     p->skills = arena_alloc(a, (size_t)(n ? n : 1) * sizeof *p->skills);
     for (int k = 0; k < n; k++)
-        p->skills[k] = (PersonSkill){ex[k].skill, ex[k].mentions >= 3 ? 5 : ex[k].mentions == 2 ? 4 : 3, -1};
+        p->skills[k] = (PersonSkill){ex[k].skill->id, ex[k].count >= 3 ? 5 : ex[k].count == 2 ? 4 : 3, -1};
     p->nskills = n;
 }
 
@@ -204,12 +204,12 @@ static void need_of_text(Arena *a, const char *text, Need *n) {
         char *folded = text_fold(line);
         bool must = folded && line_says(folded, MUST), plus = folded && !must && line_says(folded, PLUS);
         free(folded);
-        Extracted ex[MAX_SKILLS];
-        int k = skills_extract(line, ex, MAX_SKILLS);
+        SkillFound ex[MAX_SKILLS];
+        int k = skills_find(line, strlen(line), ex, MAX_SKILLS);
         for (int i = 0; i < k && n->nskills < SCORE_MAX_REQS; i++) {
             bool seen = false;
-            for (int j = 0; j < n->nskills; j++) seen |= strcmp(n->skills[j].skill, ex[i].skill) == 0;
-            if (!seen) n->skills[n->nskills++] = (Requirement){ex[i].skill, 3, must ? 3 : plus ? 1 : 2, must};
+            for (int j = 0; j < n->nskills; j++) seen |= strcmp(n->skills[j].skill, ex[i].skill->id) == 0;
+            if (!seen) n->skills[n->nskills++] = (Requirement){ex[i].skill->id, 3, must ? 3 : plus ? 1 : 2, must};
         }
     }
 }
