@@ -14,13 +14,12 @@
 // Screenshots: tests/browser/screenshots/journey-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
 import { chromium } from 'playwright-core';
-import { BIN } from './server.mjs';
+import { BIN, startServer } from './server.mjs';
 import { SHOTS, LAUNCH, shot, signIn, watchPage } from './helpers.mjs';
 
 // tests/api/harness.mjs (imported by smtp.mjs) wants ALLIANCE_BIN; the browser
@@ -29,58 +28,6 @@ process.env.ALLIANCE_BIN ||= BIN;
 const { SmtpSink, mailEnv } = await import('../api/smtp.mjs');
 
 const WAIT = 60_000; // two busy cores: generous, never a fixed sleep
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const srv = net.createServer();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => ok(port));
-    });
-  });
-}
-
-// The server as tests/browser/server.mjs starts it, plus the mail
-// environment; the port is chosen first so that ALLIANCE_PUBLIC_URL (where
-// the mailed status links point) is this very server.
-async function startMailServer(sink) {
-  const dir = mkdtempSync(join(tmpdir(), 'alliance-journey-'));
-  const db = join(dir, 'a.db');
-  execFileSync(BIN, ['init', '--demo', '--db', db], { stdio: 'pipe' });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(BIN, ['serve', '--db', db, '--addr', `127.0.0.1:${port}`, '--data-dir', join(dir, 'files')], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...mailEnv(sink, { ALLIANCE_PUBLIC_URL: base }) },
-  });
-  let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
-  const exited = new Promise((ok) => child.on('exit', (code, signal) => ok({ code, signal })));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch { /* not listening yet */ }
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`server did not answer /healthz:\n${output}`); }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    base,
-    output: () => output,
-    async stop() {
-      child.kill('SIGTERM');
-      let timer;
-      const result = await Promise.race([exited, new Promise((r) => { timer = setTimeout(() => r(null), 30_000); })]);
-      clearTimeout(timer);
-      if (!result) child.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
-      return result;
-    },
-  };
-}
 
 // The .ics attachment of a received message, read from the raw .eml by
 // Python's email package and parsed by python3-icalendar.
@@ -132,7 +79,8 @@ test('a candidate applies, gets the mails, is interviewed and sees the new stage
     return link[0];
   };
   try {
-    server = await startMailServer(sink);
+    // mailed status links point back at this very server
+    server = await startServer({ env: (base) => mailEnv(sink, { ALLIANCE_PUBLIC_URL: base }), waitMs: WAIT / 2 });
     browser = await chromium.launch(LAUNCH);
 
     // 1. The candidate applies on the careers site.

@@ -1,5 +1,9 @@
 // server: starts the real alliance binary on a free loopback port with a
-// fresh demo database, and stops it with SIGTERM.
+// fresh demo database (files under its own data directory), and stops it
+// with SIGTERM. Options:
+//   env(base)  more environment for `serve`, given the server's address
+//              (so that mailed links can point back at it)
+//   waitMs     how long to wait for /healthz and for the exit (15 s)
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,18 +23,21 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+export async function startServer({ env = () => ({}), waitMs = 15000 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'alliance-browser-'));
   const db = join(dir, 'a.db');
   execFileSync(BIN, ['init', '--demo', '--db', db], { stdio: 'pipe' });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(BIN, ['serve', '--db', db, '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(BIN, ['serve', '--db', db, '--addr', `127.0.0.1:${port}`, '--data-dir', join(dir, 'files')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env(base) },
+  });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
   const exited = new Promise((ok) => child.on('exit', (code, signal) => ok({ code, signal })));
-  const deadline = Date.now() + 15000;
+  const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       const r = await fetch(`${base}/healthz`);
@@ -45,7 +52,9 @@ export async function startServer() {
     output: () => output,
     async stop() {
       child.kill('SIGTERM');
-      const result = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 10000))]);
+      let timer;
+      const result = await Promise.race([exited, new Promise((r) => { timer = setTimeout(() => r(null), waitMs); })]);
+      clearTimeout(timer);
       if (!result) child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
       return result;
