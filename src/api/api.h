@@ -166,6 +166,7 @@ json_t *member_ids_json(const Members *m);
 void channels_list(Request *rq, Response *rs);
 void channels_create(Request *rq, Response *rs);
 void channels_get(Request *rq, Response *rs);
+void channels_update(Request *rq, Response *rs);
 void channel_members_list(Request *rq, Response *rs);
 void channel_members_add(Request *rq, Response *rs);
 void channels_join(Request *rq, Response *rs);

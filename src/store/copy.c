@@ -19,7 +19,7 @@ const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "sig
                                    /* mail, interviews, settings */
                                    "outbox", "mail_templates", "settings", "interviews", "interview_interviewers",
                                    /* channels, posts, notifications */
-                                   "channels", "channel_members", "posts", "post_revisions", "reactions", "attachments",
+                                   "channels", "channel_slugs", "channel_members", "posts", "post_revisions", "reactions", "attachments",
                                    "notifications",
                                    /* trust */ "password_resets", "erasures", "privacy_requests",
                                    /* imports and duplicates */

@@ -661,6 +661,14 @@ static const Migration migrations[] = {
      "  active INTEGER NOT NULL,\n"
      "  changed_at TEXT NOT NULL);\n"
      "DROP TABLE calendar_tokens;\n"},
+    /* social: the slugs a renamed channel went by, so "#old-name" in
+     * earlier posts still finds it (store/channels.h) */
+    {62,
+     "CREATE TABLE channel_slugs (\n"
+     "  slug TEXT PRIMARY KEY,\n"
+     "  channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,\n"
+     "  replaced_at TEXT NOT NULL);\n"
+     "CREATE INDEX channel_slugs_channel ON channel_slugs(channel_id);\n"},
 };
 
 bool schema_known(int version) {

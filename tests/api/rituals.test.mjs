@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { openStream } from './sse.mjs';
 import { startServer, assertProblem, assertFieldError, assertHealthy, Server, signInAt, demoEmail } from './harness.mjs';
 
 let srv, sales, tech, manager, recruiter, consultant, admin;
@@ -246,6 +247,23 @@ print(json.dumps(out))
   assert.equal(r.status, 0, `icalendar could not read the feed: ${r.stderr}\n${text}`);
   return JSON.parse(r.stdout);
 }
+
+test('a ritual created, changed or given a point reaches the live stream, facts only', async () => {
+  const s = await openStream(srv.base, consultant);
+  try {
+    const x = await ritual({ name: 'Rituel en direct' });
+    const p = await srv.post(`/api/v1/rituals/${x.id}/agenda/points`, { body: 'Un point confidentiel' }, { as: tech });
+    assert.equal(p.status, 201, p.text);
+    assert.equal((await srv.patch(`/api/v1/rituals/${x.id}`, { time: '10:15' }, { as: tech, ifMatch: '"1"' })).status, 200);
+    const of = (ms, type) => ms.filter((m) => m.event === type && m.json.object_id === x.id);
+    await s.until((ms) => of(ms, 'ritual.created').length && of(ms, 'ritual.point').length && of(ms, 'ritual.updated').length, 5000, 'the ritual events');
+    assert.equal(of(s.messages, 'ritual.updated')[0].json.after.version, 2);
+    assert.equal(of(s.messages, 'ritual.point')[0].json.after.point_id, p.json.id);
+    assert.ok(!s.messages.some((m) => m.data.includes('Un point confidentiel')), 'the text of a point is not in the stream');
+  } finally {
+    s.close();
+  }
+});
 
 const FEED_PATH = /^\/calendar\/\d+-[A-Za-z0-9_-]{43}\.ics$/;
 const feedPath = (url) => new URL(url, 'http://x').pathname;

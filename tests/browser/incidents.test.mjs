@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { SHOTS, LAUNCH, shot, signIn, apiSession, watchPage } from './helpers.mjs';
+import { SHOTS, LAUNCH, shot, apiSession, openSignedIn } from './helpers.mjs';
 
 const TITLE = 'Le client menace de suspendre la mission';
 
@@ -27,15 +27,7 @@ test('incidents and rituals: report, home banner, accept, resolve, agenda, minut
     const client = clients.items.find((c) => c.owner_id === me.user.id);
     assert.ok(client, 'a demo client owned by the sales account');
 
-    const open = async (role, hash) => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
-      const page = await context.newPage();
-      watchPage(page, problems);
-      await page.goto(`${server.base}/#${hash}`);
-      await page.waitForURL(/#\/login$/);
-      await signIn(page, role);
-      return page;
-    };
+    const open = (role, hash) => openSignedIn(browser, server.base, role, hash, problems);
     const techPage = await open('tech', `/clients/${client.id}`);
     const salesPage = await open('sales', '/needs');
     await salesPage.locator('.results table, .results .state').first().waitFor();

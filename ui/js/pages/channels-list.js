@@ -8,7 +8,8 @@ export async function render(ctx) {
   ctx.setTitle(t('channels.title'));
   const slug = ctx.query.get('slug'); // a "#slug" link of a post
   if (slug) {
-    const found = (await api('GET', `/api/v1/channels?q=${encodeURIComponent(slug)}&limit=200`)).items.find((c) => c.slug === slug);
+    // the channel going by that slug, or by it before a rename
+    const found = (await api('GET', `/api/v1/channels?slug=${encodeURIComponent(slug)}`)).items[0];
     if (!ctx.alive()) return;
     if (found) { ctx.navigate(`#/channels/${found.id}`); return; }
     toast(t('channels.notFound', { slug }), 'error');
