@@ -1,15 +1,17 @@
 // channel: one channel (#/channels/:id): its posts newest last, a composer,
-// threads opened in place, join and leave, renaming (its creator, admins).
+// threads opened in place, join and leave, its members (members add others),
+// renaming (its creator, admins).
 // New posts and renames arrive live, and the channel is marked read while
 // it is on screen.
 import { t } from '../i18n.js';
 import { api, withQuery } from '../api.js';
 import { h, loading, errorBox, empty, pageHeader, debounce, toast } from '../dom.js';
 import { whileAlive } from '../live.js';
-import { postView, composer } from '../post-view.js';
+import { postView, composer, keepOpen } from '../post-view.js';
 import { refreshBadge } from '../badge.js';
 import { session } from '../session.js';
 import { channelEditForm, mayEditChannel } from '../channel-edit.js';
+import { membersPanel } from '../channel-members.js';
 
 const OBJECT_PAGES = { client: 'clients', need: 'needs', deal: 'deals', incident: 'incidents' };
 
@@ -24,6 +26,7 @@ export async function render(ctx) {
   let openThread = null;
 
   const editSlot = h('div', { id: 'channel-edit-slot' });
+  let membersOpen = false;
   const head = () => [
     h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/channels' }, t('channels.title')), ' / ', channel.name),
     pageHeader(channel.name,
@@ -34,8 +37,8 @@ export async function render(ctx) {
         ? h('button', { type: 'button', class: 'btn btn-ghost', id: 'leave-channel', onclick: () => membership('leave') }, t('channels.leave'))
         : h('button', { type: 'button', class: 'btn btn-primary', id: 'join-channel', onclick: () => membership('join') }, t('channels.join'))),
     channel.topic ? h('p', { class: 'channel-topic', id: 'channel-topic' }, channel.topic) : null,
-    h('p', { class: 'muted' }, channel.visibility === 'private' ? t('channels.privateHint') : t('channels.publicHint'),
-      ' ', t('channels.members', { n: channel.members })),
+    h('p', { class: 'muted' }, channel.visibility === 'private' ? t('channels.privateHint') : t('channels.publicHint')),
+    membersPanel(channel, async () => { membersOpen = true; redraw(await api('GET', `/api/v1/channels/${id}`)); }, membersOpen),
   ].filter(Boolean);
   const top = h('div', { id: 'channel-head' }, head());
   const box = composer({ path: `/api/v1/channels/${id}/posts`, placeholder: t('post.placeholder', { name: channel.name }), onSent: load });
@@ -77,7 +80,7 @@ export async function render(ctx) {
     }
     if (!ctx.alive()) return;
     const items = [...page.items].reverse();
-    posts.replaceChildren(...(items.length ? items.map((p) => postView(p, { onReply: showThread, onChange: load }))
+    posts.replaceChildren(...(items.length ? items.map((p) => keepOpen(posts, postView(p, { onReply: showThread, onChange: load })))
       : [empty(t('channels.noPosts'))]));
     const wanted = ctx.query.get('post');
     const target = wanted && document.getElementById(`post-${wanted}`);
