@@ -173,6 +173,7 @@ void ritual_points_create(Request *rq, Response *rs) {
                      .author_name = rq->user.name, .body = jstr(rq->json, "body")};
     StoreResult res = store_ritual_point_insert(rq->db, &rq->arena, &p);
     if (res != STORE_OK) return reply_store_error(rq, rs, res);
+    ritual_event_record(rq, "ritual.point", r.id, json_pack("{s:I, s:s}", "point_id", p.id, "occurrence", p.occurrence));
     rs->audit_type = "ritual_point";
     rs->audit_id = p.id;
     reply_json(rs, 201, point_json(&p));

@@ -152,9 +152,10 @@ void me_calendar_create(Request *rq, Response *rs);
 void me_calendar_delete(Request *rq, Response *rs);
 void calendar_feed_get(Request *rq, Response *rs);
 void team_list(Request *rq, Response *rs);
-/* Adds "calendar_url" (null: it is shown once, when made) and "calendar"
- * {active, created_at} to the answer of GET /api/v1/me. */
-void me_calendar_fields(Request *rq, json_t *body);
+/* Adds "calendar_url" (the caller's feed address, null when turned off)
+ * and "calendar" {active, created_at} to the answer of GET /api/v1/me;
+ * false on a storage error. */
+bool me_calendar_fields(Request *rq, json_t *body);
 /* A list of user ids (participants): see members_input.c. */
 bool read_member_ids(Request *rq, json_t *arr, const char *field, Members *m, json_t *errs);
 bool members_contain(const Members *m, long long user_id);
@@ -165,6 +166,7 @@ json_t *member_ids_json(const Members *m);
 void channels_list(Request *rq, Response *rs);
 void channels_create(Request *rq, Response *rs);
 void channels_get(Request *rq, Response *rs);
+void channels_update(Request *rq, Response *rs);
 void channel_members_list(Request *rq, Response *rs);
 void channel_members_add(Request *rq, Response *rs);
 void channels_join(Request *rq, Response *rs);

@@ -1,19 +1,25 @@
 /* calendar: each user's personal calendar feed, GET /calendar/{token}.ics
  * (RFC 5545, lib/ical_feed.c): the rituals they take part in or created,
- * as recurring events in Europe/Paris with stable UIDs. The token in the
- * address is the only credential (calendar programs send no cookie): 256
- * random bits, only its hash is stored, so the address is shown once, when
- * it is made (POST /api/v1/me/calendar); making a new one or DELETE
- * revokes the old. The interviews the user conducts (or planned) are in
- * it too, in UTC, with the UID and SEQUENCE of their e-mailed invitation. */
+ * as recurring events in Europe/Paris with stable UIDs, and the interviews
+ * they conduct (or planned), in UTC, with the UID and SEQUENCE of their
+ * e-mailed invitation. The token in the address is the only credential
+ * (calendar programs send no cookie). It is derived, not stored
+ * (lib/feed_token.h: an HMAC of the user and a generation under the
+ * firm's "calendar" server key), so GET /api/v1/me shows the address at
+ * any time and every server computes the same one. POST /api/v1/me/calendar
+ * makes a new address (the old one stops working), DELETE turns the feed
+ * off until the next POST. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "../lib/feed_token.h"
 #include "../lib/ical_feed.h"
-#include "../lib/secret.h"
 #include "../lib/timeutil.h"
+#include "../store/calendar_feeds.h"
 #include "../store/rituals.h"
+#include "../store/server_keys.h"
+#include "../store/users.h"
 #include "api.h"
 #include "ritual_util.h"
 
@@ -29,42 +35,57 @@ static const char *request_host(Request *rq) {
     return h;
 }
 
-static const char *calendar_url(Request *rq, const char *token) {
+/* The address of the feed f of the caller; NULL when it is off or no
+ * server key exists yet. */
+static bool calendar_url(Request *rq, const CalendarFeed *f, const char **url) {
+    *url = NULL;
+    const char *key;
+    StoreResult r = store_server_key_get(rq->db, &rq->arena, CALENDAR_KEY, &key);
+    if (r == STORE_NOT_FOUND || !f->active) return r == STORE_NOT_FOUND || r == STORE_OK;
+    if (r != STORE_OK) return false;
+    char token[FEED_TOKEN_MAX + 1];
+    feed_token_make(key, rq->user.id, f->generation, token);
     const char *host = request_host(rq), *proto = req_header(rq, "X-Forwarded-Proto");
     const char *scheme = proto && strcmp(proto, "https") == 0 ? "https" : "http";
-    if (!host) return arena_printf(&rq->arena, "/calendar/%s.ics", token);
-    return arena_printf(&rq->arena, "%s://%s/calendar/%s.ics", scheme, host, token);
+    *url = host ? arena_printf(&rq->arena, "%s://%s/calendar/%s.ics", scheme, host, token)
+                : arena_printf(&rq->arena, "/calendar/%s.ics", token);
+    return true;
 }
 
-void me_calendar_fields(Request *rq, json_t *body) {
-    const char *since = NULL;
-    if (store_calendar_token_info(rq->db, &rq->arena, rq->user.id, &since) != STORE_OK) since = NULL;
-    json_object_set_new(body, "calendar_url", json_null()); /* shown once, when made */
-    json_object_set_new(body, "calendar", json_pack("{s:b, s:o}", "active", since != NULL, "created_at",
-                                                    json_str_or_null(since)));
+/* {"calendar_url", "calendar": {"active", "created_at"}} of feed f into body. */
+static bool calendar_fields(Request *rq, const CalendarFeed *f, json_t *body) {
+    const char *url;
+    if (!calendar_url(rq, f, &url)) return false;
+    json_object_set_new(body, "calendar_url", json_str_or_null(url));
+    json_object_set_new(body, "calendar", json_pack("{s:b, s:o}", "active", url != NULL, "created_at",
+                                                    json_str_or_null(f->changed_at)));
+    return true;
 }
 
-void me_calendar_create(Request *rq, Response *rs) {
-    char token[SECRET_TOKEN_LEN], hash[SECRET_HASH_LEN];
-    secret_token(token);
-    secret_token_hash(token, hash);
-    StoreResult r = store_calendar_token_mint(rq->db, rq->user.id, hash);
+bool me_calendar_fields(Request *rq, json_t *body) {
+    CalendarFeed f;
+    return store_calendar_feed_get(rq->db, &rq->arena, rq->user.id, &f) == STORE_OK && calendar_fields(rq, &f, body);
+}
+
+/* A new generation, on (POST: a new address) or off (DELETE). */
+static void renew(Request *rq, Response *rs, bool active) {
+    CalendarFeed f;
+    StoreResult r = store_calendar_feed_renew(rq->db, &rq->arena, rq->user.id, active, &f);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
-    const char *since = NULL;
-    if (store_calendar_token_info(rq->db, &rq->arena, rq->user.id, &since) != STORE_OK) return reply_db_error(rq, rs);
-    rs->audit_type = "calendar_token";
+    rs->audit_type = "calendar_feed";
     rs->audit_id = rq->user.id;
-    reply_json(rs, 201, json_pack("{s:s, s:{s:b, s:o}}", "calendar_url", calendar_url(rq, token), "calendar",
-                                  "active", true, "created_at", json_str_or_null(since)));
+    if (!active) return reply_empty(rs, 204);
+    json_t *body = json_object();
+    if (!calendar_fields(rq, &f, body)) {
+        json_decref(body);
+        return reply_db_error(rq, rs);
+    }
+    reply_json(rs, 201, body);
 }
 
-void me_calendar_delete(Request *rq, Response *rs) {
-    StoreResult r = store_calendar_token_revoke(rq->db, rq->user.id);
-    if (r != STORE_OK) return reply_store_error(rq, rs, r);
-    rs->audit_type = "calendar_token";
-    rs->audit_id = rq->user.id;
-    reply_empty(rs, 204);
-}
+void me_calendar_create(Request *rq, Response *rs) { renew(rq, rs, true); }
+
+void me_calendar_delete(Request *rq, Response *rs) { renew(rq, rs, false); }
 
 /* A ritual as a recurring event from its first occurrence. */
 static bool ritual_event(Request *rq, const Ritual *r, IcalEvent *e) {
@@ -105,11 +126,24 @@ static void not_found(Request *rq, Response *rs) {
     (void)rq;
 }
 
+/* The enabled user whose live feed the token is; NOT_FOUND for any other
+ * token (unknown, old generation, feed off, account disabled). */
+static StoreResult feed_owner(Request *rq, User *u) {
+    long long user_id;
+    if (!feed_token_user(rq->token, &user_id)) return STORE_NOT_FOUND;
+    const char *key;
+    CalendarFeed f;
+    StoreResult r = store_server_key_get(rq->db, &rq->arena, CALENDAR_KEY, &key);
+    if (r == STORE_OK) r = store_calendar_feed_get(rq->db, &rq->arena, user_id, &f);
+    if (r != STORE_OK) return r;
+    if (!f.active || !feed_token_valid(key, rq->token, user_id, f.generation)) return STORE_NOT_FOUND;
+    r = store_user_get(rq->db, &rq->arena, user_id, u);
+    return r == STORE_OK && u->disabled ? STORE_NOT_FOUND : r;
+}
+
 void calendar_feed_get(Request *rq, Response *rs) {
-    char hash[SECRET_HASH_LEN];
-    secret_token_hash(rq->token, hash);
     User u;
-    StoreResult r = store_calendar_token_user(rq->db, &rq->arena, hash, &u);
+    StoreResult r = feed_owner(rq, &u);
     if (r == STORE_NOT_FOUND) return not_found(rq, rs);
     if (r != STORE_OK) return reply_db_error(rq, rs);
     Ritual *rituals;

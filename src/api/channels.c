@@ -8,16 +8,41 @@
 #include "../domain/permissions.h"
 #include "../lib/text.h"
 #include "../store/channels.h"
+#include "../http/event_log.h"
 #include "../store/users.h"
 #include "api.h"
+#include "thread_text.h"
 
 static const char *const VISIBILITIES[] = {"public", "private", NULL};
+
+enum { CHANNEL_SLUG_SIZE = 81 }; /* a slug of at most 80 bytes */
 
 static const FieldSpec CHANNEL[] = {
     {"name", F_STRING, true, 1, 80, NULL},
     {"topic", F_TEXT, false, 0, 500, NULL},
     {"visibility", F_ENUM, false, 0, 0, VISIBILITIES, .not_null = true},
     {"member_ids", F_ARRAY, false, 0, 200, NULL},
+    {NULL, 0, false, 0, 0, NULL},
+};
+
+/* PATCH (partial: "required" means never empty): the name and topic; what
+ * the server decides may be echoed back and is ignored. */
+static const FieldSpec CHANNEL_EDIT[] = {
+    {"name", F_STRING, true, 1, 80, NULL},
+    {"topic", F_TEXT, false, 0, 500, NULL},
+    {"id", F_IGNORED, false, 0, 0, NULL},
+    {"version", F_IGNORED, false, 0, 0, NULL},
+    {"slug", F_IGNORED, false, 0, 0, NULL},
+    {"visibility", F_IGNORED, false, 0, 0, NULL},
+    {"object_type", F_IGNORED, false, 0, 0, NULL},
+    {"object_id", F_IGNORED, false, 0, 0, NULL},
+    {"created_by", F_IGNORED, false, 0, 0, NULL},
+    {"member", F_IGNORED, false, 0, 0, NULL},
+    {"unread", F_IGNORED, false, 0, 0, NULL},
+    {"last_post_id", F_IGNORED, false, 0, 0, NULL},
+    {"members", F_IGNORED, false, 0, 0, NULL},
+    {"created_at", F_IGNORED, false, 0, 0, NULL},
+    {"updated_at", F_IGNORED, false, 0, 0, NULL},
     {NULL, 0, false, 0, 0, NULL},
 };
 
@@ -39,11 +64,12 @@ ChannelViewer channel_viewer(const User *u) {
 }
 
 json_t *channel_json(const Channel *c) {
-    return json_pack("{s:I, s:I, s:s, s:s, s:o, s:s, s:o, s:o, s:b, s:I, s:I, s:I, s:s, s:s}", "id", c->id, "version",
-                     c->version, "name", c->name, "slug", c->slug, "topic", json_str_or_null(c->topic), "visibility",
-                     c->visibility, "object_type", json_str_or_null(c->object_type), "object_id",
-                     json_int_or_null(c->object_id), "member", c->member, "unread", c->unread, "last_post_id",
-                     c->last_post_id, "members", c->members, "created_at", c->created_at, "updated_at", c->updated_at);
+    return json_pack("{s:I, s:I, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:b, s:I, s:I, s:I, s:s, s:s}", "id", c->id,
+                     "version", c->version, "name", c->name, "slug", c->slug, "topic", json_str_or_null(c->topic),
+                     "visibility", c->visibility, "object_type", json_str_or_null(c->object_type), "object_id",
+                     json_int_or_null(c->object_id), "created_by", json_int_or_null(c->created_by), "member",
+                     c->member, "unread", c->unread, "last_post_id", c->last_post_id, "members", c->members,
+                     "created_at", c->created_at, "updated_at", c->updated_at);
 }
 
 /* The caller's view of channel id; answers 404 (or 500) and returns false
@@ -109,6 +135,7 @@ void channels_list(Request *rq, Response *rs) {
     if (!req_page(rq, rs, &limit, &before)) return;
     ChannelsFilter f = {.object_id = -1};
     if (!req_search(rq, rs, "q", 80, &f.q)) return;
+    if (!req_search(rq, rs, "slug", CHANNEL_SLUG_SIZE - 1, &f.slug)) return;
     if (!object_filter(rq, rs, &f)) return;
     const char *mine = req_query(rq, "mine");
     if (mine && strcmp(mine, "1") && strcmp(mine, "true") && strcmp(mine, "0") && strcmp(mine, "false"))
@@ -124,6 +151,25 @@ void channels_list(Request *rq, Response *rs) {
     reply_json(rs, 200, page_body(items, limit, n ? cs[n - 1].id : 0));
 }
 
+/* The slug of a channel's name ([a-z0-9-]); an error in errs when the
+ * name has no letter or digit, or reads like an object's channel. */
+static void name_slug(Request *rq, const char *name, char slug[CHANNEL_SLUG_SIZE], json_t *errs) {
+    char *folded = text_fold(name);
+    channel_slug(folded, slug, CHANNEL_SLUG_SIZE);
+    free(folded);
+    if (!*slug) errors_add(rq, errs, "name", "channel_name_letters");
+    else if (channel_slug_reserved(slug)) errors_add(rq, errs, "name", "channel_name_reserved");
+}
+
+/* OK when no channel but `self` (-1: none) goes by slug, now or before a
+ * rename (old "#slug" links keep finding theirs); CONFLICT otherwise. */
+static StoreResult slug_free(Request *rq, const char *slug, long long self) {
+    long long owner;
+    StoreResult r = store_channel_slug_owner(rq->db, slug, &owner);
+    if (r == STORE_NOT_FOUND) return STORE_OK;
+    return r == STORE_OK && owner != self ? STORE_CONFLICT : r;
+}
+
 void channels_create(Request *rq, Response *rs) {
     json_t *errs = json_array();
     validate_object(rq, rq->json, CHANNEL, false, errs);
@@ -131,20 +177,15 @@ void channels_create(Request *rq, Response *rs) {
     jset_str(rq, rq->json, "name", &c.name);
     jset_str(rq, rq->json, "topic", &c.topic);
     jset_str(rq, rq->json, "visibility", &c.visibility);
-    char slug[81] = "";
-    if (c.name) {
-        char *folded = text_fold(c.name);
-        channel_slug(folded, slug, sizeof slug);
-        free(folded);
-        if (!*slug) errors_add(rq, errs, "name", "channel_name_letters");
-        else if (channel_slug_reserved(slug)) errors_add(rq, errs, "name", "channel_name_reserved");
-    }
+    char slug[CHANNEL_SLUG_SIZE] = "";
+    if (c.name) name_slug(rq, c.name, slug, errs);
     json_t *members = json_object_get(rq->json, "member_ids");
     if (json_is_array(members)) check_accounts(rq, members, "member_ids", errs);
     if (json_array_size(errs)) return reply_invalid(rq, rs, errs);
     json_decref(errs);
     c.slug = arena_strdup(&rq->arena, slug);
-    StoreResult r = store_channel_insert(rq->db, &rq->arena, &c);
+    StoreResult r = slug_free(rq, c.slug, -1);
+    if (r == STORE_OK) r = store_channel_insert(rq->db, &rq->arena, &c);
     if (r == STORE_CONFLICT) return reply_problem(rq, rs, 409, "duplicate-channel", "duplicate_channel", c.slug);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     r = store_channel_member_add(rq->db, c.id, rq->user.id, true, NULL);
@@ -161,6 +202,77 @@ void channels_create(Request *rq, Response *rs) {
 void channels_get(Request *rq, Response *rs) {
     Channel c;
     if (!channel_load(rq, rs, rq->ids[0], &c)) return;
+    reply_versioned(rq, rs, c.version, channel_json(&c));
+}
+
+/* The system post of a rename or a new topic, in French like the other
+ * system posts; names are quoted so that they mention nobody. */
+static StoreResult post_change(Request *rq, const Channel *old, const Channel *c) {
+    Buf b = BUF_INIT;
+    md_text(&b, rq->user.name);
+    if (strcmp(old->name, c->name)) {
+        buf_puts(&b, " a renommé le fil « ");
+        md_name(&b, old->name);
+        buf_puts(&b, " » en « **");
+        md_name(&b, c->name);
+        buf_puts(&b, "** »");
+        if (strcmp(old->slug, c->slug)) buf_printf(&b, " (`#%s` mène toujours ici)", old->slug);
+        buf_puts(&b, ".");
+    }
+    bool had = old->topic != NULL, has = c->topic != NULL;
+    if (had != has || (had && strcmp(old->topic, c->topic))) {
+        buf_puts(&b, strcmp(old->name, c->name) ? "\n\nSujet : " : " a changé le sujet du fil : ");
+        if (has) {
+            buf_puts(&b, "« ");
+            md_name(&b, c->topic);
+            buf_puts(&b, " ».");
+        } else {
+            buf_puts(&b, "(aucun).");
+        }
+    }
+    StoreResult r = channel_system_post(rq, c->id, buf_str(&b));
+    buf_free(&b);
+    return r;
+}
+
+/* PATCH: a new name (not for an object's channel: it keeps its object's
+ * name) or topic, by the channel's creator or an admin; a system post
+ * says what changed and the slug it left keeps finding it. */
+void channels_update(Request *rq, Response *rs) {
+    long long expected;
+    if (!req_if_match(rq, rs, &expected)) return;
+    Channel c;
+    if (!channel_load(rq, rs, rq->ids[0], &c)) return;
+    if (!channel_may_edit(rq->user.role, c.created_by, rq->user.id))
+        return reply_problem(rq, rs, 403, "not-the-channel-creator", "not_the_channel_creator", NULL);
+    json_t *errs = json_array();
+    if (validate_object(rq, rq->json, CHANNEL_EDIT, true, errs)) return reply_invalid(rq, rs, errs);
+    Channel old = c;
+    jset_str(rq, rq->json, "name", &c.name);
+    jset_str(rq, rq->json, "topic", &c.topic); /* "" was made null: no topic */
+    char slug[CHANNEL_SLUG_SIZE];
+    bool renamed = strcmp(old.name, c.name) != 0;
+    if (renamed && c.object_type) {
+        json_decref(errs);
+        return reply_problem(rq, rs, 409, "channel-of-object", "channel_of_object", c.object_type);
+    }
+    if (renamed) name_slug(rq, c.name, slug, errs);
+    if (json_array_size(errs)) return reply_invalid(rq, rs, errs);
+    json_decref(errs);
+    if (c.version != expected) return reply_store_error(rq, rs, STORE_STALE);
+    bool topic_changed = (old.topic == NULL) != (c.topic == NULL) || (old.topic && strcmp(old.topic, c.topic));
+    if (!renamed && !topic_changed) return reply_versioned(rq, rs, c.version, channel_json(&c));
+    if (renamed) c.slug = arena_strdup(&rq->arena, slug);
+    StoreResult r = strcmp(old.slug, c.slug) ? slug_free(rq, c.slug, c.id) : STORE_OK;
+    if (r == STORE_CONFLICT) return reply_problem(rq, rs, 409, "duplicate-channel", "duplicate_channel", c.slug);
+    if (r == STORE_OK) r = store_channel_update(rq->db, &rq->arena, &c, old.slug, expected);
+    if (r == STORE_OK) r = post_change(rq, &old, &c);
+    if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    event_record(rq, "channel.updated", "channel", c.id, event_refs_none(), NULL,
+                 json_pack("{s:I, s:I}", "channel_id", c.id, "version", c.version));
+    rs->audit_type = "channel";
+    rs->audit_id = c.id;
+    if (!channel_load(rq, rs, c.id, &c)) return;
     reply_versioned(rq, rs, c.version, channel_json(&c));
 }
 

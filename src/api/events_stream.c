@@ -1,6 +1,6 @@
 /* events_stream: GET /api/v1/events, the live stream of what the caller may
  * see (text/event-stream): new, edited and deleted posts of visible
- * channels, the caller's notifications, pipeline moves, needs' and deals'
+ * channels, their renames, the caller's notifications, pipeline moves, needs' and deals'
  * changes, incidents and rituals. Every message's id is its event id in
  * the log, so a client that reconnects with Last-Event-ID gets what it
  * missed, read back from the log and filtered the same way; events written
@@ -91,6 +91,8 @@ static const char *describe(Db *db, Arena *a, const Event *e, Audience *au) {
         if (store_post_get(db, a, e->object_id, -1, &p) != STORE_OK || !channel_audience(db, a, p.channel_id, au))
             return NULL;
         extra = post_json(&p);
+    } else if (strncmp(e->type, "channel.", 8) == 0) { /* a rename: whoever sees the channel */
+        if (!channel_audience(db, a, e->object_id, au)) return NULL;
     } else if (strcmp(e->type, "notification.created") == 0) {
         json_t *after = parsed(e->after);
         au->user_id = json_integer_value(json_object_get(after, "user_id"));

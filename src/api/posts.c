@@ -97,34 +97,47 @@ static bool in_list(const long long *ids, int n, long long id) {
     return false;
 }
 
-/* Notifies the accounts mentioned who may see the channel, then the other
- * writers of the thread replied to. Nobody is notified twice. */
-static StoreResult notify_post(Request *rq, const Channel *c, const Post *p) {
+/* Notifies the accounts mentioned in p who may see the channel, each once;
+ * after an edit (edited), only those not told of this post before. Their
+ * ids go to done (MENTIONS_MAX), their number to *ndone. */
+static StoreResult notify_mentions(Request *rq, const Channel *c, const Post *p, bool edited, long long *done,
+                                   int *ndone) {
     MentionName names[MENTIONS_MAX];
     int n = mentions_find(p->body, '@', names, MENTIONS_MAX);
-    long long done[MENTIONS_MAX];
-    int ndone = 0;
     const char *text = excerpt(rq, p->body);
+    *ndone = 0;
     for (int i = 0; i < n; i++) {
         User u;
         StoreResult r = store_user_by_handle(rq->db, &rq->arena, names[i], &u);
         if (r == STORE_NOT_FOUND || (r == STORE_OK && u.disabled)) continue;
         if (r != STORE_OK) return r;
-        bool member;
+        bool member, told = false;
         if (store_channel_is_member(rq->db, c->id, u.id, &member) != STORE_OK) return STORE_ERROR;
         if (!channel_visible(u.role, c->visibility, c->object_type, member)) continue;
-        if (in_list(done, ndone, u.id)) continue;
-        done[ndone++] = u.id;
+        if (in_list(done, *ndone, u.id)) continue;
+        done[(*ndone)++] = u.id;
+        if (edited && store_notification_sent(rq->db, u.id, "mention", p->id, &told) != STORE_OK) return STORE_ERROR;
+        if (told) continue;
         r = notify_user(rq, u.id, "mention", "post", p->id, c->id, p->id, text);
         if (r != STORE_OK) return r;
     }
-    if (p->parent_id < 0) return STORE_OK;
+    return STORE_OK;
+}
+
+/* Notifies the accounts mentioned, then the other writers of the thread
+ * replied to. Nobody is notified twice. */
+static StoreResult notify_post(Request *rq, const Channel *c, const Post *p) {
+    long long done[MENTIONS_MAX];
+    int ndone;
+    StoreResult r = notify_mentions(rq, c, p, false, done, &ndone);
+    if (r != STORE_OK || p->parent_id < 0) return r;
     long long *writers;
     int nw;
     if (store_thread_authors(rq->db, &rq->arena, p->parent_id, &writers, &nw) != STORE_OK) return STORE_ERROR;
+    const char *text = excerpt(rq, p->body);
     for (int i = 0; i < nw; i++) {
         if (in_list(done, ndone, writers[i])) continue;
-        StoreResult r = notify_user(rq, writers[i], "reply", "post", p->id, c->id, p->id, text);
+        r = notify_user(rq, writers[i], "reply", "post", p->id, c->id, p->id, text);
         if (r != STORE_OK) return r;
     }
     return STORE_OK;
@@ -251,6 +264,10 @@ void posts_update(Request *rq, Response *rs) {
     }
     free(html);
     free(search);
+    /* the accounts the edit mentions for the first time are told; the others were already */
+    long long told[MENTIONS_MAX];
+    int ntold;
+    if (r == STORE_OK) r = notify_mentions(rq, &c, &p, true, told, &ntold);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     event_record(rq, "post.updated", "post", p.id, post_refs(&c), NULL, json_pack("{s:I}", "channel_id", c.id));
     rs->audit_type = "post";

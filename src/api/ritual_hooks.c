@@ -5,6 +5,7 @@
 #include "../domain/paris_time.h"
 #include "../lib/timeutil.h"
 #include "../store/rituals.h"
+#include "../http/event_log.h"
 #include "channels.h"
 #include "ritual_util.h"
 #include "thread_text.h"
@@ -54,4 +55,8 @@ bool ritual_after_change(Request *rq, long long id, const Ritual *before) {
 bool ritual_post_notes(Request *rq, const Ritual *r, const char *markdown) {
     long long cid;
     return ritual_channel(rq, r, &cid) == STORE_OK && channel_system_post(rq, cid, markdown) == STORE_OK;
+}
+
+void ritual_event_record(Request *rq, const char *type, long long ritual_id, json_t *after) {
+    event_record(rq, type, "ritual", ritual_id, event_refs_none(), NULL, after);
 }

@@ -22,6 +22,9 @@ bool ritual_involved(const Ritual *r, long long user_id);
 /* After a ritual was created (before NULL) or changed: its channel. False
  * on a storage failure. */
 bool ritual_after_change(Request *rq, long long id, const Ritual *before);
+/* Records a ritual's event (ritual.created, ritual.updated, ritual.point):
+ * facts only (after: versions, ids), for the live stream of ritual pages. */
+void ritual_event_record(Request *rq, const char *type, long long ritual_id, json_t *after);
 /* Posts the notes and decisions of an occurrence in the ritual's channel;
  * false when there is no channel mechanism (or on a storage failure). */
 bool ritual_post_notes(Request *rq, const Ritual *r, const char *markdown);

@@ -159,6 +159,7 @@ void rituals_create(Request *rq, Response *rs) {
     StoreResult res = store_ritual_insert(rq->db, &rq->arena, &r);
     if (res != STORE_OK) return reply_store_error(rq, rs, res);
     if (!ritual_after_change(rq, r.id, NULL)) return reply_db_error(rq, rs);
+    ritual_event_record(rq, "ritual.created", r.id, json_pack("{s:I}", "version", 1));
     reply_ritual(rq, rs, r.id, 201);
     reply_header(rq, rs, "Location", arena_printf(&rq->arena, "/api/v1/rituals/%lld", r.id));
 }
@@ -184,5 +185,6 @@ void rituals_update(Request *rq, Response *rs) {
     res = store_ritual_update(rq->db, &rq->arena, &r, expected);
     if (res != STORE_OK) return reply_store_error(rq, rs, res);
     if (!ritual_after_change(rq, r.id, &old)) return reply_db_error(rq, rs);
+    ritual_event_record(rq, "ritual.updated", r.id, json_pack("{s:I}", "version", r.version));
     reply_ritual(rq, rs, r.id, 200);
 }

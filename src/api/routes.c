@@ -79,6 +79,7 @@ const Route ROUTES[] = {
     {"GET", "/api/v1/channels", "channels.read", channels_list, 0},
     {"POST", "/api/v1/channels", "channels.write", channels_create, ROUTE_JSON},
     {"GET", "/api/v1/channels/{id}", "channels.read", channels_get, 0},
+    {"PATCH", "/api/v1/channels/{id}", "channels.write", channels_update, ROUTE_JSON},
     {"GET", "/api/v1/channels/{id}/members", "channels.read", channel_members_list, 0},
     {"POST", "/api/v1/channels/{id}/members", "channels.write", channel_members_add, ROUTE_JSON},
     {"POST", "/api/v1/channels/{id}/join", "channels.write", channels_join, 0},

@@ -126,6 +126,9 @@ void me_get(Request *rq, Response *rs) {
     /* The page needs the CSRF token again after a reload; only pages of
      * this origin can read this answer. */
     if (rq->csrf) json_object_set_new(body, "csrf_token", json_string(rq->csrf));
-    me_calendar_fields(rq, body); /* the personal calendar feed */
+    if (!me_calendar_fields(rq, body)) { /* the personal calendar feed */
+        json_decref(body);
+        return reply_db_error(rq, rs);
+    }
     reply_json(rs, 200, body);
 }

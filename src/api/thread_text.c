@@ -5,13 +5,18 @@
 #include "../lib/timeutil.h"
 #include "../store/users.h"
 
-void md_text(Buf *b, const char *s) {
+/* s with each of the characters in specials escaped, line breaks made spaces. */
+static void md_escaped(Buf *b, const char *s, const char *specials) {
     for (; s && *s; s++) {
-        if (strchr("\\`*_[]<>#!|~", *s)) buf_puts(b, "\\");
+        if (strchr(specials, *s)) buf_puts(b, "\\");
         char c[2] = {*s == '\n' || *s == '\r' ? ' ' : *s, '\0'};
         buf_puts(b, c);
     }
 }
+
+void md_text(Buf *b, const char *s) { md_escaped(b, s, "\\`*_[]<>#!|~"); }
+
+void md_name(Buf *b, const char *s) { md_escaped(b, s, "\\`*_[]<>#!|~@"); }
 
 void md_user(Request *rq, Buf *b, long long id) {
     User u;

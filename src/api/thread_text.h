@@ -9,6 +9,9 @@
  * breaks made spaces, so a title reads as typed ("@handle" stays a
  * mention on purpose). */
 void md_text(Buf *b, const char *s);
+/* A name quoted in a system post (a channel's): like md_text, and "@"
+ * escaped too, so a name never mentions anyone. */
+void md_name(Buf *b, const char *s);
 /* The name of an account ("?" when unknown); not a mention: those
  * concerned get a notification of their own (assignment). */
 void md_user(Request *rq, Buf *b, long long user_id);

@@ -12,6 +12,8 @@
 #include "../lib/buf.h"
 #include "../lib/files.h"
 #include "../mail/sender.h"
+#include "../store/calendar_feeds.h"
+#include "../store/server_keys.h"
 #include <unistd.h>
 #include "cli.h"
 
@@ -113,6 +115,11 @@ int cli_serve(int argc, char **argv) {
         return 1;
     }
     configure_files(data_dir);
+    /* the key calendar feed addresses are derived from, shared by every server */
+    if (store_server_key_ensure(conn, CALENDAR_KEY) != STORE_OK) {
+        fprintf(stderr, "alliance: cannot make the server key: %s\n", db_errmsg(conn));
+        return 1;
+    }
     match_sync_subscribe(); /* matching engine: subscribes before the follower starts */
     /* in-memory state subscribes to the event log before it is followed */
     events_stream_init(); /* the live stream, GET /api/v1/events */

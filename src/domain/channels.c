@@ -54,3 +54,7 @@ bool channel_slug_reserved(const char *slug) {
     }
     return false;
 }
+
+bool channel_may_edit(const char *role, long long created_by, long long user_id) {
+    return (role && strcmp(role, "admin") == 0) || (created_by > 0 && created_by == user_id);
+}

@@ -20,5 +20,9 @@ bool channel_visible(const char *role, const char *visibility, const char *objec
  * the form "<object type>-<digits>" is reserved for objects' channels. */
 void channel_slug(const char *folded, char *out, size_t size);
 bool channel_slug_reserved(const char *slug);
+/* Who may rename a channel or change its topic: its creator and admins.
+ * (An object's channel keeps its object's name: api/channels.c refuses a
+ * new name for it whoever asks.) */
+bool channel_may_edit(const char *role, long long created_by, long long user_id);
 
 #endif

@@ -123,6 +123,7 @@ static const Message messages[] = {
     {"salary_band_order", "le salaire maximum doit être au moins égal au minimum", "the maximum salary must be at least the minimum"},
     {"bad_request", "Requête invalide", "Bad request"},
     {"channel_name_letters", "doit contenir au moins une lettre ou un chiffre", "must contain at least one letter or digit"},
+    {"channel_of_object", "Ce fil porte le nom de son client, besoin, affaire, incident ou rituel : renommez celui-ci", "This channel bears the name of its client, need, deal, incident or ritual: rename that instead"},
     {"channel_name_reserved", "ce nom est réservé aux fils des clients, besoins, affaires, incidents et rituels", "this name is kept for the channels of clients, needs, deals, incidents and rituals"},
     /* trust: privacy requests */
     {"before_received", "ne peut pas précéder la réception", "cannot come before the receipt"},
@@ -201,6 +202,7 @@ static const Message messages[] = {
     /* trust: privacy requests */
     {"not_in_future", "ne peut pas être dans le futur", "cannot be in the future"},
     {"not_signed_in", "Connexion requise", "Sign-in required"},
+    {"not_the_channel_creator", "Seuls le créateur du fil et les administrateurs peuvent le modifier", "Only the channel's creator and admins may change it"},
     {"not_the_author", "Seul l'auteur peut modifier ou supprimer ce message", "Only the author may change or delete this post"},
     /* shared objectives (api/objectives.c) */
     {"objective_period", "la fin de la période doit suivre son début, sur au plus 1096 jours", "the period must end after it starts, within 1096 days"},

@@ -49,3 +49,12 @@ void secret_token_hash(const char *token, char out[SECRET_HASH_LEN]) {
     crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
     sodium_bin2hex(out, SECRET_HASH_LEN, h, sizeof h);
 }
+
+void secret_mac(const char *key, const char *message, char out[SECRET_TOKEN_LEN]) {
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_state st;
+    crypto_auth_hmacsha256_init(&st, (const unsigned char *)key, strlen(key));
+    crypto_auth_hmacsha256_update(&st, (const unsigned char *)message, strlen(message));
+    crypto_auth_hmacsha256_final(&st, mac);
+    sodium_bin2base64(out, SECRET_TOKEN_LEN, mac, sizeof mac, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}

@@ -17,5 +17,9 @@ bool secret_password_verify(const char *hash, const char *password);
 void secret_token(char out[SECRET_TOKEN_LEN]);
 /* Hex BLAKE2b-256 of a token, for storage and look-up. */
 void secret_token_hash(const char *token, char out[SECRET_HASH_LEN]);
+/* HMAC-SHA-256 of message under key (a secret text such as a
+ * secret_token), URL-safe base64 without padding: 43 characters. The same
+ * key and message give the same answer on every server. */
+void secret_mac(const char *key, const char *message, char out[SECRET_TOKEN_LEN]);
 
 #endif

@@ -85,7 +85,9 @@ StoreResult store_channels_list(Db *db, Arena *a, const ChannelViewer *v, const 
                                 "AND ($8 = 0 OR m.user_id IS NOT NULL AND m.left_at IS NULL) "
                                 "AND (CAST($9 AS TEXT) IS NULL OR c.object_type = $9 AND c.object_id = $10) "
                                 "AND (CAST($11 AS TEXT) IS NULL OR c.slug LIKE $11 ESCAPE '\\' OR "
-                                "LOWER(c.name) LIKE $11 ESCAPE '\\') ORDER BY c.id DESC LIMIT $12");
+                                "LOWER(c.name) LIKE $11 ESCAPE '\\') AND (CAST($13 AS TEXT) IS NULL OR c.slug = $13 OR "
+                                "EXISTS (SELECT 1 FROM channel_slugs s WHERE s.slug = $13 AND s.channel_id = c.id)) "
+                                "ORDER BY c.id DESC LIMIT $12");
     if (!st) return STORE_ERROR;
     channel_bind_viewer(st, v);
     db_bind_int(st, 7, before_id);
@@ -94,6 +96,7 @@ StoreResult store_channels_list(Db *db, Arena *a, const ChannelViewer *v, const 
     db_bind_int(st, 10, f->object_id);
     db_bind_text(st, 11, store_search_pattern(a, f->q));
     db_bind_int(st, 12, limit);
+    db_bind_text(st, 13, f->slug);
     return read_many(a, st, out, n);
 }
 
@@ -129,6 +132,45 @@ StoreResult store_channel_rename(Db *db, long long id, const char *name) {
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, id);
     db_bind_text(st, 2, name);
+    db_bind_text(st, 3, now);
+    return store_result(db_run(st));
+}
+
+StoreResult store_channel_slug_owner(Db *db, const char *slug, long long *channel_id) {
+    DbStmt *st = db_prepare(db, "SELECT id FROM channels WHERE slug = $1 UNION ALL "
+                                "SELECT channel_id FROM channel_slugs WHERE slug = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, slug);
+    DbStatus s = db_step(st);
+    if (s != DB_ROW) return s == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+    *channel_id = db_col_int(st, 0);
+    db_reset_all(db);
+    return STORE_OK;
+}
+
+StoreResult store_channel_update(Db *db, Arena *a, Channel *c, const char *old_slug, long long expected) {
+    char now[21];
+    time_now_iso(now);
+    DbStmt *st = db_prepare(db, "UPDATE channels SET name = $1, slug = $2, topic = $3, updated_at = $4, "
+                                "version = version + 1 WHERE id = $5 AND version = $6");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, c->name);
+    db_bind_text(st, 2, c->slug);
+    db_bind_text(st, 3, c->topic);
+    db_bind_text(st, 4, now);
+    db_bind_int(st, 5, c->id);
+    db_bind_int(st, 6, expected);
+    StoreResult r = store_run_versioned(db, st, a, expected, now, &c->version, &c->updated_at);
+    if (r != STORE_OK || strcmp(old_slug, c->slug) == 0) return r;
+    st = db_prepare(db, "DELETE FROM channel_slugs WHERE slug = $1 AND channel_id = $2");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, c->slug);
+    db_bind_int(st, 2, c->id);
+    if ((r = store_result(db_run(st))) != STORE_OK) return r;
+    st = db_prepare(db, "INSERT INTO channel_slugs (slug, channel_id, replaced_at) VALUES ($1, $2, $3)");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, old_slug);
+    db_bind_int(st, 2, c->id);
     db_bind_text(st, 3, now);
     return store_result(db_run(st));
 }

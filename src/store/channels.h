@@ -10,6 +10,7 @@ typedef struct {
     bool mine;                  /* only channels the viewer is a member of */
     const char *object_type;    /* with object_id: that object's channel */
     long long object_id;        /* -1 none */
+    const char *slug;           /* the channel going by that slug now or before a rename; NULL none */
 } ChannelsFilter;
 
 StoreResult store_channel_get(Db *db, Arena *a, const ChannelViewer *v, long long id, Channel *c);
@@ -23,6 +24,13 @@ StoreResult store_channels_list(Db *db, Arena *a, const ChannelViewer *v, const 
 StoreResult store_channel_insert(Db *db, Arena *a, Channel *c);
 /* Renames an object's channel when its object was renamed. */
 StoreResult store_channel_rename(Db *db, long long id, const char *name);
+/* The channel that goes by slug, now or before a rename; NOT_FOUND when
+ * none does (the slug is free for a new channel or a rename). */
+StoreResult store_channel_slug_owner(Db *db, const char *slug, long long *channel_id);
+/* Writes c's name, slug and topic when its stored version is still
+ * expected (STALE otherwise); a slug it leaves (old_slug) stays its alias,
+ * and one it takes back stops being one. c's version and updated_at move. */
+StoreResult store_channel_update(Db *db, Arena *a, Channel *c, const char *old_slug, long long expected);
 
 /* Adds a member. rejoin: someone who left comes back (an explicit
  * join or add); otherwise a member who left stays out (automatic adds).

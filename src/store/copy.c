@@ -11,7 +11,7 @@ const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "sig
                                    "contacts", "deals", "deal_needs", "reviews", "surveys", "application_links", "events",
                                    /* incidents and rituals */
                                    "incident_sla", "incidents", "incident_participants", "rituals",
-                                   "ritual_participants", "ritual_points", "calendar_tokens",
+                                   "ritual_participants", "ritual_points", "calendar_feeds", "server_keys",
                                    /* KPIs and shared objectives */
                                    "objectives", "kpi_candidacies", "kpi_facts",
                                    /* careers and CVs; person_text is indexed on the target as it is copied in */
@@ -19,7 +19,7 @@ const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "sig
                                    /* mail, interviews, settings */
                                    "outbox", "mail_templates", "settings", "interviews", "interview_interviewers",
                                    /* channels, posts, notifications */
-                                   "channels", "channel_members", "posts", "post_revisions", "reactions", "attachments",
+                                   "channels", "channel_slugs", "channel_members", "posts", "post_revisions", "reactions", "attachments",
                                    "notifications",
                                    /* trust */ "password_resets", "erasures", "privacy_requests",
                                    /* imports and duplicates */

@@ -74,6 +74,19 @@ StoreResult store_notifications_unread(Db *db, long long user_id, long long *cou
     return STORE_OK;
 }
 
+StoreResult store_notification_sent(Db *db, long long user_id, const char *kind, long long post_id, bool *sent) {
+    DbStmt *st = db_prepare(db, "SELECT 1 FROM notifications WHERE user_id = $1 AND kind = $2 AND post_id = $3");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, user_id);
+    db_bind_text(st, 2, kind);
+    db_bind_int(st, 3, post_id);
+    DbStatus s = db_step(st);
+    if (s != DB_ROW && s != DB_DONE) return STORE_ERROR;
+    *sent = s == DB_ROW;
+    db_reset_all(db);
+    return STORE_OK;
+}
+
 StoreResult store_notification_mark_read(Db *db, long long user_id, long long id) {
     char now[21];
     time_now_iso(now);

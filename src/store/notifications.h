@@ -11,6 +11,8 @@ StoreResult store_notification_add(Db *db, Arena *a, Notification *n);
 StoreResult store_notifications_list(Db *db, Arena *a, long long user_id, bool unread_only, long long before_id,
                                      int limit, Notification **out, int *n);
 StoreResult store_notifications_unread(Db *db, long long user_id, long long *count);
+/* Whether user_id was already told of post_id with that kind ("mention"). */
+StoreResult store_notification_sent(Db *db, long long user_id, const char *kind, long long post_id, bool *sent);
 /* NOT_FOUND unless the notification is user_id's. */
 StoreResult store_notification_mark_read(Db *db, long long user_id, long long id);
 StoreResult store_notifications_mark_all_read(Db *db, long long user_id);

@@ -1,8 +1,7 @@
-/* store/rituals: rituals, agenda points, calendar tokens (see rituals.h). */
+/* store/rituals: rituals, agenda points, the calendar's interviews (see rituals.h). */
 #include "rituals.h"
 #include "../lib/timeutil.h"
 #include "members.h"
-#include "users.h"
 
 #define RIT_COLS \
     "r.id, r.version, r.name, r.description, r.frequency, r.time, r.duration_minutes, r.weekday, r.month_day, " \
@@ -160,48 +159,6 @@ StoreResult store_ritual_point_insert(Db *db, Arena *a, RitualPoint *p) {
     p->created_at = arena_strdup(a, now);
     db_reset_all(db);
     return STORE_OK;
-}
-
-StoreResult store_calendar_token_revoke(Db *db, long long user_id) {
-    DbStmt *st = db_prepare(db, "DELETE FROM calendar_tokens WHERE user_id = $1");
-    if (!st) return STORE_ERROR;
-    db_bind_int(st, 1, user_id);
-    return store_result(db_run(st));
-}
-
-StoreResult store_calendar_token_mint(Db *db, long long user_id, const char *token_hash) {
-    StoreResult r = store_calendar_token_revoke(db, user_id);
-    if (r != STORE_OK) return r;
-    char now[21];
-    time_now_iso(now);
-    DbStmt *st = db_prepare(db, "INSERT INTO calendar_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)");
-    if (!st) return STORE_ERROR;
-    db_bind_int(st, 1, user_id);
-    db_bind_text(st, 2, token_hash);
-    db_bind_text(st, 3, now);
-    return store_result(db_run(st));
-}
-
-StoreResult store_calendar_token_user(Db *db, Arena *a, const char *token_hash, User *u) {
-    DbStmt *st = db_prepare(db, "SELECT " USER_COLS_U " FROM calendar_tokens t JOIN users u ON u.id = t.user_id "
-                                "WHERE t.token_hash = $1 AND u.disabled = 0");
-    if (!st) return STORE_ERROR;
-    db_bind_text(st, 1, token_hash);
-    DbStatus s = db_step(st);
-    if (s != DB_ROW) return s == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-    store_read_user(a, st, u);
-    db_reset_all(db);
-    return STORE_OK;
-}
-
-StoreResult store_calendar_token_info(Db *db, Arena *a, long long user_id, const char **created_at) {
-    DbStmt *st = db_prepare(db, "SELECT created_at FROM calendar_tokens WHERE user_id = $1");
-    if (!st) return STORE_ERROR;
-    db_bind_int(st, 1, user_id);
-    DbStatus s = db_step(st);
-    *created_at = s == DB_ROW ? store_text(a, st, 0) : NULL;
-    db_reset_all(db);
-    return s == DB_ROW || s == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
 StoreResult store_calendar_interviews(Db *db, Arena *a, long long user_id, CalendarInterview **out, int *n) {

@@ -1,5 +1,5 @@
 /* store/rituals: team rituals, their participants, the points added to an
- * occurrence's agenda, and the tokens of the personal calendar feeds. */
+ * occurrence's agenda, and the interviews of the personal calendar feed. */
 #ifndef ALLIANCE_STORE_RITUALS_H
 #define ALLIANCE_STORE_RITUALS_H
 #include "store.h"
@@ -26,14 +26,5 @@ typedef struct {
 } CalendarInterview;
 /* The interviews a user conducts or planned, oldest first (at most 500). */
 StoreResult store_calendar_interviews(Db *db, Arena *a, long long user_id, CalendarInterview **out, int *n);
-
-/* Calendar feed tokens: one live token per user; only its hash is kept.
- * Minting replaces the previous token (the old address stops working). */
-StoreResult store_calendar_token_mint(Db *db, long long user_id, const char *token_hash);
-StoreResult store_calendar_token_revoke(Db *db, long long user_id);
-/* The user a token belongs to (enabled users only); NOT_FOUND otherwise. */
-StoreResult store_calendar_token_user(Db *db, Arena *a, const char *token_hash, User *u);
-/* Whether the user has a live token, and since when (arena copy). */
-StoreResult store_calendar_token_info(Db *db, Arena *a, long long user_id, const char **created_at);
 
 #endif

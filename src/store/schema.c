@@ -646,6 +646,29 @@ static const Migration migrations[] = {
      "  user_id INTEGER,\n"
      "  at TEXT NOT NULL);\n"
      "CREATE INDEX person_merges_into ON person_merges(into_id);\n"},
+    /* social: secrets shared by the servers of a firm (store/server_keys.h)
+     * and the generation of each calendar feed, whose address is derived
+     * from them (lib/feed_token.h) instead of a stored random token: the
+     * addresses of migration 81 stop working, /api/v1/me shows the new one */
+    {61,
+     "CREATE TABLE server_keys (\n"
+     "  name TEXT PRIMARY KEY,\n"
+     "  secret TEXT NOT NULL,\n"
+     "  created_at TEXT NOT NULL);\n"
+     "CREATE TABLE calendar_feeds (\n"
+     "  user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,\n"
+     "  generation INTEGER NOT NULL,\n"
+     "  active INTEGER NOT NULL,\n"
+     "  changed_at TEXT NOT NULL);\n"
+     "DROP TABLE calendar_tokens;\n"},
+    /* social: the slugs a renamed channel went by, so "#old-name" in
+     * earlier posts still finds it (store/channels.h) */
+    {62,
+     "CREATE TABLE channel_slugs (\n"
+     "  slug TEXT PRIMARY KEY,\n"
+     "  channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,\n"
+     "  replaced_at TEXT NOT NULL);\n"
+     "CREATE INDEX channel_slugs_channel ON channel_slugs(channel_id);\n"},
 };
 
 bool schema_known(int version) {

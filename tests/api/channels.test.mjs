@@ -177,6 +177,54 @@ test('mentions notify whoever may see the channel; an address is not a mention; 
   assert.equal((await unread(tech)).unread, 0);
 });
 
+test('an edit notifies the accounts it mentions for the first time, never those already told', async () => {
+  const ch = (await srv.post('/api/v1/channels', { name: 'Relances édition' }, { as: rec })).json.id;
+  const told = async (who, postId) => (await srv.get('/api/v1/notifications?limit=200', { as: who })).json.items
+    .filter((x) => x.post_id === postId && x.kind === 'mention');
+  const p = (await post(ch, `@${tech.user.handle} peux-tu regarder ?`, rec)).json;
+  assert.equal((await told(tech, p.id)).length, 1);
+  assert.equal((await told(sales, p.id)).length, 0);
+
+  // adding @sales tells sales, not tech again
+  let e = await srv.patch(`/api/v1/posts/${p.id}`, { body: `@${tech.user.handle} peux-tu regarder ? cc @${sales.user.handle}` }, { as: rec, ifMatch: '"1"' });
+  assert.equal(e.status, 200, e.text);
+  assert.deepEqual(e.json.mentions, [tech.user.handle, sales.user.handle]);
+  const salesNotes = await told(sales, p.id);
+  assert.equal(salesNotes.length, 1);
+  assert.equal(salesNotes[0].actor_id, rec.user.id);
+  assert.match(salesNotes[0].text, /cc @/, 'the excerpt is the edited text');
+  assert.equal((await told(tech, p.id)).length, 1);
+
+  // removed then mentioned again: still told once
+  e = await srv.patch(`/api/v1/posts/${p.id}`, { body: 'plus personne' }, { as: rec, ifMatch: '"2"' });
+  assert.equal(e.status, 200);
+  e = await srv.patch(`/api/v1/posts/${p.id}`, { body: `@${tech.user.handle} @${sales.user.handle} finalement` }, { as: rec, ifMatch: '"3"' });
+  assert.equal(e.status, 200);
+  assert.equal((await told(tech, p.id)).length, 1);
+  assert.equal((await told(sales, p.id)).length, 1);
+
+  // an edit that only fixes a typo tells nobody; mentioning oneself tells nobody
+  const before = (await srv.get('/api/v1/notifications?unread=1', { as: manager })).json.unread;
+  e = await srv.patch(`/api/v1/posts/${p.id}`, { body: `@${tech.user.handle} @${sales.user.handle} finalement !  @${rec.user.handle}` }, { as: rec, ifMatch: '"4"' });
+  assert.equal(e.status, 200);
+  assert.equal((await told(rec, p.id)).length, 0);
+  assert.equal((await srv.get('/api/v1/notifications?unread=1', { as: manager })).json.unread, before);
+
+  // a private channel: an edit mentioning a non-member tells nobody; a member is told
+  const priv = (await srv.post('/api/v1/channels', { name: 'Privé édition', visibility: 'private', member_ids: [manager.user.id] }, { as: rec })).json.id;
+  const q = (await post(priv, 'brouillon', rec)).json;
+  e = await srv.patch(`/api/v1/posts/${q.id}`, { body: `@${cons.user.handle} @${manager.user.handle} à voir` }, { as: rec, ifMatch: '"1"' });
+  assert.equal(e.status, 200);
+  assert.equal((await told(cons, q.id)).length, 0);
+  assert.equal((await told(manager, q.id)).length, 1);
+
+  // a refused edit tells nobody (stale version, too long, not the author)
+  assertProblem(await srv.patch(`/api/v1/posts/${p.id}`, { body: `@${manager.user.handle} trop tard` }, { as: rec, ifMatch: '"1"' }), 412);
+  assertFieldError(await srv.patch(`/api/v1/posts/${p.id}`, { body: `@${manager.user.handle} ${'x'.repeat(20001)}` }, { as: rec, ifMatch: '"5"' }), 'body');
+  assertProblem(await srv.patch(`/api/v1/posts/${p.id}`, { body: `@${manager.user.handle} pirate` }, { as: tech, ifMatch: '"5"' }), 403);
+  assert.equal((await told(manager, p.id)).length, 0);
+});
+
 test('edit and delete own posts only, history kept; reactions', async () => {
   const ch = (await srv.post('/api/v1/channels', { name: 'Historique' }, { as: rec })).json.id;
   const p = (await post(ch, 'première version', rec)).json;

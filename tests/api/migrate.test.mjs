@@ -55,6 +55,43 @@ test('the copy serves the same firm, and new rows get fresh ids', async () => {
   }
 });
 
+test('calendar addresses survive a migration: the server key is copied with the firm', async () => {
+  const from = new Server(); // a served SQLite firm: its first serve made the key
+  from.db = join(tmp, 'served.db');
+  from.pgName = null;
+  let path;
+  await from.start();
+  try {
+    path = new URL((await from.get('/api/v1/me', { as: await from.as('tech') })).json.calendar_url).pathname;
+    assert.equal((await from.get(path)).status, 200);
+  } finally {
+    await from.kill(); // stop() would check a clean exit we do not need; its files go now
+    rmSync(from.dir, { recursive: true, force: true });
+  }
+  const name = `${pgName}_cal`;
+  const to = PG ? `${PG}/${name}` : join(tmp, 'served-copy.db');
+  if (PG) psql(`${PG}/alliance`, `CREATE DATABASE ${name}`);
+  try {
+    const r = cli(['migrate', '--from', `sqlite:${from.db}`, '--to', PG ? to : `sqlite:${to}`]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^server_keys\s+1\s+[0-9a-f]{16} ok$/m);
+    const copy = new Server();
+    copy.db = to;
+    copy.pgName = null;
+    await copy.serve();
+    try {
+      const f = await copy.get(path);
+      assert.equal(f.status, 200, 'the address made before the move');
+      assert.match(f.text, /^BEGIN:VCALENDAR/);
+      assert.equal(new URL((await copy.get('/api/v1/me', { as: await copy.as('tech') })).json.calendar_url).pathname, path);
+    } finally {
+      await copy.stop();
+    }
+  } finally {
+    if (PG) psql(`${PG}/alliance`, `DROP DATABASE IF EXISTS ${name}`);
+  }
+});
+
 test('migrate refuses a target that already holds data', () => {
   const r = cli(['migrate', '--from', `sqlite:${source}`, '--to', target]);
   assert.equal(r.status, 1);

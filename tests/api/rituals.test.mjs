@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { startServer, assertProblem, assertFieldError, assertHealthy } from './harness.mjs';
+import { openStream } from './sse.mjs';
+import { startServer, assertProblem, assertFieldError, assertHealthy, Server, signInAt, demoEmail } from './harness.mjs';
 
 let srv, sales, tech, manager, recruiter, consultant, admin;
 before(async () => {
@@ -247,17 +248,40 @@ print(json.dumps(out))
   return JSON.parse(r.stdout);
 }
 
-test('the calendar feed: made once, an RFC 5545 calendar of my rituals with stable UIDs, revocable', async () => {
+test('a ritual created, changed or given a point reaches the live stream, facts only', async () => {
+  const s = await openStream(srv.base, consultant);
+  try {
+    const x = await ritual({ name: 'Rituel en direct' });
+    const p = await srv.post(`/api/v1/rituals/${x.id}/agenda/points`, { body: 'Un point confidentiel' }, { as: tech });
+    assert.equal(p.status, 201, p.text);
+    assert.equal((await srv.patch(`/api/v1/rituals/${x.id}`, { time: '10:15' }, { as: tech, ifMatch: '"1"' })).status, 200);
+    const of = (ms, type) => ms.filter((m) => m.event === type && m.json.object_id === x.id);
+    await s.until((ms) => of(ms, 'ritual.created').length && of(ms, 'ritual.point').length && of(ms, 'ritual.updated').length, 5000, 'the ritual events');
+    assert.equal(of(s.messages, 'ritual.updated')[0].json.after.version, 2);
+    assert.equal(of(s.messages, 'ritual.point')[0].json.after.point_id, p.json.id);
+    assert.ok(!s.messages.some((m) => m.data.includes('Un point confidentiel')), 'the text of a point is not in the stream');
+  } finally {
+    s.close();
+  }
+});
+
+const FEED_PATH = /^\/calendar\/\d+-[A-Za-z0-9_-]{43}\.ics$/;
+const feedPath = (url) => new URL(url, 'http://x').pathname;
+
+test('the calendar feed: my address is in /me, an RFC 5545 calendar of my rituals with stable UIDs; a new address revokes the old', async () => {
   const me = await srv.get('/api/v1/me', { as: tech });
-  assert.equal(me.json.calendar_url, null);
-  assert.equal(me.json.calendar.active, false);
-  const mk = await srv.post('/api/v1/me/calendar', undefined, { as: tech });
-  assert.equal(mk.status, 201, mk.text);
-  const url = new URL(mk.json.calendar_url);
-  assert.match(url.pathname, /^\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
-  assert.equal((await srv.get('/api/v1/me', { as: tech })).json.calendar.active, true);
+  assert.equal(me.status, 200, me.text);
+  assert.equal(me.json.calendar.active, true, 'everyone has a feed from the start');
+  assert.equal(me.json.calendar.created_at, null);
+  const url = new URL(me.json.calendar_url);
+  assert.equal(url.host, new URL(srv.base).host);
+  assert.match(url.pathname, FEED_PATH);
+  assert.equal((await srv.get('/api/v1/me', { as: tech })).json.calendar_url, me.json.calendar_url, 'the same address each time');
+  const salesUrl = (await srv.get('/api/v1/me', { as: sales })).json.calendar_url;
+  assert.notEqual(feedPath(salesUrl), url.pathname, 'an address per person');
   const token = url.pathname.slice(10, -4);
-  assert.equal(srv.sqlValue(`SELECT count(*) FROM calendar_tokens WHERE token_hash LIKE '%${token}%'`), 0, 'only a hash is stored');
+  const mac = token.split('-').slice(1).join('-');
+  assert.equal(srv.sqlValue(`SELECT count(*) FROM calendar_feeds WHERE changed_at LIKE '%${mac}%'`), 0, 'the address is not stored');
 
   const daily = await ritual({ name: 'Daily tech', time: '09:30', duration_minutes: 15, starts_on: '2027-03-26' });
   const weekly = await ritual({ name: 'Revue hebdo', frequency: 'weekly', weekday: 2, time: '16:00', starts_on: '2027-10-25' });
@@ -285,6 +309,7 @@ test('the calendar feed: made once, an RFC 5545 calendar of my rituals with stab
   const m = byUid[`ritual-${monthly.id}@alliance`];
   assert.equal(m.rrule, 'FREQ=MONTHLY;BYMONTHDAY=5');
   assert.equal(m.start, '2027-01-05T11:00:00+01:00');
+  assert.ok(readIcs((await srv.get(feedPath(salesUrl))).text).events.some((e) => e.uid === `ritual-${notMine.id}@alliance`));
 
   // a change keeps the UID and raises SEQUENCE
   assert.equal((await srv.patch(`/api/v1/rituals/${daily.id}`, { time: '09:45' }, { as: tech, ifMatch: '"1"' })).status, 200);
@@ -293,16 +318,96 @@ test('the calendar feed: made once, an RFC 5545 calendar of my rituals with stab
   assert.equal(d2.sequence, d.sequence + 1);
   assert.equal(d2.start, '2027-03-26T09:45:00+01:00');
 
-  // a new address revokes the old one; DELETE revokes it too
+  // a new address revokes the old one, and /me shows the new one
   const mk2 = await srv.post('/api/v1/me/calendar', undefined, { as: tech });
+  assert.equal(mk2.status, 201, mk2.text);
+  const url2 = feedPath(mk2.json.calendar_url);
+  assert.match(url2, FEED_PATH);
+  assert.notEqual(url2, url.pathname);
   assert.equal((await srv.get(url.pathname)).status, 404);
-  const url2 = new URL(mk2.json.calendar_url).pathname;
   assert.equal((await srv.get(url2)).status, 200);
+  const me2 = (await srv.get('/api/v1/me', { as: tech })).json;
+  assert.equal(feedPath(me2.calendar_url), url2);
+  assert.equal(typeof me2.calendar.created_at, 'string');
+  assert.equal((await srv.get(feedPath(salesUrl))).status, 200, "someone else's address is untouched");
+
+  // DELETE turns the feed off; the next POST makes a third address, the second stays dead
   assert.equal((await srv.del('/api/v1/me/calendar', { as: tech })).status, 204);
   assert.equal((await srv.get(url2)).status, 404);
-  assert.equal((await srv.get('/api/v1/me', { as: tech })).json.calendar.active, false);
-  for (const bad of ['/calendar/x.ics', `/calendar/${'a'.repeat(65)}.ics`, '/calendar/..%2F.ics', '/calendar/abc'])
+  const off = (await srv.get('/api/v1/me', { as: tech })).json;
+  assert.equal(off.calendar.active, false);
+  assert.equal(off.calendar_url, null);
+  const mk3 = await srv.post('/api/v1/me/calendar', undefined, { as: tech });
+  assert.equal(mk3.status, 201);
+  const url3 = feedPath(mk3.json.calendar_url);
+  assert.ok(![url.pathname, url2].includes(url3));
+  assert.equal((await srv.get(url2)).status, 404);
+  assert.equal((await srv.get(url3)).status, 200);
+});
+
+test('a forged, altered or borrowed calendar address finds nothing', async () => {
+  const mine = feedPath((await srv.get('/api/v1/me', { as: consultant })).json.calendar_url);
+  assert.equal((await srv.get(mine)).status, 200);
+  const token = mine.slice(10, -4);
+  const [id, ...rest] = token.split('-');
+  const mac = rest.join('-');
+  const flip = (c) => (c === 'A' ? 'B' : 'A');
+  const other = String(sales.user.id);
+  for (const bad of [
+    `/calendar/${other}-${mac}.ics`, // my MAC with someone else's id
+    `/calendar/${id}-${flip(mac[0])}${mac.slice(1)}.ics`, // one character changed
+    `/calendar/${id}-${mac.slice(0, -1)}.ics`, // one short
+    `/calendar/${id}-${mac}A.ics`, // one too many
+    `/calendar/0${id}-${mac}.ics`, // the same id written otherwise
+    `/calendar/${mac}.ics`, `/calendar/-${mac}.ics`, `/calendar/999999-${mac}.ics`,
+    `/calendar/${'9'.repeat(19)}-${mac}.ics`, '/calendar/x.ics', `/calendar/${'a'.repeat(65)}.ics`,
+    '/calendar/..%2F.ics', '/calendar/abc', `/calendar/${token}`, `/calendar/${token}.ics.ics`,
+  ])
     assert.equal((await srv.get(bad)).status, 404, bad);
+  assert.equal((await srv.get(mine)).status, 200, 'the real one still works');
+});
+
+test("a disabled account's calendar address stops working, and works again when it is enabled", async () => {
+  const email = `cal-${Date.now()}@example.org`;
+  const created = await srv.post('/api/v1/users', { email, name: 'Agenda Désactivé', role: 'consultant', password: 'un mot de passe assez long' }, { as: admin });
+  assert.equal(created.status, 201, created.text);
+  const who = await srv.signIn(email, 'un mot de passe assez long');
+  const path = feedPath((await srv.get('/api/v1/me', { as: who })).json.calendar_url);
+  assert.equal((await srv.get(path)).status, 200);
+  const u = (await srv.get(`/api/v1/users/${created.json.id}`, { as: admin })).json;
+  assert.equal((await srv.patch(`/api/v1/users/${u.id}`, { disabled: true }, { as: admin, ifMatch: `"${u.version}"` })).status, 200);
+  assert.equal((await srv.get(path)).status, 404);
+  assert.equal((await srv.patch(`/api/v1/users/${u.id}`, { disabled: false }, { as: admin, ifMatch: `"${u.version + 1}"` })).status, 200);
+  assert.equal((await srv.get(path)).status, 200);
+});
+
+test('two servers on one database give the same address; a new address made on one is refused by the other at once', async () => {
+  const twin = new Server();
+  twin.db = srv.db; // the same database (file or PostgreSQL): two servers behind a load balancer
+  twin.pgName = null; // stop() must not drop srv's database
+  await twin.serve();
+  try {
+    const onTwin = await signInAt(twin.base, demoEmail('recruiter'));
+    const here = feedPath((await srv.get('/api/v1/me', { as: recruiter })).json.calendar_url);
+    const there = feedPath((await twin.get('/api/v1/me', { as: onTwin })).json.calendar_url);
+    assert.equal(there, here);
+    assert.equal((await twin.get(here)).status, 200);
+    const renewed = await twin.post('/api/v1/me/calendar', undefined, { as: onTwin });
+    assert.equal(renewed.status, 201, renewed.text);
+    const fresh = feedPath(renewed.json.calendar_url);
+    assert.equal((await srv.get(here)).status, 404, 'the old address is dead on the other server too');
+    assert.equal((await srv.get(fresh)).status, 200);
+    assert.equal(feedPath((await srv.get('/api/v1/me', { as: recruiter })).json.calendar_url), fresh);
+  } finally {
+    await twin.stop();
+  }
+  // a restart keeps the key: the address survives
+  const path = feedPath((await srv.get('/api/v1/me', { as: recruiter })).json.calendar_url);
+  await srv.kill();
+  await srv.serve();
+  assert.equal(srv.sqlValue("SELECT count(*) FROM server_keys WHERE name = 'calendar'"), 1);
+  assert.equal(feedPath((await srv.get('/api/v1/me', { as: recruiter })).json.calendar_url), path);
+  assert.equal((await srv.get(path)).status, 200);
 });
 
 test('text with commas, semicolons, backslashes and line breaks survives the calendar', async () => {

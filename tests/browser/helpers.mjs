@@ -25,6 +25,18 @@ export async function signIn(page, role) {
   await page.locator('#sign-out').waitFor();
 }
 
+// A new browser context (its own cookies: another person) signed in as
+// role, showing hash; console errors go to problems.
+export async function openSignedIn(browser, base, role, hash, problems) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  watchPage(page, problems);
+  await page.goto(`${base}/#${hash}`);
+  await page.waitForURL(/#\/login$/);
+  await signIn(page, role);
+  return page;
+}
+
 // Types into a skill type-ahead and picks the option with that id using the
 // keyboard (arrows + Enter).
 export async function pickSkill(page, input, text, id) {

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { SHOTS, LAUNCH, shot, signIn, apiSession, watchPage } from './helpers.mjs';
+import { SHOTS, LAUNCH, shot, apiSession, openSignedIn } from './helpers.mjs';
 
 const TITLE = 'Le client menace de suspendre la mission';
 
@@ -27,15 +27,7 @@ test('incidents and rituals: report, home banner, accept, resolve, agenda, minut
     const client = clients.items.find((c) => c.owner_id === me.user.id);
     assert.ok(client, 'a demo client owned by the sales account');
 
-    const open = async (role, hash) => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
-      const page = await context.newPage();
-      watchPage(page, problems);
-      await page.goto(`${server.base}/#${hash}`);
-      await page.waitForURL(/#\/login$/);
-      await signIn(page, role);
-      return page;
-    };
+    const open = (role, hash) => openSignedIn(browser, server.base, role, hash, problems);
     const techPage = await open('tech', `/clients/${client.id}`);
     const salesPage = await open('sales', '/needs');
     await salesPage.locator('.results table, .results .state').first().waitFor();
@@ -122,13 +114,26 @@ test('incidents and rituals: report, home banner, accept, resolve, agenda, minut
       await page.locator('#thread-posts li', { hasText: 'Compte rendu' }).waitFor();
       await shot(page, 'incidents-ritual-agenda');
       await page.goto(`${server.base}/#/rituals`);
-      await page.locator('#calendar-make').click();
-      const url = await page.locator('#calendar-url').inputValue();
-      assert.match(url, /\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+      const url = await page.locator('#calendar-url').inputValue(); // shown at once: the address is derived, not stored
+      assert.match(url, /\/calendar\/\d+-[A-Za-z0-9_-]{43}\.ics$/);
       const ics = await (await fetch(url)).text();
       assert.match(ics, /^BEGIN:VCALENDAR/);
       assert.match(ics, /SUMMARY:Point quotidien staffing/);
       await shot(page, 'incidents-calendar-address');
+      // a new address: the page asks first, shows the new one, the old one is dead
+      page.once('dialog', (d) => d.accept());
+      await page.locator('#calendar-renew').click();
+      await page.waitForFunction((old) => document.getElementById('calendar-url')?.value !== old, url);
+      const renewed = await page.locator('#calendar-url').inputValue();
+      assert.equal((await fetch(url)).status, 404);
+      assert.equal((await fetch(renewed)).status, 200);
+      page.once('dialog', (d) => d.accept());
+      await page.locator('#calendar-revoke').click();
+      await page.locator('#calendar-make').waitFor();
+      assert.equal((await fetch(renewed)).status, 404);
+      await shot(page, 'incidents-calendar-off');
+      await page.locator('#calendar-make').click();
+      await page.locator('#calendar-url').waitFor();
     });
     assert.deepEqual(problems, []);
   } finally {

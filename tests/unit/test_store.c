@@ -6,12 +6,14 @@
 #include <string.h>
 #include <unistd.h>
 #include "unit.h"
+#include "store/calendar_feeds.h"
 #include "store/candidacies.h"
 #include "store/clients.h"
 #include "store/db.h"
 #include "store/needs.h"
 #include "store/people.h"
 #include "store/schema.h"
+#include "store/server_keys.h"
 #include "store/users.h"
 
 static char g_dir[64];
@@ -542,6 +544,44 @@ static void test_user_update_checks_the_version(void **state) {
     arena_free(&a);
 }
 
+/* Opens its own transactions, like serve at start. */
+static void test_the_server_key_is_made_once_and_kept(void **state) {
+    (void)state;
+    Arena a = {0};
+    const char *first, *again;
+    assert_int_equal(store_server_key_get(g_db, &a, "unit-key", &first), STORE_NOT_FOUND);
+    assert_int_equal(store_server_key_ensure(g_db, "unit-key"), STORE_OK);
+    assert_int_equal(store_server_key_get(g_db, &a, "unit-key", &first), STORE_OK);
+    assert_int_equal(strlen(first), 43);
+    assert_int_equal(store_server_key_ensure(g_db, "unit-key"), STORE_OK); /* a second server starting */
+    assert_int_equal(store_server_key_get(g_db, &a, "unit-key", &again), STORE_OK);
+    assert_string_equal(again, first);
+    arena_free(&a);
+}
+
+static void test_a_calendar_feed_starts_on_and_each_renewal_is_a_new_generation(void **state) {
+    (void)state;
+    Arena a = {0};
+    User u;
+    add_user(&a, "feed@example.org", "Feed Owner", &u);
+    CalendarFeed f;
+    assert_int_equal(store_calendar_feed_get(g_db, &a, u.id, &f), STORE_OK);
+    assert_int_equal(f.generation, 1);
+    assert_true(f.active);
+    assert_null(f.changed_at);
+    assert_int_equal(store_calendar_feed_renew(g_db, &a, u.id, true, &f), STORE_OK);
+    assert_int_equal(f.generation, 2);
+    assert_int_equal(store_calendar_feed_renew(g_db, &a, u.id, false, &f), STORE_OK);
+    assert_int_equal(f.generation, 3);
+    assert_false(f.active);
+    assert_int_equal(store_calendar_feed_get(g_db, &a, u.id, &f), STORE_OK);
+    assert_int_equal(f.generation, 3);
+    assert_false(f.active);
+    assert_non_null(f.changed_at);
+    assert_int_equal(store_calendar_feed_renew(g_db, &a, 999999, true, &f), STORE_CONFLICT); /* no such user */
+    arena_free(&a);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, begin, commit)
 
 int main(void) {
@@ -570,6 +610,8 @@ int main(void) {
         T(test_handle_keeps_letters_and_digits_only),
         T(test_user_e_mail_is_unique),
         T(test_user_update_checks_the_version),
+        cmocka_unit_test(test_the_server_key_is_made_once_and_kept),
+        T(test_a_calendar_feed_starts_on_and_each_renewal_is_a_new_generation),
     };
     return cmocka_run_group_tests_name("store (SQLite)", tests, setup, teardown);
 }

@@ -15,7 +15,7 @@ export function incidentBanner(ctx) {
   let seq = 0;
   const refresh = () => draw(ctx, box, ++seq, () => seq);
   refresh();
-  for (const type of ['incident.created', 'incident.updated', 'notification.created']) whileAlive(ctx, type, refresh);
+  for (const type of ['incident.created', 'incident.updated', 'incident.status', 'notification.created']) whileAlive(ctx, type, refresh);
   return box;
 }
 

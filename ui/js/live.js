@@ -12,7 +12,8 @@ function dispatch(type, e) {
 
 const TYPES = ['post.created', 'post.updated', 'post.deleted', 'post.reacted', 'notification.created',
   'candidacy.created', 'candidacy.stage', 'need.created', 'need.status', 'need.updated', 'deal.stage',
-  'incident.created', 'incident.updated', 'reset'];
+  'incident.created', 'incident.updated', 'incident.status', 'channel.updated', 'ritual.created', 'ritual.updated',
+  'ritual.point', 'review.created', 'reset'];
 
 export function startLive() {
   if (source || typeof EventSource === 'undefined') return;

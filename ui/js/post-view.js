@@ -33,16 +33,27 @@ function htmlOf(post) {
   return div;
 }
 
+// The element to show for view (a fresh postView) in list: the one already
+// there when its user is editing it or reading its history and the post has
+// not changed since, so that a live redraw does not take it away.
+export function keepOpen(list, view) {
+  const old = list.querySelector(`#${view.id}[data-keep="1"]`);
+  return old && old.dataset.version === view.dataset.version ? old : view;
+}
+
 // postView(post, {onReply, onChange}): an <li>.
 export function postView(post, { onReply, onChange } = {}) {
   const mine = post.author && session.user && post.author.id === session.user.id;
-  const li = h('li', { class: 'post', id: `post-${post.id}`, 'data-post-id': post.id });
+  // data-keep: being edited or showing its history; a live redraw keeps it (see keepOpen)
+  const li = h('li', { class: 'post', id: `post-${post.id}`, 'data-post-id': post.id, 'data-version': post.version });
   const who = post.author ? post.author.name : t('post.system');
   const head = h('div', { class: 'post-head' },
     h('span', { class: 'post-author' }, who),
     post.author ? h('span', { class: 'muted small' }, ` @${post.author.handle}`) : null,
     h('time', { class: 'muted small', datetime: post.created_at }, ` · ${formatDateTime(post.created_at)}`),
-    post.edited_at && !post.deleted ? h('span', { class: 'muted small' }, ` · ${t('post.edited')}`) : null);
+    post.edited_at && !post.deleted ? h('span', { class: 'muted small' }, ' · ',
+      h('button', { type: 'button', class: 'link-btn post-history-btn', 'aria-expanded': 'false', 'aria-label': t('post.history'),
+        onclick: (e) => history(e.currentTarget) }, t('post.edited'))) : null);
   const body = htmlOf(post);
   const files = post.attachments?.length
     ? h('ul', { class: 'post-files' }, post.attachments.map((f) => h('li', null,
@@ -73,7 +84,7 @@ export function postView(post, { onReply, onChange } = {}) {
     const area = h('textarea', { class: 'input post-input', rows: '3', 'aria-label': t('post.editLabel') });
     area.value = post.body;
     const save = h('button', { type: 'submit', class: 'btn btn-primary btn-small' }, t('action.save'));
-    const cancel = h('button', { type: 'button', class: 'btn btn-small', onclick: () => form.replaceWith(body) }, t('action.cancel'));
+    const cancel = h('button', { type: 'button', class: 'btn btn-small', onclick: () => { form.replaceWith(body); delete li.dataset.keep; } }, t('action.cancel'));
     const form = h('form', { class: 'post-edit', onsubmit: async (e) => {
       e.preventDefault();
       try {
@@ -82,7 +93,28 @@ export function postView(post, { onReply, onChange } = {}) {
       } catch (err) { toast(err.message, 'error'); }
     } }, area, h('div', { class: 'form-actions' }, save, cancel));
     body.replaceWith(form);
+    li.dataset.keep = '1';
     area.focus();
+  }
+
+  // The earlier versions an edit keeps, as text, folded until asked for.
+  let past = null;
+  async function history(btn) {
+    if (past) {
+      past.remove();
+      past = null;
+      delete li.dataset.keep;
+      btn.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    try {
+      const r = await api('GET', `/api/v1/posts/${post.id}/revisions`);
+      past = h('ol', { class: 'post-revisions', 'aria-label': t('post.history') }, [...r.items].reverse().map((x) => h('li', null,
+        h('span', { class: 'muted small' }, t('post.replacedAt', { when: formatDateTime(x.replaced_at) })), h('p', { class: 'pre' }, x.body))));
+      body.after(past);
+      li.dataset.keep = '1';
+      btn.setAttribute('aria-expanded', 'true');
+    } catch (e) { toast(e.message, 'error'); }
   }
 
   async function remove() {
@@ -95,20 +127,42 @@ export function postView(post, { onReply, onChange } = {}) {
   return li;
 }
 
-// A composer: a textarea that sends {body} to path (Ctrl+Entrée sends too).
+// A composer: a textarea that sends {body} to path (Ctrl+Entrée sends too),
+// with files attached (each uploaded first, POST /api/v1/attachments, at
+// most 10 of 10 MiB each; the post carries their ids).
+const MAX_FILES = 10, MAX_FILE_BYTES = 10 * 1024 * 1024;
 export function composer({ path, parentId = null, placeholder, onSent }) {
   const area = h('textarea', { class: 'input post-input', rows: '3', placeholder, 'aria-label': placeholder, name: 'body', maxlength: '20000' });
   const send = h('button', { type: 'submit', class: 'btn btn-primary' }, t('post.send'));
+  const files = h('input', { type: 'file', multiple: true, class: 'composer-files', 'aria-label': t('post.attach') });
+  const chosen = h('span', { class: 'muted small composer-chosen', 'aria-live': 'polite' });
+  const pick = h('button', { type: 'button', class: 'btn btn-ghost btn-small', onclick: () => files.click() }, `📎 ${t('post.attach')}`);
+  files.addEventListener('change', () => {
+    const list = [...files.files];
+    chosen.textContent = list.length ? list.map((f) => f.name).join(', ') : '';
+  });
   const form = h('form', { class: 'composer', onsubmit: async (e) => {
     e.preventDefault();
     const text = area.value.trim();
     if (!text) { area.focus(); return; }
+    const list = [...files.files];
+    if (list.length > MAX_FILES) { toast(t('post.tooManyFiles', { n: MAX_FILES }), 'error'); return; }
+    const big = list.find((f) => f.size > MAX_FILE_BYTES);
+    if (big) { toast(t('post.fileTooLarge', { name: big.name }), 'error'); return; }
     send.disabled = true;
     try {
       const body = { body: text };
       if (parentId) body.parent_id = parentId;
+      if (list.length) {
+        body.attachment_ids = [];
+        for (const f of list)
+          body.attachment_ids.push((await api('POST', `/api/v1/attachments?name=${encodeURIComponent(f.name)}`,
+            { raw: { body: f, type: f.type || 'application/octet-stream' } })).id);
+      }
       await api('POST', path, { body });
       area.value = '';
+      files.value = '';
+      chosen.textContent = '';
       onSent?.();
     } catch (err) {
       toast(err.errors?.[0]?.message ? `${err.title} : ${err.errors[0].message}` : err.message, 'error');
@@ -116,7 +170,8 @@ export function composer({ path, parentId = null, placeholder, onSent }) {
       send.disabled = false;
       area.focus();
     }
-  } }, area, h('div', { class: 'composer-foot' }, h('span', { class: 'muted small' }, t('post.hint')), send));
+  } }, area, files, h('div', { class: 'composer-foot' }, h('span', { class: 'muted small' }, t('post.hint')),
+    h('span', { class: 'composer-actions' }, chosen, pick, send)));
   area.addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.requestSubmit(); });
   return form;
 }

@@ -1,12 +1,17 @@
 // channel: one channel (#/channels/:id): its posts newest last, a composer,
-// threads opened in place, join and leave. New posts arrive live, and the
-// channel is marked read while it is on screen.
+// threads opened in place, join and leave, its members (members add others),
+// renaming (its creator, admins).
+// New posts and renames arrive live, and the channel is marked read while
+// it is on screen.
 import { t } from '../i18n.js';
 import { api, withQuery } from '../api.js';
 import { h, loading, errorBox, empty, pageHeader, debounce, toast } from '../dom.js';
 import { whileAlive } from '../live.js';
-import { postView, composer } from '../post-view.js';
+import { postView, composer, keepOpen } from '../post-view.js';
 import { refreshBadge } from '../badge.js';
+import { session } from '../session.js';
+import { channelEditForm, mayEditChannel } from '../channel-edit.js';
+import { membersPanel } from '../channel-members.js';
 
 const OBJECT_PAGES = { client: 'clients', need: 'needs', deal: 'deals', incident: 'incidents' };
 
@@ -20,30 +25,48 @@ export async function render(ctx) {
   const thread = h('aside', { class: 'thread', id: 'thread', hidden: true });
   let openThread = null;
 
-  const head = () => pageHeader(channel.name,
-    channel.object_type && OBJECT_PAGES[channel.object_type]
-      ? h('a', { class: 'btn', href: `#/${OBJECT_PAGES[channel.object_type]}/${channel.object_id}` }, t(`channels.open.${channel.object_type}`)) : null,
-    channel.member
-      ? h('button', { type: 'button', class: 'btn btn-ghost', id: 'leave-channel', onclick: () => membership('leave') }, t('channels.leave'))
-      : h('button', { type: 'button', class: 'btn btn-primary', id: 'join-channel', onclick: () => membership('join') }, t('channels.join')));
-  let header = head();
-  const meta = h('p', { class: 'muted' }, channel.visibility === 'private' ? t('channels.privateHint') : t('channels.publicHint'),
-    ' ', t('channels.members', { n: channel.members }));
-  ctx.main.replaceChildren(
+  const editSlot = h('div', { id: 'channel-edit-slot' });
+  let membersOpen = false;
+  const head = () => [
     h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/channels' }, t('channels.title')), ' / ', channel.name),
-    header, meta,
+    pageHeader(channel.name,
+      channel.object_type && OBJECT_PAGES[channel.object_type]
+        ? h('a', { class: 'btn', href: `#/${OBJECT_PAGES[channel.object_type]}/${channel.object_id}` }, t(`channels.open.${channel.object_type}`)) : null,
+      mayEditChannel(channel) ? h('button', { type: 'button', class: 'btn', id: 'edit-channel', onclick: edit }, t('channels.edit')) : null,
+      channel.member
+        ? h('button', { type: 'button', class: 'btn btn-ghost', id: 'leave-channel', onclick: () => membership('leave') }, t('channels.leave'))
+        : h('button', { type: 'button', class: 'btn btn-primary', id: 'join-channel', onclick: () => membership('join') }, t('channels.join'))),
+    channel.topic ? h('p', { class: 'channel-topic', id: 'channel-topic' }, channel.topic) : null,
+    h('p', { class: 'muted' }, channel.visibility === 'private' ? t('channels.privateHint') : t('channels.publicHint')),
+    membersPanel(channel, async () => { membersOpen = true; redraw(await api('GET', `/api/v1/channels/${id}`)); }, membersOpen),
+  ].filter(Boolean);
+  const top = h('div', { id: 'channel-head' }, head());
+  const box = composer({ path: `/api/v1/channels/${id}/posts`, placeholder: t('post.placeholder', { name: channel.name }), onSent: load });
+  const redraw = (fresh) => {
+    channel = fresh;
+    ctx.setTitle(channel.name);
+    top.replaceChildren(...head());
+    const area = box.querySelector('textarea');
+    area.placeholder = t('post.placeholder', { name: channel.name });
+    area.setAttribute('aria-label', area.placeholder);
+  };
+  ctx.main.replaceChildren(top, editSlot,
     h('div', { class: 'channel-grid' },
-      h('section', { class: 'section', 'aria-label': t('channels.posts') }, posts,
-        composer({ path: `/api/v1/channels/${id}/posts`, placeholder: t('post.placeholder', { name: channel.name }), onSent: load })),
+      h('section', { class: 'section', 'aria-label': t('channels.posts') }, posts, box),
       thread));
+
+  function edit() {
+    editSlot.replaceChildren(channelEditForm(channel, (fresh) => {
+      editSlot.replaceChildren();
+      redraw(fresh);
+      top.querySelector('#edit-channel')?.focus();
+    }));
+  }
 
   async function membership(what) {
     try {
       await api('POST', `/api/v1/channels/${id}/${what}`);
-      channel = await api('GET', `/api/v1/channels/${id}`);
-      const next = head();
-      header.replaceWith(next);
-      header = next;
+      redraw(await api('GET', `/api/v1/channels/${id}`));
     } catch (e) { toast(e.message, 'error'); }
   }
 
@@ -57,7 +80,7 @@ export async function render(ctx) {
     }
     if (!ctx.alive()) return;
     const items = [...page.items].reverse();
-    posts.replaceChildren(...(items.length ? items.map((p) => postView(p, { onReply: showThread, onChange: load }))
+    posts.replaceChildren(...(items.length ? items.map((p) => keepOpen(posts, postView(p, { onReply: showThread, onChange: load })))
       : [empty(t('channels.noPosts'))]));
     const wanted = ctx.query.get('post');
     const target = wanted && document.getElementById(`post-${wanted}`);
@@ -86,6 +109,14 @@ export async function render(ctx) {
     if (!keep) thread.querySelector('textarea')?.focus();
   }
 
+  // someone renamed the channel: its name and topic follow, without a reload
+  whileAlive(ctx, 'channel.updated', async (d) => {
+    if (d.object_id !== id) return;
+    const fresh = await api('GET', `/api/v1/channels/${id}`).catch(() => null);
+    if (!fresh || !ctx.alive()) return;
+    if (fresh.name !== channel.name && d.actor_id !== session.user.id) toast(t('channels.renamedLive', { name: fresh.name }));
+    redraw(fresh);
+  });
   const reload = debounce(load, 150);
   for (const type of ['post.created', 'post.updated', 'post.deleted', 'post.reacted'])
     whileAlive(ctx, type, (d) => { if (d.post?.channel_id === id || d.after?.channel_id === id) reload(); });

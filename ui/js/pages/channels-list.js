@@ -1,14 +1,17 @@
 // channels-list: the channels the caller may see (#/channels), the ones
-// the caller belongs to first, and a form to open a new one.
+// the caller belongs to first, a search over the posts, and a form to open
+// a new one.
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { h, loading, errorBox, empty, pageHeader, field, showErrors, clearErrors, toast } from '../dom.js';
+import { postSearch } from '../post-search.js';
 
 export async function render(ctx) {
   ctx.setTitle(t('channels.title'));
   const slug = ctx.query.get('slug'); // a "#slug" link of a post
   if (slug) {
-    const found = (await api('GET', `/api/v1/channels?q=${encodeURIComponent(slug)}&limit=200`)).items.find((c) => c.slug === slug);
+    // the channel going by that slug, or by it before a rename
+    const found = (await api('GET', `/api/v1/channels?slug=${encodeURIComponent(slug)}`)).items[0];
     if (!ctx.alive()) return;
     if (found) { ctx.navigate(`#/channels/${found.id}`); return; }
     toast(t('channels.notFound', { slug }), 'error');
@@ -32,7 +35,7 @@ export async function render(ctx) {
   field(t('channels.name'), name, { name: 'name', required: true }),
   field(t('channels.visibility'), visibility, { name: 'visibility' }),
   h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('channels.create'))));
-  ctx.main.replaceChildren(pageHeader(t('channels.title'), h('a', { class: 'btn', href: '#/feed' }, t('feed.title'))), list, form);
+  ctx.main.replaceChildren(pageHeader(t('channels.title'), h('a', { class: 'btn', href: '#/feed' }, t('feed.title'))), postSearch(), list, form);
   try {
     const page = await api('GET', '/api/v1/channels?limit=200');
     if (!ctx.alive()) return;

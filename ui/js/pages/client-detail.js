@@ -4,7 +4,9 @@
 import { t, formatDate, formatCents } from '../i18n.js';
 import { api, withQuery } from '../api.js';
 import { can } from '../session.js';
-import { h, loading, errorBox, empty, pageHeader, field, formSummary, showErrors, clearErrors, toast } from '../dom.js';
+import { h, loading, errorBox, empty, pageHeader, field, formSummary, showErrors, clearErrors, toast, debounce } from '../dom.js';
+import { whileAlive } from '../live.js';
+import { INCIDENT_EVENTS } from './incidents-list.js';
 import { statusBadge, dealStageBadge, severityBadge, incidentStatusBadge, overdueBadge } from '../labels.js';
 import { text } from '../form-util.js';
 import { channelButton } from '../object-channel.js';
@@ -246,5 +248,7 @@ function incidentsSection(ctx, clientId) {
     h('div', { class: 'section-head' }, h('h2', { id: 'ci-title' }, t('client.incidents')),
       h('a', { class: 'btn', href: `#/incidents/new?client_id=${clientId}`, id: 'report-incident' }, `+ ${t('incidents.report')}`)),
     list);
+  const later = debounce(load, 300); // an incident of this client opened or changed by anyone
+  for (const type of INCIDENT_EVENTS) whileAlive(ctx, type, (d) => { if (d.client_id === clientId) later(); });
   return { el, load };
 }

@@ -1,8 +1,10 @@
 // incidents-list: the incidents ("hot potatoes"), active ones first by
 // default; filters: status, mine, overdue. Severity and lateness badges.
+// An incident opened or changed by anyone shows up without a reload.
 import { t, getLang } from '../i18n.js';
 import { api, withQuery } from '../api.js';
-import { h, loading, empty, errorBox, pageHeader, select } from '../dom.js';
+import { h, loading, empty, errorBox, pageHeader, select, debounce } from '../dom.js';
+import { whileAlive } from '../live.js';
 import { INCIDENT_STATUSES, severityBadge, incidentStatusBadge, overdueBadge } from '../labels.js';
 import { pagerBar } from '../pager.js';
 
@@ -40,8 +42,9 @@ export async function render(ctx) {
     return { status: v };
   }
 
-  async function load() {
-    results.replaceChildren(loading());
+  // quiet: a live refresh keeps the table on screen until the new one is there
+  async function load(quiet) {
+    if (quiet !== true) results.replaceChildren(loading());
     let page;
     try {
       page = await api('GET', withQuery('/api/v1/incidents', { ...query(), cursor: state.cursor, limit: PAGE }));
@@ -58,8 +61,13 @@ export async function render(ctx) {
       pagerBar({ cursor: state.cursor, nextCursor: page.next_cursor, stack, shown: page.items.length,
         go: (c) => { state.cursor = c; load(); } }));
   }
+  const later = debounce(() => load(true), 300);
+  for (const type of INCIDENT_EVENTS) whileAlive(ctx, type, later);
   await load();
 }
+
+// What the live stream says of incidents (also followed by the client page).
+export const INCIDENT_EVENTS = ['incident.created', 'incident.updated', 'incident.status'];
 
 // The table of incidents, shared with the ritual agenda.
 export function incidentTable(items, caption) {

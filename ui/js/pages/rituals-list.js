@@ -44,38 +44,38 @@ export function ritualWhen(r) {
   return t(`ritual.when.${r.frequency}`, { day, time: r.time, minutes: r.duration_minutes });
 }
 
-// The calendar address is shown once, when made (only its hash is kept).
+// The personal calendar address, from /api/v1/me: copy it into a calendar
+// program; a new address (the old one stops working) or turning it off.
 function calendarCard() {
-  const out = h('div', { id: 'calendar-address' });
-  const make = h('button', { type: 'button', class: 'btn', id: 'calendar-make', onclick: async () => {
+  const out = h('div', { id: 'calendar-address' }, loading());
+  const actions = h('div', { class: 'incident-actions' });
+  const call = async (method, confirmText) => {
+    if (confirmText && !window.confirm(confirmText)) return;
     try {
-      const r = await api('POST', '/api/v1/me/calendar');
-      const input = h('input', { type: 'text', readonly: true, id: 'calendar-url', value: r.calendar_url, 'aria-label': t('calendar.address') });
-      const copy = h('button', { type: 'button', class: 'btn btn-small', onclick: async () => {
-        input.select();
-        try { await navigator.clipboard.writeText(input.value); toast(t('survey.copied'), 'success'); } catch { /* selected: the user copies */ }
-      } }, t('survey.copy'));
-      out.replaceChildren(h('div', { class: 'inline-field' }, input, copy), h('p', { class: 'hint' }, t('calendar.once')));
-      input.focus();
-      input.select();
-      revoke.hidden = false;
+      await api(method, '/api/v1/me/calendar');
+      toast(t(method === 'POST' ? 'calendar.renewed' : 'calendar.revoked'), 'success');
+      show(await api('GET', '/api/v1/me'));
     } catch (e) { toast(e.message, 'error'); }
-  } }, t('calendar.make'));
-  const revoke = h('button', { type: 'button', class: 'btn btn-ghost', id: 'calendar-revoke', hidden: true, onclick: async () => {
-    try {
-      await api('DELETE', '/api/v1/me/calendar');
-      out.replaceChildren(h('p', { class: 'muted' }, t('calendar.revoked')));
-      revoke.hidden = true;
-    } catch (e) { toast(e.message, 'error'); }
-  } }, t('calendar.revoke'));
-  api('GET', '/api/v1/me').then((me) => {
-    if (me.calendar && me.calendar.active) {
-      revoke.hidden = false;
-      make.textContent = t('calendar.remake');
-      out.replaceChildren(h('p', { class: 'muted' }, t('calendar.active')));
+  };
+  function show(me) {
+    if (!me.calendar_url) {
+      out.replaceChildren(h('p', { class: 'muted' }, t('calendar.off')));
+      actions.replaceChildren(h('button', { type: 'button', class: 'btn btn-primary', id: 'calendar-make', onclick: () => call('POST') }, t('calendar.make')));
+      return;
     }
-  }, () => {});
+    const input = h('input', { type: 'text', readonly: true, id: 'calendar-url', class: 'input', value: me.calendar_url, 'aria-label': t('calendar.address'),
+      onfocus: () => input.select() });
+    const copy = h('button', { type: 'button', class: 'btn btn-small', id: 'calendar-copy', onclick: async () => {
+      input.select();
+      try { await navigator.clipboard.writeText(input.value); toast(t('survey.copied'), 'success'); } catch { /* selected: the user copies */ }
+    } }, t('survey.copy'));
+    out.replaceChildren(h('label', { for: input.id }, t('calendar.address')), h('div', { class: 'inline-field' }, input, copy),
+      h('p', { class: 'hint' }, t('calendar.how')));
+    actions.replaceChildren(
+      h('button', { type: 'button', class: 'btn', id: 'calendar-renew', onclick: () => call('POST', t('calendar.renewConfirm')) }, t('calendar.renew')),
+      h('button', { type: 'button', class: 'btn btn-ghost', id: 'calendar-revoke', onclick: () => call('DELETE', t('calendar.revokeConfirm')) }, t('calendar.revoke')));
+  }
+  api('GET', '/api/v1/me').then(show, (e) => out.replaceChildren(errorBox(e)));
   return h('section', { class: 'section card', id: 'calendar-card', 'aria-labelledby': 'cal-title' },
-    h('h2', { id: 'cal-title' }, t('calendar.title')), h('p', null, t('calendar.intro')), out,
-    h('div', { class: 'incident-actions' }, make, revoke));
+    h('h2', { id: 'cal-title' }, t('calendar.title')), h('p', null, t('calendar.intro')), out, actions);
 }
