@@ -60,8 +60,9 @@ static void pool_free(void *p) {
 }
 static void pool_key(void) { pthread_key_create(&g_pool_key, pool_free); }
 
-/* n zeroed bitsets of `words` each from this thread's pool, or NULL. */
-static uint64_t *pool_take(size_t n, size_t words) {
+/* n bitsets of `words` each from this thread's pool, the first `zeroed`
+ * of them zeroed; NULL out of memory. */
+static uint64_t *pool_take(size_t n, size_t zeroed, size_t words) {
     pthread_once(&g_pool_once, pool_key);
     Pool *p = pthread_getspecific(g_pool_key);
     if (!p && (!(p = calloc(1, sizeof *p)) || pthread_setspecific(g_pool_key, p))) {
@@ -75,7 +76,7 @@ static uint64_t *pool_take(size_t n, size_t words) {
         p->mem = m;
         p->cap = need;
     }
-    memset(p->mem, 0, need * sizeof *p->mem);
+    memset(p->mem, 0, zeroed * words * sizeof *p->mem);
     return p->mem;
 }
 
@@ -249,7 +250,9 @@ static bool plan_init(Plan *pl, Ctx *x, Arena *a, int extra_sets, uint64_t **ext
     pl->use = arena_alloc(a, (size_t)(nuse ? nuse : 1) * sizeof *pl->use);
     /* one scratch bitset per requirement with short lists, per mandatory
      * requirement (maybe unused), and the caller's */
-    uint64_t *mem = pool_take((size_t)(3 * nshort + nmand + extra_sets), pl->words ? pl->words : 1);
+    /* the extra sets come last and are not zeroed: their callers write them whole */
+    uint64_t *mem = pool_take((size_t)(3 * nshort + nmand + extra_sets), (size_t)(3 * nshort + nmand),
+                              pl->words ? pl->words : 1);
     if (!pl->rr || !pl->mand || !pl->mreq || !pl->head || !pl->use || !mem) return false;
     memset(pl->head, 0xff, (size_t)ix->nlists * sizeof *pl->head);
     nuse = 0;
@@ -287,7 +290,7 @@ bool rank_bits_usable(const Ctx *x) {
     return true;
 }
 
-enum { PLANES = 8 }; /* bounds in units of 1/200 of the skills' total, plus one per requirement: < 256 */
+enum { PLANES = 8, BLOCK = 64 }; /* bounds in units of 1/200 of the skills' total, plus one per requirement: < 256 */
 
 /* s += c for the lanes of m (s: PLANES bit planes of four words). */
 static inline void add_masked(V4 *s, const V4 *mask, unsigned c) {
@@ -374,28 +377,39 @@ WIDE bool rank_bits(Ctx *x, Arena *a, Heap *h, RankPopulation who) {
         mid[j] = (unsigned)((s98 + unit - 1) / unit);
         hi[j] = (unsigned)((ub + unit - 1) / unit);
     }
+    /* by blocks of BLOCK words, one requirement after the other: a few
+     * sequential streams at a time (the prefetcher follows them) and the
+     * block's sums stay in the first-level cache */
     const uint64_t *alive = x->ix->bits.alive;
-    for (size_t w = 0; w < pl.words; w += 4) {
-        V4 live = LOAD4(alive + w), sum[PLANES] = {{0}}, any, full, mand;
-        if (who == RANK_MANDATORY_MET || (who == RANK_MANDATORY_NOT_MET && pl.nmand)) {
-            mand_word4(&pl, w, &mand);
-            live &= who == RANK_MANDATORY_MET ? mand : ~mand;
+    for (size_t w0 = 0; w0 < pl.words; w0 += BLOCK) {
+        size_t groups = (pl.words - w0 < BLOCK ? pl.words - w0 : BLOCK) / 4;
+        V4 live[BLOCK / 4], sum[BLOCK / 4][PLANES], any, full, mand;
+        memset(sum, 0, sizeof sum);
+        for (size_t g = 0; g < groups; g++) {
+            live[g] = LOAD4(alive + w0 + 4 * g);
+            if (who == RANK_MANDATORY_MET || (who == RANK_MANDATORY_NOT_MET && pl.nmand)) {
+                mand_word4(&pl, w0 + 4 * g, &mand);
+                live[g] &= who == RANK_MANDATORY_MET ? mand : ~mand;
+            }
         }
-        if (!none4(&live))
-            for (int j = 0; j < x->m; j++) {
+        for (int j = 0; j < x->m; j++)
+            for (size_t g = 0; g < groups; g++) {
+                size_t w = w0 + 4 * g;
+                if (none4(&live[g])) continue;
                 req_word4(&pl.rr[x->m + j], w, &any);
-                any &= live;
-                if (none4(&any)) continue;
-                add_masked(sum, &any, lo[j]);
+                any &= live[g];
+                add_masked(sum[g], &any, lo[j]);
+                if (mid[j] == lo[j] && hi[j] == lo[j]) continue;
                 req_word4(&pl.rr[j], w, &full);
                 full &= any;
-                if (none4(&full)) continue;
-                add_masked(sum, &full, mid[j] - lo[j]);
+                add_masked(sum[g], &full, mid[j] - lo[j]);
+                if (hi[j] == mid[j]) continue;
                 req_word4(&pl.rr[2 * x->m + j], w, &full);
                 full &= any;
-                add_masked(sum, &full, hi[j] - mid[j]);
+                add_masked(sum[g], &full, hi[j] - mid[j]);
             }
-        for (int b = 0; b < PLANES; b++) memcpy(planes[b] + w, &sum[b], sizeof sum[b]);
+        for (size_t g = 0; g < groups; g++)
+            for (int b = 0; b < PLANES; b++) memcpy(planes[b] + w0 + 4 * g, &sum[g][b], sizeof sum[g][b]);
     }
     x->entries += (uint64_t)pl.words * 2 * (uint64_t)(3 * x->m + PLANES);
     /* the want best bounds (radix select over the planes, top bit first):
@@ -444,6 +458,7 @@ WIDE long rank_bits_count(Ctx *x, Arena *a, RankPopulation who) {
     Plan pl;
     if (!plan_init(&pl, x, a, 1, sets)) return -1;
     uint64_t *any = sets[0];
+    memset(any, 0, pl.words * sizeof *any);
     const MatchBits *b = &x->ix->bits;
     if (who == RANK_EVERYONE) /* credit for some requirement: holds one of its sources at any level */
         for (int j = 0; j < x->m; j++) {
