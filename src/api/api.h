@@ -3,6 +3,7 @@
  * binds them to paths is routes.c. */
 #ifndef ALLIANCE_API_H
 #define ALLIANCE_API_H
+#include "../http/access.h"
 #include "../http/http.h"
 #include "../http/validate.h"
 

@@ -95,6 +95,13 @@ void candidacies_list(Request *rq, Response *rs) {
     CandidaciesFilter f = {-1, -1, req_query(rq, "stage")};
     if (!req_filter_id(rq, rs, "need_id", &f.need_id) || !req_filter_id(rq, rs, "person_id", &f.person_id)) return;
     if (f.stage && !stage_valid(f.stage)) return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "stage");
+    if (access_scope(rq, ROW_CANDIDACY) == SCOPE_OWN) { /* a consultant: their missions (visibility.h) */
+        Viewer v = access_viewer(rq);
+        if (f.person_id >= 0 && f.person_id != v.person_id) f.person_id = 0; /* no one's */
+        else f.person_id = v.person_id > 0 ? v.person_id : 0;
+        if (f.stage && strcmp(f.stage, "hired") != 0) f.person_id = 0;
+        f.stage = "hired";
+    }
     CandidacyRow *rows;
     int n;
     if (store_candidacies_list(rq->db, &rq->arena, &f, before, limit, &rows, &n) != STORE_OK)

@@ -94,7 +94,8 @@ static bool check_accounts(Request *rq, json_t *ids, const char *field, json_t *
             errors_add(rq, errs, field, "must_be_id_list");
             return false;
         }
-        if (store_user_get(rq->db, &rq->arena, json_integer_value(v), &u) != STORE_OK || u.disabled) {
+        if (store_user_get(rq->db, &rq->arena, json_integer_value(v), &u) != STORE_OK || u.disabled ||
+            !role_in_firm(u.role)) {
             errors_add(rq, errs, field, "no_such_user_id", (long long)json_integer_value(v));
             return false;
         }

@@ -5,6 +5,11 @@
  * the log, so a client that reconnects with Last-Event-ID gets what it
  * missed, read back from the log and filtered the same way; events written
  * by other servers on the same database arrive through the follower.
+ * Who receives what follows domain/visibility.h like every other answer (a
+ * client contact, their client's incidents only), and no message carries
+ * money (daily_rate...): the message is the same for every stream, so it
+ * is cut to what every role may see; a client reloads the object through
+ * the API for its figures.
  * The streaming itself (suspended connections, heartbeat) is http/sse.c. */
 #include <errno.h>
 #include <stdlib.h>
@@ -24,6 +29,8 @@ enum { BACKLOG_BATCH = 500, MAX_BACKLOG = 20000 };
 /* Who may receive one message. */
 typedef struct {
     const char *action;         /* a permission the role needs, or NULL */
+    RowKind row;                /* with action: rows some roles see only in part */
+    RowFacts facts;             /* whose the event's row is (from its refs) */
     long long user_id;          /* > 0: that account only */
     bool channel;               /* a channel's: visibility rule over the fields below */
     const char *visibility, *object_type;
@@ -36,25 +43,30 @@ static int cmp_id(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-static bool allows(const void *audience, long long user_id, const char *role) {
+static bool allows(const void *audience, const Viewer *v) {
     const Audience *au = audience;
-    if (au->user_id > 0) return au->user_id == user_id;
+    if (au->user_id > 0) return au->user_id == v->user_id;
     if (au->channel) {
-        bool member = bsearch(&user_id, au->members, (size_t)au->nmembers, sizeof *au->members, cmp_id) != NULL;
-        return channel_visible(role, au->visibility, au->object_type, member);
+        bool member = bsearch(&v->user_id, au->members, (size_t)au->nmembers, sizeof *au->members, cmp_id) != NULL;
+        return channel_visible(v->role, au->visibility, au->object_type, member);
     }
-    return au->action && permission_allows(role, au->action);
+    if (!au->action || !permission_allows(v->role, au->action)) return false;
+    return visibility_row(v, au->row, &au->facts) == ACCESS_OK;
 }
 
 /* The permission to see events of a kind of object; NULL: not streamed. */
-static const char *action_of(const char *type) {
-    static const struct { const char *prefix, *action; } table[] = {
-        {"candidacy.", "candidacies.read"}, {"need.", "needs.read"},       {"deal.", "deals.read"},
-        {"review.", "deals.read"},          {"client.", "clients.read"},   {"incident.", "incidents.read"},
-        {"ritual.", "rituals.read"},
+static const char *action_of(const char *type, RowKind *row) {
+    static const struct { const char *prefix, *action; RowKind row; } table[] = {
+        {"candidacy.", "candidacies.read", ROW_CANDIDACY}, {"need.", "needs.read", ROW_NONE},
+        {"deal.", "deals.read", ROW_NONE},                 {"review.", "deals.read", ROW_NONE},
+        {"client.", "clients.read", ROW_NONE},             {"incident.", "incidents.read", ROW_INCIDENT},
+        {"ritual.", "rituals.read", ROW_NONE},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (strncmp(type, table[i].prefix, strlen(table[i].prefix)) == 0) return table[i].action;
+        if (strncmp(type, table[i].prefix, strlen(table[i].prefix)) == 0) {
+            if (row) *row = table[i].row;
+            return table[i].action;
+        }
     return NULL;
 }
 
@@ -99,14 +111,16 @@ static const char *describe(Db *db, Arena *a, const Event *e, Audience *au) {
         json_decref(after);
         if (au->user_id <= 0) return NULL;
     } else {
-        au->action = action_of(e->type);
+        au->action = action_of(e->type, &au->row);
         if (!au->action) return NULL;
+        au->facts = (RowFacts){e->refs.person_id, e->refs.client_id, NULL};
     }
     json_t *j = json_pack("{s:I, s:s, s:s, s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id", e->id, "type", e->type,
                           "object_type", e->object_type, "object_id", e->object_id, "at", e->at ? e->at : "",
                           "actor_id", json_int_or_null(e->actor_id), "client_id", json_int_or_null(e->refs.client_id),
                           "need_id", json_int_or_null(e->refs.need_id), "person_id",
                           json_int_or_null(e->refs.person_id), "before", parsed(e->before), "after", parsed(e->after));
+    access_strip_money(j);
     if (extra) json_object_set_new(j, "post", extra);
     char *text = json_dumps(j, JSON_COMPACT);
     json_decref(j);
@@ -132,6 +146,7 @@ void events_stream_init(void) { follower_subscribe(on_event, NULL); }
  * the newest event read. A client too far behind is told to reload
  * ("reset") and continues from the newest event. */
 static bool backlog(Request *rq, long long after, Buf *out, long long *last) {
+    Viewer viewer = access_viewer(rq);
     *last = after;
     for (int total = 0;;) {
         Arena batch = {0};
@@ -144,7 +159,7 @@ static bool backlog(Request *rq, long long after, Buf *out, long long *last) {
         for (int i = 0; i < n; i++) {
             Audience au;
             const char *data = describe(rq->db, &batch, &ev[i], &au);
-            if (data && allows(&au, rq->user.id, rq->user.role)) sse_format(out, ev[i].id, ev[i].type, data);
+            if (data && allows(&au, &viewer)) sse_format(out, ev[i].id, ev[i].type, data);
             *last = ev[i].id;
         }
         arena_free(&batch);
@@ -170,7 +185,8 @@ void events_stream_get(Request *rq, Response *rs) {
         if (end == resume || *end || errno || strspn(resume, "0123456789") != strlen(resume))
             return reply_problem(rq, rs, 400, "bad-last-event-id", "bad_request", "Last-Event-ID");
     }
-    SseStream *s = sse_open(rq->conn, rq->user.id, rq->user.role);
+    Viewer viewer = access_viewer(rq);
+    SseStream *s = sse_open(rq->conn, &viewer);
     if (!s) return reply_db_error(rq, rs);
     /* a snapshot taken after the stream was opened: every event is either
      * in it or held by the stream, none is lost between the two */

@@ -144,7 +144,7 @@ static void check_refs(Request *rq, json_t *j, Incident *i, json_t *errs) {
 
 static void check_owner_account(Request *rq, long long owner_id, json_t *errs) {
     User u;
-    if (store_user_get(rq->db, &rq->arena, owner_id, &u) != STORE_OK || u.disabled)
+    if (store_user_get(rq->db, &rq->arena, owner_id, &u) != STORE_OK || u.disabled || !role_in_firm(u.role))
         errors_add(rq, errs, "owner_id", "no_such_user");
 }
 
@@ -244,6 +244,11 @@ void incidents_list(Request *rq, Response *rs) {
     f.active = on[0];
     if (on[1]) f.overdue_at = now;
     if (on[2]) f.involved = rq->user.id;
+    if (access_scope(rq, ROW_INCIDENT) == SCOPE_OWN) { /* a client contact: their client's (visibility.h) */
+        Viewer v = access_viewer(rq);
+        if (f.client_id < 0 || f.client_id == v.client_id) f.client_id = v.client_id > 0 ? v.client_id : 0;
+        else f.client_id = 0; /* another client's: none */
+    }
     Incident *items;
     int n;
     if (store_incidents_list(rq->db, &rq->arena, &f, before, limit, &items, &n) != STORE_OK)

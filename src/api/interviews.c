@@ -11,6 +11,7 @@
 #include "../http/event_log.h"
 #include "../mail/candidate_mail.h"
 #include "../mail/mail_config.h"
+#include "../domain/permissions.h"
 #include "../store/candidacies.h"
 #include "../store/interviews.h"
 #include "../store/users.h"
@@ -64,7 +65,7 @@ static void read_interviewers(Request *rq, json_t *list, Interview *iv, json_t *
             continue;
         }
         long long id = json_integer_value(v);
-        if (store_user_get(rq->db, &rq->arena, id, &u) != STORE_OK || u.disabled) {
+        if (store_user_get(rq->db, &rq->arena, id, &u) != STORE_OK || u.disabled || !role_in_firm(u.role)) {
             errors_add(rq, errs, field, "no_such_user_id", id);
             continue;
         }
@@ -260,7 +261,7 @@ void interviewers_list(Request *rq, Response *rs) {
     if (store_users_list(rq->db, &rq->arena, 0, 200, &users, &n) != STORE_OK) return reply_db_error(rq, rs);
     json_t *items = json_array();
     for (int i = n - 1; i >= 0; i--) /* oldest accounts first */
-        if (!users[i].disabled && strcmp(users[i].role, "consultant") != 0)
+        if (!users[i].disabled && strcmp(users[i].role, "consultant") != 0 && role_in_firm(users[i].role))
             json_array_append_new(items, json_pack("{s:I, s:s, s:s}", "id", users[i].id, "name", users[i].name, "role",
                                                    users[i].role));
     reply_json(rs, 200, json_pack("{s:o}", "items", items));

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "../domain/need_status.h"
+#include "../domain/visibility.h"
 #include "../domain/skills.h"
 #include "../lib/timeutil.h"
 #include "../match/rank.h"
@@ -88,6 +89,9 @@ void needs_matches(Request *rq, Response *rs) {
     Need n;
     StoreResult r = store_need_get(rq->db, &rq->arena, rq->ids[0], &n);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    /* who may not see rates gets a ranking without the rate factor: no
+     * order or factor hints at a rate (domain/visibility.h) */
+    visibility_mask_need(rq->user.role, &n);
     MatchIndex *ix = index_or_503(rq, rs);
     if (!ix) return;
     MatchQuery q = {.limit = limit, .count_total = true};
@@ -130,6 +134,8 @@ void people_matches(Request *rq, Response *rs) {
     Need *needs;
     int nn;
     if (needs_with_status(rq, "open", &needs, &nn) != STORE_OK) return reply_db_error(rq, rs);
+    visibility_mask_person(rq->user.role, &p); /* as for a need's matches: no rate, no rate factor */
+    for (int i = 0; i < nn; i++) visibility_mask_need(rq->user.role, &needs[i]);
     MatchScore *scores = rank_needs(&rq->arena, &p, needs, nn);
     json_t *items = json_array();
     int total = 0;
@@ -174,7 +180,7 @@ static bool search_accepts(const MatchCandidate *c, void *arg) {
 /* The ids of the people the text search finds (store_people_list, so the
  * search stays the store's, whatever it becomes). */
 static StoreResult text_matches(Request *rq, const char *q, const char *kind, long long **ids, int *n) {
-    PeopleFilter f = {kind, q, NULL};
+    PeopleFilter f = {kind, q, NULL, 0};
     size_t cap = 0;
     long long before = 0;
     *ids = NULL;

@@ -103,13 +103,18 @@ void people_list(Request *rq, Response *rs) {
     int limit;
     long long before;
     if (!req_page(rq, rs, &limit, &before)) return;
-    PeopleFilter f = {req_query(rq, "kind"), NULL, NULL};
+    PeopleFilter f = {req_query(rq, "kind"), NULL, NULL, 0};
     const char *skill;
     if (!req_search(rq, rs, "q", 200, &f.q) || !req_search(rq, rs, "skill", 100, &skill)) return;
     if (f.kind && strcmp(f.kind, "candidate") != 0 && strcmp(f.kind, "consultant") != 0)
         return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "kind: candidate | consultant");
     const char *skills; /* matching engine: ?skills=java:4,kubernetes ranks instead of listing */
     if (!req_search(rq, rs, "skills", 1000, &skills)) return;
+    if (access_scope(rq, ROW_PERSON) == SCOPE_OWN) { /* a consultant: their own profile (visibility.h) */
+        if (skills) return reply_problem(rq, rs, 403, "forbidden", "forbidden", NULL); /* ranking is matching */
+        Viewer v = access_viewer(rq);
+        f.person_id = v.person_id > 0 ? v.person_id : -1;
+    }
     if (skills) return people_search_ranked(rq, rs, skills, f.q, f.kind);
     if (skill) {
         const Skill *s = skills_resolve(skill);

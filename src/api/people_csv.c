@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include "../domain/people_csv.h"
+#include "../domain/visibility.h"
 #include "../domain/skills.h"
 #include "../http/event_log.h"
 #include "../lib/csv_table.h"
@@ -210,6 +211,12 @@ void import_people_csv(Request *rq, Response *rs) {
     int *cols = arena_alloc(&rq->arena, (size_t)t.rows[0].ncells * sizeof *cols);
     Person *people = arena_alloc(&rq->arena, (size_t)t.nrows * sizeof *people);
     bool header_ok = read_header(&r, &t.rows[0], cols, unknown);
+    for (int c = 0; c < t.rows[0].ncells; c++) /* money a role may not see, it may not write (visibility.h) */
+        if (cols[c] >= 0 && !visibility_field(rq->user.role, PEOPLE_CSV_COLUMNS[cols[c]])) {
+            json_decref(r.errors);
+            json_decref(unknown);
+            return reply_problem(rq, rs, 403, "forbidden-field", "forbidden", PEOPLE_CSV_COLUMNS[cols[c]]);
+        }
     r.header = &t.rows[0];
     r.cols = cols;
     if (header_ok)
@@ -310,9 +317,16 @@ void export_people_csv(Request *rq, Response *rs) {
     Buf b = BUF_INIT;
     /* French Excel reads UTF-8 only after a byte order mark */
     if (!bom_q || strcmp(bom_q, "1") == 0) buf_puts(&b, "\xEF\xBB\xBF");
-    for (int c = 0; c < PCOL_COUNT; c++) buf_printf(&b, "%s%s", c ? (char[]){sep, 0} : "", PEOPLE_CSV_COLUMNS[c]);
+    /* the columns the caller may see: no daily_rate without the right to see money (visibility.h) */
+    bool shown[PCOL_COUNT];
+    for (int c = 0, first = 1; c < PCOL_COUNT; c++) {
+        shown[c] = visibility_field(rq->user.role, PEOPLE_CSV_COLUMNS[c]);
+        if (!shown[c]) continue;
+        buf_printf(&b, "%s%s", first ? "" : (char[]){sep, 0}, PEOPLE_CSV_COLUMNS[c]);
+        first = 0;
+    }
     buf_puts(&b, "\r\n");
-    PeopleFilter f = {kind, NULL, NULL};
+    PeopleFilter f = {kind, NULL, NULL, 0};
     long long before = 0;
     for (;;) {
         Person *people;
@@ -330,10 +344,11 @@ void export_people_csv(Request *rq, Response *rs) {
             const char *cells[] = {p->kind, p->first_name, p->last_name, p->email, p->phone, p->location,
                                    p->available_from, rate};
             for (int c = 0; c < PCOL_SKILLS; c++) {
+                if (!shown[c]) continue;
                 csv_table_write_cell(&b, cells[c], sep);
                 buf_append(&b, &sep, 1);
             }
-            skills_cell(&b, p, sep);
+            skills_cell(&b, p, sep); /* the last column, always shown */
             buf_puts(&b, "\r\n");
         }
         before = n ? people[n - 1].id : 0;

@@ -15,8 +15,9 @@
 enum { FAILURE_WINDOW_S = 15 * 60, MAX_FAILURES_PER_EMAIL = 10, MAX_FAILURES_PER_ADDRESS = 100 };
 
 json_t *user_json(const User *u) {
-    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:b}", "id", u->id, "version", u->version, "email", u->email,
-                     "name", u->name, "handle", u->handle, "role", u->role, "disabled", u->disabled);
+    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:b, s:o, s:o}", "id", u->id, "version", u->version, "email",
+                     u->email, "name", u->name, "handle", u->handle, "role", u->role, "disabled", u->disabled,
+                     "person_id", json_int_or_null(u->person_id), "client_id", json_int_or_null(u->client_id));
 }
 
 static const FieldSpec SIGNIN[] = {

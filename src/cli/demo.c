@@ -143,6 +143,32 @@ static int add_users(Db *db, Arena *a) {
     return 0;
 }
 
+/* Row-level access (domain/visibility.h): the consultant's account stands
+ * for the person hired first (renamed after the account, a consultant now),
+ * and a contact of the first client gets an account of role "client". */
+static int link_accounts(Db *db, Arena *a, long long hired_person, long long client_id) {
+    User u;
+    if (store_user_by_email(db, a, "consultant@demo.alliance.example", &u, NULL) != STORE_OK) return -1;
+    if (u.person_id < 0 && hired_person > 0) {
+        Person p;
+        if (store_person_get(db, a, hired_person, &p) != STORE_OK) return -1;
+        p.kind = "consultant";
+        p.first_name = "Camille";
+        p.last_name = "Durand";
+        p.email = "camille.durand@demo.alliance.example";
+        if (store_person_update(db, a, &p, p.version) != STORE_OK) return -1;
+        u.person_id = hired_person;
+        if (store_user_update(db, &u, u.version) != STORE_OK) return -1;
+    }
+    char hash[128];
+    if (secret_password_hash(DEMO_PASSWORD, hash)) return -1;
+    User c = {.email = "client@demo.alliance.example", .name = "Hélène Marchand", .role = "client",
+              .person_id = -1, .client_id = client_id};
+    c.handle = store_user_free_handle(db, a, c.name);
+    StoreResult r = store_user_insert(db, &c, hash);
+    return r == STORE_OK || r == STORE_CONFLICT ? 0 : -1;
+}
+
 /* Satisfaction surveys already answered by some contacts (their links are
  * random and thrown away: demo answers are never opened again). */
 static int add_answered_survey(Db *db, const Contact *c, int i, long long by) {
@@ -262,6 +288,7 @@ int demo_create(Db *db) {
         person_stack[i] = stack;
     }
     int stage = 0;
+    long long hired_person = -1; /* the consultant's account stands for them */
     for (size_t i = 0; i < sizeof NEEDS / sizeof NEEDS[0]; i++) {
         Need n = {.title = NEEDS[i].title, .status = NEEDS[i].status, .location = NEEDS[i].location,
                   .remote = NEEDS[i].remote, .start_date = NEEDS[i].start, .description = NEEDS[i].description,
@@ -287,6 +314,7 @@ int demo_create(Db *db) {
                                                                                   : "A accepté une autre offre";
             stage++;
             if (store_candidacy_insert(db, &a, &c) != STORE_OK) goto done;
+            if (hired_person < 0 && strcmp(c.stage, "hired") == 0) hired_person = c.person_id;
             /* mail: some candidates have waited too long (the alerts page) */
             if (stage % 3 == 0 && demo_wait(db, c.id, stage)) goto done;
             added++;
@@ -325,6 +353,7 @@ int demo_create(Db *db) {
                         .ncontacts = nasked, .sales = sales.id, .tech = tech.id, .recruiter = recruiter.id,
                         .manager = manager.id};
     if (demo_history_present(db, &a, &history) || demo_history_past(db, &a, &history)) goto done;
+    if (link_accounts(db, &a, hired_person, client_ids[0])) goto done;
     rc = 0;
 done:
     db_reset_all(db);

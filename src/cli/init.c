@@ -29,7 +29,8 @@ int cli_init(int argc, char **argv) {
         rc = demo_create(h) ? 1 : 0;
         if (!rc)
             printf("Demo firm created. Accounts (password alliance-demo):\n"
-                   "  admin@demo.alliance.example, manager@…, sales@…, recruiter@…, tech@…, consultant@…\n");
+                   "  admin@demo.alliance.example, manager@…, sales@…, recruiter@…, tech@…, consultant@…,\n"
+                   "  client@… (a contact of Banque Horizon: role client)\n");
     } else {
         printf("Database ready: %s\n", db_url());
     }

@@ -21,6 +21,7 @@ const char *channel_object_action(const char *object_type) {
 }
 
 bool channel_visible(const char *role, const char *visibility, const char *object_type, bool member) {
+    if (!permission_allows(role, "channels.read")) return false; /* a client contact: no channel at all */
     if (member) return true;
     if (!visibility || strcmp(visibility, "public") != 0) return false;
     const char *action = channel_object_action(object_type);

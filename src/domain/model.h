@@ -60,6 +60,9 @@ typedef struct {
     long long id, version;
     const char *email, *name, *handle, *role;
     bool disabled;
+    /* row-level access: the person a consultant's account stands for, the
+     * client a client contact's account belongs to (-1 none) */
+    long long person_id, client_id;
 } User;
 
 typedef struct {

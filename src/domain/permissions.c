@@ -3,19 +3,23 @@
 #include "permissions.h"
 #include <string.h>
 
-const char *const ROLES[] = {"admin", "manager", "sales", "recruiter", "tech", "consultant", NULL};
+const char *const ROLES[] = {"admin", "manager", "sales", "recruiter", "tech", "consultant", "client", NULL};
 
-enum { ADMIN = 1, MANAGER = 2, SALES = 4, RECRUITER = 8, TECH = 16, CONSULTANT = 32 };
-enum { EVERYONE = ADMIN | MANAGER | SALES | RECRUITER | TECH | CONSULTANT };
+/* A client contact (CLIENT) is outside the firm: only the rows granted
+ * below, each limited to their own client by domain/visibility.c. Rows a
+ * role sees beyond this table (a consultant's own profile and missions)
+ * are visibility.c's too. */
+enum { ADMIN = 1, MANAGER = 2, SALES = 4, RECRUITER = 8, TECH = 16, CONSULTANT = 32, CLIENT = 64 };
+enum { EVERYONE = ADMIN | MANAGER | SALES | RECRUITER | TECH | CONSULTANT }; /* everyone in the firm */
 enum { STAFF = ADMIN | MANAGER | SALES | RECRUITER | TECH }; /* everyone but consultants */
 
 static const struct {
     const char *action;
     int roles;
 } table[] = {
-    {"me.read", EVERYONE},
+    {"me.read", EVERYONE | CLIENT},
     /* trust: sign out everywhere */
-    {"me.write", EVERYONE},
+    {"me.write", EVERYONE | CLIENT},
     /* trust: the rights of access and erasure */
     {"people.export", ADMIN | MANAGER | RECRUITER},
     {"people.erase", ADMIN | MANAGER},
@@ -51,7 +55,7 @@ static const struct {
     /* incidents and rituals: anyone may open an incident (changing one
      * needs to be involved: permission_involved); the agenda names
      * candidates, so consultants do not read it */
-    {"incidents.read", EVERYONE},
+    {"incidents.read", EVERYONE | CLIENT}, /* a client contact: their client's (visibility.c) */
     {"incidents.write", EVERYONE},
     {"incidents.sla", ADMIN | MANAGER},
     {"rituals.read", EVERYONE},
@@ -64,8 +68,8 @@ static const struct {
      * is domain/channels.c */
     {"channels.read", EVERYONE},
     {"channels.write", EVERYONE},
-    {"notifications.read", EVERYONE},
-    {"notifications.write", EVERYONE},
+    {"notifications.read", EVERYONE | CLIENT}, /* and the live stream, filtered the same way */
+    {"notifications.write", EVERYONE | CLIENT},
     /* KPIs and shared objectives: one set of figures for everyone (each KPI
      * also needs the read permission of its sources, domain/kpi.c);
      * managers set the objectives */
@@ -88,6 +92,8 @@ static int role_bit(const char *role) {
 }
 
 bool role_valid(const char *role) { return role && role_bit(role) != 0; }
+
+bool role_in_firm(const char *role) { return role && (role_bit(role) & EVERYONE) != 0; }
 
 bool permission_allows(const char *role, const char *action) {
     if (!role || !action) return false;

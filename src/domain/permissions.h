@@ -4,8 +4,11 @@
 #define ALLIANCE_PERMISSIONS_H
 #include <stdbool.h>
 
-extern const char *const ROLES[];   /* NULL-terminated: admin manager sales recruiter tech consultant */
+extern const char *const ROLES[];   /* NULL-terminated: admin manager sales recruiter tech consultant client */
 bool role_valid(const char *role);
+/* An account of the firm (not a client contact's): the only kind that may
+ * own, join, attend or be mentioned in the firm's work. */
+bool role_in_firm(const char *role);
 /* True when role may perform action; unknown actions are denied. */
 bool permission_allows(const char *role, const char *action);
 /* Incidents and rituals: an object someone is involved in (owner,

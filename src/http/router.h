@@ -5,6 +5,7 @@
 #ifndef ALLIANCE_ROUTER_H
 #define ALLIANCE_ROUTER_H
 #include <stdbool.h>
+#include "../domain/visibility.h"
 #include "http.h"
 
 typedef void (*Handler)(Request *rq, Response *rs);
@@ -14,6 +15,8 @@ enum {
     ROUTE_JSON = 2,       /* the body must be a JSON object (rq->json) */
     ROUTE_OWN_TX = 4,     /* the handler manages its own transactions */
     ROUTE_UPLOAD = 8,     /* takes a file: the body may reach MAX_UPLOAD_BODY (a CV) */
+    ROUTE_SCOPED = 16,    /* a list of rows of kind `row` that the handler narrows to what the
+                           * caller sees (http/access.h access_scope) */
 };
 
 typedef struct {
@@ -21,6 +24,9 @@ typedef struct {
     const char *action;   /* permission (domain/permissions.c); NULL for public routes */
     Handler handler;
     int flags;
+    /* the kind of row the path's first {id} names, or that a ROUTE_SCOPED
+     * list holds: rows whose visibility depends on who asks (visibility.h) */
+    RowKind row;
 } Route;
 
 extern const Route ROUTES[];

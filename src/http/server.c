@@ -2,7 +2,9 @@
  *
  * The order of checks for an API request, in one place:
  *   route (404/405) -> transaction -> caller (401) -> CSRF on cookie writes
- *   (403) -> role (403) -> JSON body (413/415/400) -> handler ->
+ *   (403) -> role (403, unless the caller's own rows open the route) ->
+ *   JSON body (413/415/400) -> rows and money fields (404/403, access.h)
+ *   -> handler -> money fields removed from the answer ->
  *   audit row + commit on success, rollback on any error status.
  * The body is read completely before answering so keep-alive survives. */
 #include "server.h"
@@ -23,6 +25,7 @@
 #include "../lib/timeutil.h"
 #include "../store/audit.h"
 #include "../api/channels.h"
+#include "access.h"
 #include "auth.h"
 #include "event_log.h"
 #include "follower.h"
@@ -99,11 +102,13 @@ static void run_route(Request *rq, Response *rs, const Route *route) {
             const char *sent = req_header(rq, "X-CSRF-Token");
             if (!sent || !rq->csrf || !text_equal_ct(sent, rq->csrf)) return reply_problem(rq, rs, 403, "csrf", "csrf", NULL);
         }
-        if (route->action && !permission_allows(rq->user.role, route->action))
+        if (route->action && !permission_allows(rq->user.role, route->action) && !access_opens(rq, route))
             return reply_problem(rq, rs, 403, "forbidden", "forbidden", NULL);
     }
     if ((route->flags & ROUTE_JSON) && !read_json_body(rq, rs)) return;
+    if (!access_check(rq, rs, route)) return; /* rows and money: http/access.h */
     route->handler(rq, rs);
+    access_redact(rq, rs);
 }
 
 /* Ends the request's transaction: on success records the write in the

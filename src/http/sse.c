@@ -25,7 +25,7 @@ typedef struct {
 struct SseStream {
     struct SseStream *prev, *next;
     struct MHD_Connection *conn;
-    long long user_id;
+    Viewer viewer; /* its role points at role below */
     char role[16];
     Buf out;       /* text not yet sent: out.data[sent..out.len) */
     size_t sent;
@@ -84,12 +84,13 @@ static void free_stream(SseStream *s) {
     free(s);
 }
 
-SseStream *sse_open(struct MHD_Connection *conn, long long user_id, const char *role) {
+SseStream *sse_open(struct MHD_Connection *conn, const Viewer *v) {
     SseStream *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->conn = conn;
-    s->user_id = user_id;
-    snprintf(s->role, sizeof s->role, "%s", role ? role : "");
+    s->viewer = *v;
+    snprintf(s->role, sizeof s->role, "%s", v->role ? v->role : "");
+    s->viewer.role = s->role;
     pthread_mutex_lock(&g_lock);
     if (g_stopping) {
         pthread_mutex_unlock(&g_lock);
@@ -182,7 +183,7 @@ void sse_broadcast(long long id, const char *event, const char *data, SseAllows 
     }
     pthread_mutex_lock(&g_lock);
     for (SseStream *s = g_streams; s; s = s->next) {
-        if (s->closing || !allows(audience, s->user_id, s->role)) continue;
+        if (s->closing || !allows(audience, &s->viewer)) continue;
         if (s->live) {
             push(s, msg.data, msg.len);
             continue;

@@ -20,6 +20,7 @@
 #define ALLIANCE_SSE_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "../domain/visibility.h"
 #include "../lib/buf.h"
 
 struct MHD_Connection;
@@ -28,9 +29,9 @@ typedef struct SseStream SseStream;
 
 enum { SSE_MAX_PENDING = 4 * 1024 * 1024, SSE_RETRY_MS = 3000 };
 
-/* Whether the stream of account user_id with role may receive a message:
- * audience is what the broadcaster passed. */
-typedef bool (*SseAllows)(const void *audience, long long user_id, const char *role);
+/* Whether the stream of viewer (domain/visibility.h) may receive a
+ * message: audience is what the broadcaster passed. */
+typedef bool (*SseAllows)(const void *audience, const Viewer *viewer);
 
 /* Starts the heartbeat thread (a comment every interval_ms; 25000 unless
  * ALLIANCE_SSE_HEARTBEAT_MS says otherwise). */
@@ -41,7 +42,7 @@ void sse_shutdown(void);
 
 /* A new stream in the holding state for the account; NULL when out of
  * memory or shutting down. */
-SseStream *sse_open(struct MHD_Connection *conn, long long user_id, const char *role);
+SseStream *sse_open(struct MHD_Connection *conn, const Viewer *viewer);
 /* Sends backlog (complete "id:/event:/data:" messages, may be empty) and
  * then every held message with an id above last_id; the stream is live. */
 void sse_go_live(SseStream *s, const char *backlog, size_t len, long long last_id);

@@ -36,7 +36,8 @@ StoreResult store_members_replace(Db *db, const char *delete_sql, const char *in
 
 StoreResult store_users_exist(Db *db, const long long *ids, int n, long long *bad) {
     for (int i = 0; i < n; i++) {
-        DbStmt *st = db_prepare(db, "SELECT 1 FROM users WHERE id = $1 AND disabled = 0");
+        /* participants are the firm's accounts, never a client contact's */
+        DbStmt *st = db_prepare(db, "SELECT 1 FROM users WHERE id = $1 AND disabled = 0 AND role <> 'client'");
         if (!st) return STORE_ERROR;
         db_bind_int(st, 1, ids[i]);
         DbStatus s = db_step(st);

@@ -76,6 +76,7 @@ StoreResult store_people_list(Db *db, Arena *a, const PeopleFilter *f, long long
     "AND (CAST($2 AS TEXT) IS NULL OR kind = $2) "                                                                   \
     "AND (CAST($3 AS TEXT) IS NULL OR search LIKE $3 ESCAPE '\\' OR (CAST($6 AS TEXT) IS NOT NULL AND id IN (" fulltext "))) "                        \
     "AND (CAST($4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill = $4)) " \
+    "AND ($7 = 0 OR id = $7) "                                                                                       \
     "ORDER BY id DESC LIMIT $5"
     DbStmt *st = store_is_postgresql(db)
                      ? db_prepare(db, LIST_WHERE("SELECT person_id FROM person_text WHERE (to_tsvector('simple', body) || "
@@ -91,6 +92,7 @@ StoreResult store_people_list(Db *db, Arena *a, const PeopleFilter *f, long long
     db_bind_text(st, 3, store_search_pattern(a, f->q));
     db_bind_text(st, 4, f->skill);
     db_bind_int(st, 5, limit);
+    db_bind_int(st, 7, f->person_id);
     return read_people(db, a, st, out, n);
 }
 

@@ -7,6 +7,7 @@ typedef struct {
     const char *kind;   /* NULL: any */
     const char *q;      /* NULL: any; else a substring of the name or e-mail */
     const char *skill;  /* NULL: any; else people holding this skill id */
+    long long person_id; /* 0: any; else only this person (-1: nobody), for a viewer who sees their own */
 } PeopleFilter;
 
 StoreResult store_person_get(Db *db, Arena *a, long long id, Person *p);

@@ -669,6 +669,28 @@ static const Migration migrations[] = {
      "  channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,\n"
      "  replaced_at TEXT NOT NULL);\n"
      "CREATE INDEX channel_slugs_channel ON channel_slugs(channel_id);\n"},
+    /* row-level access (domain/visibility.h): an account may stand for a
+     * person (a consultant's own profile) or for a client (a client
+     * contact, role "client", who sees their client's incidents). The role
+     * check gains "client": SQLite cannot alter a CHECK, so its text is
+     * loosened in place (the documented writable_schema way, safe because
+     * every existing row still satisfies it; RESET reloads this
+     * connection's schema); PostgreSQL replaces the constraint. The index
+     * after it changes the schema cookie, so other connections reload. */
+    {100,
+     "ALTER TABLE users ADD COLUMN person_id INTEGER REFERENCES people(id) ON DELETE SET NULL;\n"
+     "ALTER TABLE users ADD COLUMN client_id INTEGER REFERENCES clients(id) ON DELETE SET NULL;\n"
+     "CREATE UNIQUE INDEX users_person ON users(person_id);\n"
+     "CREATE INDEX users_client ON users(client_id);\n",
+     .sqlite = "PRAGMA writable_schema = ON;\n"
+               "UPDATE sqlite_schema SET sql = replace(sql, '''consultant'')', '''consultant'',''client'')') "
+               "WHERE type = 'table' AND name = 'users';\n"
+               "PRAGMA writable_schema = RESET;\n"
+               "CREATE INDEX users_role ON users(role);\n",
+     .postgresql = "ALTER TABLE users DROP CONSTRAINT users_role_check;\n"
+                   "ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN "
+                   "('admin','manager','sales','recruiter','tech','consultant','client'));\n"
+                   "CREATE INDEX users_role ON users(role);\n"},
 };
 
 bool schema_known(int version) {

@@ -33,9 +33,9 @@ StoreResult store_session_lookup(Db *db, Arena *a, const char *token_hash, const
     DbStatus s = db_step(st);
     if (s != DB_ROW) return s == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
     store_read_user(a, st, u);
-    *csrf = store_text(a, st, 7);
-    *session_id = db_col_int(st, 8);
-    *last_seen = store_text(a, st, 9);
+    *csrf = store_text(a, st, USER_NCOLS);
+    *session_id = db_col_int(st, USER_NCOLS + 1);
+    *last_seen = store_text(a, st, USER_NCOLS + 2);
     return STORE_OK;
 }
 

@@ -14,6 +14,8 @@ void store_read_user(Arena *a, DbStmt *st, User *u) {
     u->handle = store_text(a, st, 4);
     u->role = store_text(a, st, 5);
     u->disabled = db_col_int(st, 6) != 0;
+    u->person_id = store_opt_int(st, 7);
+    u->client_id = store_opt_int(st, 8);
 }
 
 StoreResult store_user_get(Db *db, Arena *a, long long id, User *u) {
@@ -44,15 +46,15 @@ StoreResult store_user_by_email(Db *db, Arena *a, const char *email, User *u, co
     DbStatus s = db_step(st);
     if (s != DB_ROW) return s == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
     store_read_user(a, st, u);
-    if (hash) *hash = store_text(a, st, 7);
+    if (hash) *hash = store_text(a, st, USER_NCOLS);
     return STORE_OK;
 }
 
 StoreResult store_user_insert(Db *db, User *u, const char *password_hash) {
     char now[21];
     time_now_iso(now);
-    DbStmt *st = db_prepare(db, "INSERT INTO users (email, name, handle, role, password_hash, created_at, updated_at) "
-                                "VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id");
+    DbStmt *st = db_prepare(db, "INSERT INTO users (email, name, handle, role, password_hash, created_at, updated_at, "
+                                "person_id, client_id) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8) RETURNING id");
     if (!st) return STORE_ERROR;
     db_bind_text(st, 1, u->email);
     db_bind_text(st, 2, u->name);
@@ -60,6 +62,8 @@ StoreResult store_user_insert(Db *db, User *u, const char *password_hash) {
     db_bind_text(st, 4, u->role);
     db_bind_text(st, 5, password_hash);
     db_bind_text(st, 6, now);
+    store_bind_opt_int(st, 7, u->person_id > 0 ? u->person_id : -1); /* 0: a zeroed struct, none */
+    store_bind_opt_int(st, 8, u->client_id > 0 ? u->client_id : -1);
     DbStatus s = db_step(st);
     if (s != DB_ROW) return store_result(s);
     u->id = db_col_int(st, 0);
@@ -83,7 +87,7 @@ StoreResult store_user_update(Db *db, const User *u, long long expected_version)
     char now[21];
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "UPDATE users SET name = $1, role = $2, disabled = $3, version = version + 1, "
-                                "updated_at = $4 WHERE id = $5 AND version = $6");
+                                "updated_at = $4, person_id = $7, client_id = $8 WHERE id = $5 AND version = $6");
     if (!st) return STORE_ERROR;
     db_bind_text(st, 1, u->name);
     db_bind_text(st, 2, u->role);
@@ -91,6 +95,8 @@ StoreResult store_user_update(Db *db, const User *u, long long expected_version)
     db_bind_text(st, 4, now);
     db_bind_int(st, 5, u->id);
     db_bind_int(st, 6, expected_version);
+    store_bind_opt_int(st, 7, u->person_id > 0 ? u->person_id : -1); /* 0: a zeroed struct, none */
+    store_bind_opt_int(st, 8, u->client_id > 0 ? u->client_id : -1);
     DbStatus s = db_run(st);
     if (s != DB_OK) return store_result(s);
     return db_changes(db) ? STORE_OK : STORE_STALE;

@@ -1,0 +1,12 @@
+/* store/access: what a row says about whose it is (domain/visibility.h
+ * RowFacts), for the access checks of http/access.c. */
+#ifndef ALLIANCE_STORE_ACCESS_H
+#define ALLIANCE_STORE_ACCESS_H
+#include "../domain/visibility.h"
+#include "store.h"
+
+/* The facts of row id of kind; NOT_FOUND when there is no such row.
+ * Strings come from a. */
+StoreResult store_row_facts(Db *db, Arena *a, RowKind kind, long long id, RowFacts *out);
+
+#endif
