@@ -104,6 +104,6 @@ bool permission_allows(const char *role, const char *action) {
 }
 
 bool permission_involved(const char *role, bool involved) {
-    if (!role_valid(role)) return false;
+    if (!role_in_firm(role)) return false; /* a client contact is never involved in the firm's work */
     return involved || strcmp(role, "admin") == 0 || strcmp(role, "manager") == 0;
 }

@@ -7,7 +7,9 @@ let srv, admin, rec;
 before(async () => {
   srv = await startServer();
   admin = await srv.as('admin');
-  rec = await srv.as('recruiter');
+  // a manager: the fixtures carry a daily rate, which recruiters may neither
+  // see nor send (domain/visibility.h; tests/api/access_matrix.test.mjs)
+  rec = await srv.as('manager');
 });
 after(async () => {
   await srv.stop();

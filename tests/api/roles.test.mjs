@@ -71,9 +71,9 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/capabilities', a: 'capabilities.read', ok: 200 },
   { m: 'GET', p: '/api/v1/surveys', a: 'surveys.read', ok: 200 },
   { m: 'POST', p: '/api/v1/surveys', a: 'surveys.write', ok: 422, body: {} },
-  { m: 'GET', p: '/api/v1/people', a: 'people.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/people', a: 'people.read', ok: 200, own: { consultant: 200 } },
   { m: 'POST', p: '/api/v1/people', a: 'people.write', ok: 422, body: {} },
-  { m: 'GET', p: '/api/v1/people/1', a: 'people.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/people/1', a: 'people.read', ok: 200, own: { consultant: 404 } },
   { m: 'PATCH', p: '/api/v1/people/1', a: 'people.write', ok: 428, body: {} },
   { m: 'DELETE', p: '/api/v1/people/999999', a: 'people.delete', ok: 404 },
   { m: 'GET', p: '/api/v1/needs', a: 'needs.read', ok: 200 },
@@ -82,9 +82,9 @@ const ROUTES = [
   { m: 'PATCH', p: '/api/v1/needs/1', a: 'needs.write', ok: 428, body: {} },
   { m: 'GET', p: '/api/v1/needs/1/matches', a: 'matches.read', ok: 200 },
   { m: 'GET', p: '/api/v1/needs/1/gap', a: 'capabilities.read', ok: 200 },
-  { m: 'GET', p: '/api/v1/candidacies', a: 'candidacies.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/candidacies', a: 'candidacies.read', ok: 200, own: { consultant: 200 } },
   { m: 'POST', p: '/api/v1/candidacies', a: 'candidacies.write', ok: 422, body: {} },
-  { m: 'GET', p: '/api/v1/candidacies/1', a: 'candidacies.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/candidacies/1', a: 'candidacies.read', ok: 200, own: { consultant: 404 } },
   { m: 'PATCH', p: '/api/v1/candidacies/1', a: 'candidacies.write', ok: 428, body: {} },
   { m: 'GET', p: '/api/v1/users', a: 'users.read', ok: 200 },
   { m: 'POST', p: '/api/v1/users', a: 'users.write', ok: 422, body: {} },
@@ -110,9 +110,9 @@ const ROUTES = [
   { m: 'POST', p: '/api/v1/me/calendar', a: 'calendar.write', ok: 201 },
   { m: 'DELETE', p: '/api/v1/me/calendar', a: 'calendar.write', ok: 204 },
   // mail to candidates, interviews, no ghosting
-  { m: 'GET', p: '/api/v1/candidacies/1/interviews', a: 'candidacies.read', ok: 200 },
+  { m: 'GET', p: '/api/v1/candidacies/1/interviews', a: 'candidacies.read', ok: 200, own: { consultant: 404 } },
   { m: 'POST', p: '/api/v1/candidacies/1/interviews', a: 'candidacies.write', ok: 422, body: {} },
-  { m: 'GET', p: '/api/v1/interviews/999999', a: 'candidacies.read', ok: 404 },
+  { m: 'GET', p: '/api/v1/interviews/999999', a: 'candidacies.read', ok: 404, own: { consultant: 404 } },
   { m: 'PATCH', p: '/api/v1/interviews/1', a: 'candidacies.write', ok: 428, body: {} },
   { m: 'POST', p: '/api/v1/interviews/1/cancel', a: 'candidacies.write', ok: 428 },
   { m: 'GET', p: '/api/v1/interviewers', a: 'candidacies.write', ok: 200 },
@@ -157,7 +157,10 @@ for (const r of ROUTES) {
 
 for (const r of ROUTES) {
   for (const role of ROLES) {
-    const allowed = MAY[r.a].includes(role);
+    // a consultant reads their own profile and missions (domain/visibility.h):
+    // the route opens, and a row that is not theirs is a 404
+    const own = r.own && r.own[role];
+    const allowed = MAY[r.a].includes(role) || own !== undefined;
     test(`${role} ${allowed ? 'may' : 'may not'} ${r.m} ${r.p}`, async () => {
       const s = await srv.as(role);
       const write = r.m !== 'GET';
@@ -165,7 +168,7 @@ for (const r of ROUTES) {
       const res = await srv.req(r.m, r.p, { as: s, body: r.body });
       if (allowed) {
         assert.notEqual(res.status, 403, `${role} ${r.m} ${r.p}: ${res.text}`);
-        assert.equal(res.status, r.ok, `${role} ${r.m} ${r.p}: ${res.text}`);
+        assert.equal(res.status, own ?? r.ok, `${role} ${r.m} ${r.p}: ${res.text}`);
       } else {
         assertProblem(res, 403, `${role} ${r.m} ${r.p}`);
         assert.equal(res.json.type, '/problems/forbidden');
@@ -175,12 +178,15 @@ for (const r of ROUTES) {
   }
 }
 
-test('a consultant cannot list candidates nor read one', async () => {
+test('a consultant cannot list candidates nor read one: they see their own profile only', async () => {
   const s = await srv.signIn('consultant@demo.alliance.example');
-  assertProblem(await srv.get('/api/v1/people?kind=candidate', { as: s }), 403);
-  assertProblem(await srv.get('/api/v1/people/2', { as: s }), 403);
+  assert.deepEqual((await srv.get('/api/v1/people?kind=candidate', { as: s })).json.items, []);
+  assert.deepEqual((await srv.get('/api/v1/people', { as: s })).json.items.map((p) => p.id), [s.user.person_id]);
+  const other = s.user.person_id === 1 ? 3 : 1;
+  assertProblem(await srv.get(`/api/v1/people/${other}`, { as: s }), 404);
   assertProblem(await srv.get('/api/v1/needs/1/matches', { as: s }), 403);
-  assertProblem(await srv.get('/api/v1/candidacies', { as: s }), 403);
+  const c = (await srv.get('/api/v1/candidacies', { as: s })).json.items;
+  assert.ok(c.every((x) => x.person_id === s.user.person_id && x.stage === 'hired'));
 });
 
 test('only an admin manages users: a manager cannot create or change an account', async () => {

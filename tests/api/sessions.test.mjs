@@ -140,7 +140,7 @@ test('a bearer token needs no CSRF header', async () => {
 
 test('a bearer token still obeys the role table', async () => {
   const t = srv.token(demoEmail('consultant'));
-  assertProblem(await srv.get('/api/v1/people', { as: t }), 403);
+  assertProblem(await srv.get('/api/v1/deals', { as: t }), 403);
   assertProblem(await srv.post('/api/v1/clients', { name: 'x' }, { as: t }), 403);
 });
 

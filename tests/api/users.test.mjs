@@ -55,14 +55,14 @@ test('the user list has every account and never a password hash', async () => {
 test('an admin changes a role with If-Match; the new role applies at once to open sessions', async () => {
   const u = (await srv.post('/api/v1/users', { email: 'promo@x.example', name: 'Promo', role: 'consultant', password: 'long-enough-pw' }, { as: admin })).json;
   const s = await srv.signIn('promo@x.example', 'long-enough-pw');
-  assertProblem(await srv.get('/api/v1/people', { as: s }), 403);
+  assertProblem(await srv.get('/api/v1/deals', { as: s }), 403);
   const r = await srv.patch(`/api/v1/users/${u.id}`, { role: 'recruiter' }, { as: admin, ifMatch: '"1"' });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.role, 'recruiter');
   assert.equal(r.json.version, 2);
   assert.equal(r.headers.get('etag'), '"2"');
   assert.equal((await srv.get(`/api/v1/users/${u.id}`, { as: admin })).json.version, 2);
-  assert.equal((await srv.get('/api/v1/people', { as: s })).status, 200);
+  assert.equal((await srv.get('/api/v1/deals', { as: s })).status, 200);
   assertProblem(await srv.patch(`/api/v1/users/${u.id}`, { role: 'sales' }, { as: admin, ifMatch: '"1"' }), 412);
   assertProblem(await srv.patch(`/api/v1/users/${u.id}`, { role: 'sales' }, { as: admin }), 428);
   assertFieldError(await srv.patch(`/api/v1/users/${u.id}`, { role: 'boss' }, { as: admin, ifMatch: '"2"' }), 'role');

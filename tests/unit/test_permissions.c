@@ -6,77 +6,80 @@
 #include "domain/permissions.h"
 #include "http/router.h"
 
-static const char *const ROLE_ORDER[] = {"admin", "manager", "sales", "recruiter", "tech", "consultant"};
+static const char *const ROLE_ORDER[] = {"admin", "manager", "sales", "recruiter", "tech", "consultant", "client"};
+enum { NROLES = 7 };
 
 /* One row per action; one column per role in ROLE_ORDER (1 = allowed). */
 static const struct {
     const char *action;
-    int allowed[6];
+    int allowed[NROLES];
 } EXPECTED[] = {
-    /*                        adm mgr sal rec tec con */
-    {"me.read",              {1,  1,  1,  1,  1,  1}},
+    /* a client contact (cli): their own account, their client's incidents
+     * (domain/visibility.h) and their notifications; nothing internal */
+    /*                        adm mgr sal rec tec con cli */
+    {"me.read",              {1,  1,  1,  1,  1,  1,  1}},
     /* trust: sign out everywhere */
-    {"me.write",             {1,  1,  1,  1,  1,  1}},
+    {"me.write",             {1,  1,  1,  1,  1,  1,  1}},
     /* trust: the rights of access and erasure */
-    {"people.export",        {1,  1,  0,  1,  0,  0}},
-    {"people.erase",         {1,  1,  0,  0,  0,  0}},
-    {"privacy.read",         {1,  1,  0,  0,  0,  0}},
-    {"privacy.write",        {1,  1,  0,  0,  0,  0}},
-    {"skills.read",          {1,  1,  1,  1,  1,  1}},
-    {"clients.read",         {1,  1,  1,  1,  1,  1}},
-    {"clients.write",        {1,  1,  1,  0,  0,  0}},
-    {"deals.read",           {1,  1,  1,  1,  1,  0}},
-    {"deals.write",          {1,  1,  1,  0,  0,  0}},
-    {"reviews.write",        {0,  1,  0,  0,  1,  0}},
-    {"capabilities.read",    {1,  1,  1,  1,  1,  0}},
-    {"surveys.read",         {1,  1,  1,  1,  1,  0}},
-    {"surveys.write",        {1,  1,  1,  0,  0,  0}},
-    {"needs.read",           {1,  1,  1,  1,  1,  1}},
-    {"needs.write",          {1,  1,  1,  0,  0,  0}},
-    {"matches.read",         {1,  1,  1,  1,  1,  0}},
-    {"people.read",          {1,  1,  1,  1,  1,  0}},
-    {"people.write",         {1,  1,  0,  1,  1,  0}},
-    {"people.delete",        {1,  1,  0,  0,  0,  0}},
+    {"people.export",        {1,  1,  0,  1,  0,  0,  0}},
+    {"people.erase",         {1,  1,  0,  0,  0,  0,  0}},
+    {"privacy.read",         {1,  1,  0,  0,  0,  0,  0}},
+    {"privacy.write",        {1,  1,  0,  0,  0,  0,  0}},
+    {"skills.read",          {1,  1,  1,  1,  1,  1,  0}},
+    {"clients.read",         {1,  1,  1,  1,  1,  1,  0}},
+    {"clients.write",        {1,  1,  1,  0,  0,  0,  0}},
+    {"deals.read",           {1,  1,  1,  1,  1,  0,  0}},
+    {"deals.write",          {1,  1,  1,  0,  0,  0,  0}},
+    {"reviews.write",        {0,  1,  0,  0,  1,  0,  0}},
+    {"capabilities.read",    {1,  1,  1,  1,  1,  0,  0}},
+    {"surveys.read",         {1,  1,  1,  1,  1,  0,  0}},
+    {"surveys.write",        {1,  1,  1,  0,  0,  0,  0}},
+    {"needs.read",           {1,  1,  1,  1,  1,  1,  0}},
+    {"needs.write",          {1,  1,  1,  0,  0,  0,  0}},
+    {"matches.read",         {1,  1,  1,  1,  1,  0,  0}},
+    {"people.read",          {1,  1,  1,  1,  1,  0,  0}},
+    {"people.write",         {1,  1,  0,  1,  1,  0,  0}},
+    {"people.delete",        {1,  1,  0,  0,  0,  0,  0}},
     /* imports, exports, duplicates */
-    {"people.merge",         {1,  1,  0,  1,  0,  0}},
-    {"people.import",        {1,  1,  0,  1,  0,  0}},
-    {"people.export",        {1,  1,  0,  1,  0,  0}},
-    {"candidacies.read",     {1,  1,  1,  1,  1,  0}},
-    {"candidacies.write",    {1,  1,  1,  1,  0,  0}},
-    {"users.read",           {1,  0,  0,  0,  0,  0}},
-    {"users.write",          {1,  0,  0,  0,  0,  0}},
-    {"audit.read",           {1,  0,  0,  0,  0,  0}},
+    {"people.merge",         {1,  1,  0,  1,  0,  0,  0}},
+    {"people.import",        {1,  1,  0,  1,  0,  0,  0}},
+    {"people.export",        {1,  1,  0,  1,  0,  0,  0}},
+    {"candidacies.read",     {1,  1,  1,  1,  1,  0,  0}},
+    {"candidacies.write",    {1,  1,  1,  1,  0,  0,  0}},
+    {"users.read",           {1,  0,  0,  0,  0,  0,  0}},
+    {"users.write",          {1,  0,  0,  0,  0,  0,  0}},
+    {"audit.read",           {1,  0,  0,  0,  0,  0,  0}},
     /* incidents and rituals */
-    {"incidents.read",       {1,  1,  1,  1,  1,  1}},
-    {"incidents.write",      {1,  1,  1,  1,  1,  1}},
-    {"incidents.sla",        {1,  1,  0,  0,  0,  0}},
-    {"rituals.read",         {1,  1,  1,  1,  1,  1}},
-    {"rituals.write",        {1,  1,  1,  1,  1,  0}},
-    {"agenda.read",          {1,  1,  1,  1,  1,  0}},
-    {"agenda.write",         {1,  1,  1,  1,  1,  0}},
-    {"calendar.write",       {1,  1,  1,  1,  1,  1}},
-    {"team.read",            {1,  1,  1,  1,  1,  1}},
+    {"incidents.read",       {1,  1,  1,  1,  1,  1,  1}},
+    {"incidents.write",      {1,  1,  1,  1,  1,  1,  0}},
+    {"incidents.sla",        {1,  1,  0,  0,  0,  0,  0}},
+    {"rituals.read",         {1,  1,  1,  1,  1,  1,  0}},
+    {"rituals.write",        {1,  1,  1,  1,  1,  0,  0}},
+    {"agenda.read",          {1,  1,  1,  1,  1,  0,  0}},
+    {"agenda.write",         {1,  1,  1,  1,  1,  0,  0}},
+    {"calendar.write",       {1,  1,  1,  1,  1,  1,  0}},
+    {"team.read",            {1,  1,  1,  1,  1,  1,  0}},
     /* channels and notifications (each channel's visibility: test_channels.c) */
-    {"channels.read",        {1,  1,  1,  1,  1,  1}},
-    {"channels.write",       {1,  1,  1,  1,  1,  1}},
-    {"notifications.read",   {1,  1,  1,  1,  1,  1}},
-    {"notifications.write",  {1,  1,  1,  1,  1,  1}},
+    {"channels.read",        {1,  1,  1,  1,  1,  1,  0}},
+    {"channels.write",       {1,  1,  1,  1,  1,  1,  0}},
+    {"notifications.read",   {1,  1,  1,  1,  1,  1,  1}},
+    {"notifications.write",  {1,  1,  1,  1,  1,  1,  1}},
     /* KPIs and shared objectives */
-    {"kpis.read",            {1,  1,  1,  1,  1,  1}},
-    {"objectives.read",      {1,  1,  1,  1,  1,  1}},
-    {"objectives.write",     {1,  1,  0,  0,  0,  0}},
+    {"kpis.read",            {1,  1,  1,  1,  1,  1,  0}},
+    {"objectives.read",      {1,  1,  1,  1,  1,  1,  0}},
+    {"objectives.write",     {1,  1,  0,  0,  0,  0,  0}},
     /* mail to candidates and no ghosting */
-    {"outbox.read",          {1,  0,  0,  0,  0,  0}},
-    {"mail_templates.read",  {1,  1,  0,  1,  0,  0}},
-    {"mail_templates.write", {1,  1,  0,  0,  0,  0}},
-    {"settings.read",        {1,  1,  1,  1,  1,  0}},
-    {"settings.write",       {1,  1,  0,  0,  0,  0}},
+    {"outbox.read",          {1,  0,  0,  0,  0,  0,  0}},
+    {"mail_templates.read",  {1,  1,  0,  1,  0,  0,  0}},
+    {"mail_templates.write", {1,  1,  0,  0,  0,  0,  0}},
+    {"settings.read",        {1,  1,  1,  1,  1,  0,  0}},
+    {"settings.write",       {1,  1,  0,  0,  0,  0,  0}},
 };
 
 static void test_every_action_and_role_matches_the_written_table(void **state) {
     (void)state;
     for (size_t a = 0; a < N_ELEMS(EXPECTED); a++)
-        for (int r = 0; r < 6; r++) {
+        for (int r = 0; r < NROLES; r++) {
             bool got = permission_allows(ROLE_ORDER[r], EXPECTED[a].action);
             if (got != (bool)EXPECTED[a].allowed[r])
                 fail_msg("%s may %s: expected %s, got %s", ROLE_ORDER[r], EXPECTED[a].action,
@@ -84,17 +87,28 @@ static void test_every_action_and_role_matches_the_written_table(void **state) {
         }
 }
 
-static void test_roles_are_the_six_documented_ones_in_order(void **state) {
+static void test_roles_are_the_seven_documented_ones_in_order(void **state) {
     (void)state;
     int n = 0;
     while (ROLES[n]) n++;
-    assert_int_equal(n, 6);
-    for (int i = 0; i < 6; i++) assert_string_equal(ROLES[i], ROLE_ORDER[i]);
+    assert_int_equal(n, NROLES);
+    for (int i = 0; i < NROLES; i++) assert_string_equal(ROLES[i], ROLE_ORDER[i]);
+}
+
+/* A client contact's account is outside the firm: never an owner,
+ * participant, interviewer or mention. */
+static void test_only_the_six_firm_roles_are_in_the_firm(void **state) {
+    (void)state;
+    for (int i = 0; i < 6; i++) assert_true(role_in_firm(ROLE_ORDER[i]));
+    assert_false(role_in_firm("client"));
+    assert_false(role_in_firm("root"));
+    assert_false(role_in_firm(NULL));
+    assert_false(permission_involved("client", true));
 }
 
 static void test_role_valid_accepts_only_known_roles(void **state) {
     (void)state;
-    for (int i = 0; i < 6; i++) assert_true(role_valid(ROLE_ORDER[i]));
+    for (int i = 0; i < NROLES; i++) assert_true(role_valid(ROLE_ORDER[i]));
     assert_false(role_valid("Admin"));
     assert_false(role_valid("root"));
     assert_false(role_valid(""));
@@ -106,7 +120,7 @@ static void test_unknown_action_is_denied_to_every_role(void **state) {
     (void)state;
     const char *unknown[] = {"people.purge", "people", "", "PEOPLE.READ", "people.read ", "admin"};
     for (size_t a = 0; a < N_ELEMS(unknown); a++)
-        for (int r = 0; r < 6; r++) assert_false(permission_allows(ROLE_ORDER[r], unknown[a]));
+        for (int r = 0; r < NROLES; r++) assert_false(permission_allows(ROLE_ORDER[r], unknown[a]));
 }
 
 static void test_unknown_or_missing_role_is_denied_every_action(void **state) {
@@ -161,7 +175,7 @@ static void test_writes_require_a_write_action(void **state) {
  * or an admin change one. */
 static void test_only_the_involved_managers_and_admins_change_an_incident_or_ritual(void **state) {
     (void)state;
-    for (int r = 0; r < 6; r++) assert_true(permission_involved(ROLE_ORDER[r], true));
+    for (int r = 0; r < 6; r++) assert_true(permission_involved(ROLE_ORDER[r], true)); /* the firm's roles */
     assert_true(permission_involved("admin", false));
     assert_true(permission_involved("manager", false));
     const char *others[] = {"sales", "recruiter", "tech", "consultant"};
@@ -173,7 +187,8 @@ static void test_only_the_involved_managers_and_admins_change_an_incident_or_rit
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_action_and_role_matches_the_written_table),
-        cmocka_unit_test(test_roles_are_the_six_documented_ones_in_order),
+        cmocka_unit_test(test_roles_are_the_seven_documented_ones_in_order),
+        cmocka_unit_test(test_only_the_six_firm_roles_are_in_the_firm),
         cmocka_unit_test(test_role_valid_accepts_only_known_roles),
         cmocka_unit_test(test_unknown_action_is_denied_to_every_role),
         cmocka_unit_test(test_unknown_or_missing_role_is_denied_every_action),
