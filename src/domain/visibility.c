@@ -1,6 +1,7 @@
 /* visibility: row and field rules (see visibility.h). */
 #include "visibility.h"
 #include <string.h>
+#include "channels.h"
 
 Viewer viewer_of(const User *u) {
     return (Viewer){.user_id = u->id, .role = u->role ? u->role : "", .person_id = u->person_id > 0 ? u->person_id : -1,
@@ -11,6 +12,7 @@ static bool is(const Viewer *v, const char *role) { return v->role && strcmp(v->
 
 Scope visibility_scope(const Viewer *v, RowKind kind) {
     if (kind == ROW_NONE) return SCOPE_ALL;
+    if (kind == ROW_CHANNEL || kind == ROW_POST) return is(v, "client") ? SCOPE_NONE : SCOPE_OWN; /* each its own rule */
     if (is(v, "consultant"))
         return kind == ROW_INCIDENT ? SCOPE_ALL : SCOPE_OWN; /* incidents: everyone concerned (DESIGN.md) */
     if (is(v, "client")) return kind == ROW_INCIDENT ? SCOPE_OWN : SCOPE_NONE;
@@ -40,6 +42,8 @@ Access visibility_row(const Viewer *v, RowKind kind, const RowFacts *row) {
     case ROW_CANDIDACY:
     case ROW_INTERVIEW: own = own_mission(v, row); break;
     case ROW_INCIDENT: own = v->client_id > 0 && row->client_id == v->client_id; break;
+    case ROW_CHANNEL:
+    case ROW_POST: own = channel_visible(v->role, row->visibility, row->object_type, row->member); break;
     case ROW_NONE: own = true; break;
     }
     return own ? ACCESS_OK : ACCESS_HIDDEN;

@@ -11,9 +11,12 @@
  * own profile (the person their account stands for) and its documents, and
  * of candidacies only their own missions (hired candidacies of that
  * person) and their interviews. A client contact sees only their own
- * client's incidents. Anything else of those kinds is answered as if it
- * did not exist (404): its existence is itself confidential. A route the
- * role may not use at all is a 403 (permissions.c), before any row is read.
+ * client's incidents. Channels and their posts are seen by their members,
+ * and when public by whoever may read their object (domain/channels.h);
+ * a client contact sees none. Anything else of those kinds is answered as
+ * if it did not exist (404): its existence is itself confidential. A route
+ * the role may not use at all is a 403 (permissions.c), before any row is
+ * read.
  *
  * Fields. Money that says what a person costs or earns, or what a client
  * pays, is for sales, managers and admins only: a person's daily_rate, a
@@ -45,12 +48,14 @@ typedef enum {
     ROW_CANDIDACY, /* a person in the pipeline of a need */
     ROW_INTERVIEW, /* an interview of a candidacy */
     ROW_INCIDENT,
+    ROW_CHANNEL,   /* a channel: members, or whoever may read its object when public (channels.h) */
+    ROW_POST,      /* a post: as its channel */
 } RowKind;
 
 /* How much of a kind the viewer may see. */
 typedef enum {
     SCOPE_ALL,  /* every row */
-    SCOPE_OWN,  /* only rows that are theirs (visibility_row decides each) */
+    SCOPE_OWN,  /* row by row: only those visibility_row accepts (theirs, a channel they may see) */
     SCOPE_NONE, /* none: 403 on the route */
 } Scope;
 
@@ -65,6 +70,9 @@ typedef struct {
     long long person_id; /* the person it is about */
     long long client_id; /* the client it concerns */
     const char *stage;   /* a candidacy's (or its interview's) stage */
+    /* a channel's, or a post's channel's: */
+    const char *visibility, *object_type;
+    bool member;         /* the viewer is a member (who has not left) */
 } RowFacts;
 
 Scope visibility_scope(const Viewer *v, RowKind kind);

@@ -87,7 +87,7 @@ bool access_check(Request *rq, Response *rs, const Route *route) {
     }
     if (!path_names_row(route)) return true; /* a list: the handler narrows it (access_scope) */
     RowFacts facts;
-    StoreResult r = store_row_facts(rq->db, &rq->arena, route->row, rq->ids[0], &facts);
+    StoreResult r = store_row_facts(rq->db, &rq->arena, route->row, rq->ids[0], v.user_id, &facts);
     Access a = r == STORE_OK ? visibility_row(&v, route->row, &facts) : ACCESS_HIDDEN;
     if (r != STORE_OK && r != STORE_NOT_FOUND) {
         reply_db_error(rq, rs);

@@ -5,8 +5,9 @@
 #include "../domain/visibility.h"
 #include "store.h"
 
-/* The facts of row id of kind; NOT_FOUND when there is no such row.
+/* The facts of row id of kind, as seen by account viewer_id (whether they
+ * are a member of a channel); NOT_FOUND when there is no such row.
  * Strings come from a. */
-StoreResult store_row_facts(Db *db, Arena *a, RowKind kind, long long id, RowFacts *out);
+StoreResult store_row_facts(Db *db, Arena *a, RowKind kind, long long id, long long viewer_id, RowFacts *out);
 
 #endif

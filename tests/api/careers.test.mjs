@@ -470,7 +470,8 @@ test('POST /api/v1/people/{id}/cv reads a CV for a recruiter and answers the doc
   assert.deepEqual(Buffer.from(await f.arrayBuffer()), file('cv_en.pdf'));
   assertProblem(await srv.get('/api/v1/documents/999999', { as: rec }), 404);
   assertProblem(await srv.get(`/api/v1/documents/${r.json.document.id}`), 401);
-  assertProblem(await srv.get(`/api/v1/documents/${r.json.document.id}`, { as: await srv.as('consultant') }), 403);
+  // another person's document: a consultant sees only their own (404: as if it did not exist)
+  assertProblem(await srv.get(`/api/v1/documents/${r.json.document.id}`, { as: await srv.as('consultant') }), 404);
   // a skill the person already holds is not proposed again
   const again = await upload(p.id, { cv: pdf('cv_fr.pdf') });
   assert.ok(!again.json.proposals.some((x) => x.skill === 'java'));

@@ -64,6 +64,22 @@ static void test_a_client_contact_sees_no_person_candidacy_or_document(void **st
     }
 }
 
+static void test_channels_and_posts_follow_the_channel_rule_row_by_row(void **state) {
+    (void)state;
+    Viewer sales = {.role = "sales", .person_id = -1, .client_id = -1};
+    const RowFacts priv = {-1, -1, NULL, "private", NULL, false}, member = {-1, -1, NULL, "private", NULL, true};
+    const RowFacts deal = {-1, -1, NULL, "public", "deal", false};
+    for (RowKind k = ROW_CHANNEL; k <= ROW_POST; k++) {
+        assert_int_equal(visibility_scope(&sales, k), SCOPE_OWN);
+        assert_int_equal(visibility_row(&sales, k, &priv), ACCESS_HIDDEN);
+        assert_int_equal(visibility_row(&sales, k, &member), ACCESS_OK);
+        assert_int_equal(visibility_row(&sales, k, &deal), ACCESS_OK);
+        assert_int_equal(visibility_row(&CONSULTANT, k, &deal), ACCESS_HIDDEN); /* consultants read no deal */
+        assert_int_equal(visibility_scope(&CLIENT, k), SCOPE_NONE);
+        assert_int_equal(visibility_row(&CLIENT, k, &member), ACCESS_FORBIDDEN);
+    }
+}
+
 static void test_only_sales_managers_and_admins_see_money(void **state) {
     (void)state;
     assert_true(visibility_sees_money("admin"));
@@ -119,6 +135,7 @@ int main(void) {
         cmocka_unit_test(test_a_consultant_without_a_profile_sees_no_person),
         cmocka_unit_test(test_incidents_are_for_everyone_concerned_and_a_client_sees_their_own),
         cmocka_unit_test(test_a_client_contact_sees_no_person_candidacy_or_document),
+        cmocka_unit_test(test_channels_and_posts_follow_the_channel_rule_row_by_row),
         cmocka_unit_test(test_only_sales_managers_and_admins_see_money),
         cmocka_unit_test(test_money_fields_are_the_rates_and_salaries_not_ratios),
         cmocka_unit_test(test_masking_clears_money_for_who_may_not_see_it),
