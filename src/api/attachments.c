@@ -6,13 +6,15 @@
  *        (Content-Disposition: attachment, nosniff; a type outside a short
  *        list of inert ones is sent as application/octet-stream), to whoever
  *        sees the post's channel.
- * The bytes are kept on disk by content hash outside the web root
- * (lib/files.h). */
+ * The stored type is the one the bytes show (lib/sniff.h), whatever the
+ * uploader declared. The bytes are kept on disk by content hash outside
+ * the web root (lib/files.h), never under a name the uploader chose. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../lib/files.h"
+#include "../lib/sniff.h"
 #include "../lib/text.h"
 #include "../store/attachments.h"
 #include "../store/posts.h"
@@ -38,8 +40,9 @@ static bool name_valid(const char *n) {
     return strcmp(n, ".") && strcmp(n, "..");
 }
 
-/* "type/subtype" in lower case from a Content-Type header, or the generic type. */
-static const char *media_type(Request *rq) {
+/* "type/subtype" in lower case from a Content-Type header, or the generic
+ * type: what the uploader says, only a hint to the sniffer (text/csv). */
+static const char *declared_type(Request *rq) {
     const char *ct = req_header(rq, "Content-Type");
     char t[128];
     size_t n = 0;
@@ -70,7 +73,9 @@ void attachments_create(Request *rq, Response *rs) {
     char sha[FILES_HASH_LEN];
     if (files_put(buf_str(&rq->body), rq->body.len, sha) != 0) return reply_db_error(rq, rs);
     if (db_begin_write(rq->db) != DB_OK) return reply_db_error(rq, rs);
-    Attachment at = {.sha256 = sha, .name = name, .media_type = media_type(rq), .size = (long long)rq->body.len,
+    /* the type the bytes show, not the one declared: a "PDF" that is HTML is kept as what it is */
+    const char *type = sniff_media_type((const unsigned char *)buf_str(&rq->body), rq->body.len, declared_type(rq));
+    Attachment at = {.sha256 = sha, .name = name, .media_type = type, .size = (long long)rq->body.len,
                      .uploaded_by = rq->user.id};
     StoreResult r = store_attachment_insert(rq->db, &rq->arena, &at);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
@@ -129,16 +134,5 @@ void attachments_get(Request *rq, Response *rs) {
     const char *type = "application/octet-stream";
     for (int i = 0; INERT[i]; i++)
         if (strcmp(INERT[i], at.media_type) == 0) type = INERT[i];
-    rs->status = 200;
-    rs->raw = data;
-    rs->raw_len = (size_t)at.size;
-    rs->content_type = type;
-    /* RFC 6266: the name percent-encoded, so no quote or byte can break out */
-    Buf d = BUF_INIT;
-    buf_puts(&d, "attachment; filename*=UTF-8''");
-    for (const unsigned char *p = (const unsigned char *)at.name; *p; p++)
-        if (isalnum(*p) || strchr("-._~", *p)) buf_append(&d, p, 1);
-        else buf_printf(&d, "%%%02X", *p);
-    reply_header(rq, rs, "Content-Disposition", arena_strdup(&rq->arena, buf_str(&d)));
-    buf_free(&d);
+    reply_download(rq, rs, data, (size_t)at.size, type, NULL, at.name);
 }

@@ -7,6 +7,7 @@
 #include "../domain/skills.h"
 #include "../lib/cv_sandbox.h"
 #include "../lib/files.h"
+#include "../lib/sniff.h"
 #include "../lib/text.h"
 #include "../store/people.h"
 #include "../store/people_index.h"
@@ -53,7 +54,9 @@ CvStatus cv_prepare(Request *rq, const MultipartPart *file, CvUpload *up) {
     up->file_name = clean_name(&rq->arena, file->filename);
     if (file->len > MAX_UPLOAD_FILE) return CV_TOO_LARGE;
     if (file->len == 0) return CV_DAMAGED;
-    if (!cv_sniff((const unsigned char *)file->data, file->len)) return CV_UNSUPPORTED;
+    /* told by the bytes (lib/cv_read.h); text that a browser could take for a page is no CV */
+    const unsigned char *bytes = (const unsigned char *)file->data;
+    if (!cv_sniff(bytes, file->len) || sniff_is_markup(bytes, file->len)) return CV_UNSUPPORTED;
     return cv_extract(file->data, file->len, &up->text);
 }
 
@@ -310,21 +313,7 @@ void documents_file_get(Request *rq, Response *rs) {
     char *data;
     size_t len;
     if (files_get(d.sha256, MAX_UPLOAD_FILE, &data, &len)) return reply_problem(rq, rs, 404, "file-missing", "not_found", NULL);
-    rs->raw = arena_strndup(&rq->arena, data, len); /* freed with the request, after sending */
-    rs->raw_len = len;
+    const char *copy = arena_strndup(&rq->arena, data, len); /* freed with the request, after sending */
     free(data);
-    rs->content_type = d.media_type;
-    /* RFC 6266: an ASCII fallback name and the UTF-8 one, percent-encoded */
-    Buf cd = BUF_INIT;
-    buf_puts(&cd, "attachment; filename=\"cv.");
-    buf_puts(&cd, d.type);
-    buf_puts(&cd, "\"; filename*=UTF-8''");
-    for (const unsigned char *p = (const unsigned char *)d.file_name; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-._~", *p))
-            buf_append(&cd, p, 1);
-        else buf_printf(&cd, "%%%02X", *p);
-    }
-    reply_header(rq, rs, "Content-Disposition", arena_strdup(&rq->arena, buf_str(&cd)));
-    buf_free(&cd);
-    rs->status = 200;
+    reply_download(rq, rs, copy, len, d.media_type, arena_printf(&rq->arena, "cv.%s", d.type), d.file_name);
 }

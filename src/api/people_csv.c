@@ -288,12 +288,9 @@ static void reply_text(Request *rq, Response *rs, Buf *b, const char *type, cons
         return reply_db_error(rq, rs);
     }
     memcpy(copy, buf_str(b), b->len);
-    rs->status = 200;
-    rs->raw = copy;
-    rs->raw_len = b->len;
-    rs->content_type = type;
+    size_t len = b->len;
     buf_free(b);
-    reply_header(rq, rs, "Content-Disposition", arena_printf(&rq->arena, "attachment; filename=\"%s\"", filename));
+    reply_download(rq, rs, copy, len, type, filename, NULL);
 }
 
 /* The skills cell: "java:4 kubernetes:3", the way the import reads it. */

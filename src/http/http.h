@@ -72,6 +72,14 @@ const char *req_cookie(Request *rq, const char *name);
 void reply_json(Response *rs, int status, json_t *body);   /* steals body */
 void reply_empty(Response *rs, int status);
 void reply_header(Request *rq, Response *rs, const char *name, const char *value);
+/* Answers 200 with a file to download: data (kept until the answer is
+ * sent: the arena's or static), type as the server judged it (never the
+ * uploader's word), always as an attachment. RFC 6266 names: fallback (an
+ * ASCII name, quoted) and/or name (UTF-8, percent-encoded), NULL to leave
+ * either out. A sandbox policy goes with it, so nothing in the file runs
+ * even where a browser would show it. */
+void reply_download(Request *rq, Response *rs, const void *data, size_t len, const char *type, const char *fallback,
+                    const char *name);
 /* RFC 9457 problem: type is a short slug ("precondition-failed"), title a
  * message key (lib/i18n.c), detail free text in the user's language or NULL. */
 void reply_problem(Request *rq, Response *rs, int status, const char *type, const char *title_key,

@@ -1,4 +1,5 @@
 /* response: helpers that fill a Response (see http.h). */
+#include <ctype.h>
 #include <microhttpd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,26 @@ void reply_empty(Response *rs, int status) { reply_json(rs, status, NULL); }
 void reply_header(Request *rq, Response *rs, const char *name, const char *value) {
     if (rs->nheaders == MAX_HEADERS) return;
     rs->headers[rs->nheaders++] = (Header){arena_strdup(&rq->arena, name), arena_strdup(&rq->arena, value)};
+}
+
+void reply_download(Request *rq, Response *rs, const void *data, size_t len, const char *type, const char *fallback,
+                    const char *name) {
+    rs->status = 200;
+    rs->raw = data;
+    rs->raw_len = len;
+    rs->content_type = type;
+    Buf d = BUF_INIT;
+    buf_puts(&d, "attachment");
+    if (fallback) buf_printf(&d, "; filename=\"%s\"", fallback);
+    if (name) {
+        buf_puts(&d, "; filename*=UTF-8''");
+        for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+            if (isalnum(*p) || strchr("-._~", *p)) buf_append(&d, p, 1);
+            else buf_printf(&d, "%%%02X", *p);
+    }
+    reply_header(rq, rs, "Content-Disposition", buf_str(&d));
+    buf_free(&d);
+    reply_header(rq, rs, "Content-Security-Policy", "sandbox; default-src 'none'");
 }
 
 void reply_problem(Request *rq, Response *rs, int status, const char *type, const char *title_key,
