@@ -16,8 +16,8 @@ static const FieldSpec CREATE[] = {
     {"name", F_STRING, true, 0, 100, NULL},
     {"role", F_ENUM, true, 0, 0, ROLES},
     {"password", F_STRING, true, 0, 1024, NULL},
-    {"person_id", F_ID, false, 0, 0, NULL},
-    {"client_id", F_ID, false, 0, 0, NULL},
+    {"person_id", F_ID, false, 1, 1LL << 53, NULL},
+    {"client_id", F_ID, false, 1, 1LL << 53, NULL},
     {NULL, 0, false, 0, 0, NULL},
 };
 
@@ -25,8 +25,8 @@ static const FieldSpec UPDATE[] = {
     {"name", F_STRING, true, 0, 100, NULL},
     {"role", F_ENUM, true, 0, 0, ROLES},
     {"disabled", F_BOOL, false, 0, 0, NULL},
-    {"person_id", F_ID, false, 0, 0, NULL},
-    {"client_id", F_ID, false, 0, 0, NULL},
+    {"person_id", F_ID, false, 1, 1LL << 53, NULL},
+    {"client_id", F_ID, false, 1, 1LL << 53, NULL},
     {"id", F_IGNORED, false, 0, 0, NULL},
     {"version", F_IGNORED, false, 0, 0, NULL},
     {"email", F_IGNORED, false, 0, 0, NULL},
@@ -36,8 +36,10 @@ static const FieldSpec UPDATE[] = {
 
 /* Row-level access (domain/visibility.h): a client contact's account
  * belongs to a client, and only theirs has one; an account may stand for a
- * person (a consultant's own profile). Adds to errs what is wrong. */
-static void check_links(Request *rq, const User *u, json_t *errs) {
+ * person (a consultant's own profile), one account per person. Answers
+ * (422 or 409) and returns false when something is wrong. */
+static bool links_valid(Request *rq, Response *rs, const User *u) {
+    json_t *errs = json_array();
     bool client = strcmp(u->role, "client") == 0;
     if (client && u->client_id <= 0) errors_add(rq, errs, "client_id", "client_account_needs_client");
     if (!client && u->client_id > 0) errors_add(rq, errs, "client_id", "only_client_accounts");
@@ -48,6 +50,18 @@ static void check_links(Request *rq, const User *u, json_t *errs) {
         errors_add(rq, errs, "client_id", "no_such_client");
     if (u->person_id > 0 && store_person_get(rq->db, &rq->arena, u->person_id, &p) != STORE_OK)
         errors_add(rq, errs, "person_id", "no_such_person");
+    if (json_array_size(errs)) {
+        reply_invalid(rq, rs, errs);
+        return false;
+    }
+    json_decref(errs);
+    bool taken = false;
+    if (u->person_id > 0 && store_user_person_taken(rq->db, u->person_id, u->id > 0 ? u->id : 0, &taken) != STORE_OK) {
+        reply_db_error(rq, rs);
+        return false;
+    }
+    if (taken) reply_problem(rq, rs, 409, "person-has-account", "conflict", NULL);
+    return !taken;
 }
 
 void users_list(Request *rq, Response *rs) {
@@ -76,10 +90,7 @@ void users_create(Request *rq, Response *rs) {
     if (db_begin_write(rq->db) != DB_OK) return reply_db_error(rq, rs);
     User u = {.email = email, .name = jstr(rq->json, "name"), .role = jstr(rq->json, "role"),
               .person_id = jint(rq->json, "person_id"), .client_id = jint(rq->json, "client_id")};
-    errs = json_array();
-    check_links(rq, &u, errs);
-    if (json_array_size(errs)) return reply_invalid(rq, rs, errs);
-    json_decref(errs);
+    if (!links_valid(rq, rs, &u)) return;
     u.handle = store_user_free_handle(rq->db, &rq->arena, u.name);
     StoreResult r = store_user_insert(rq->db, &u, hash);
     if (r == STORE_CONFLICT) return reply_problem(rq, rs, 409, "duplicate-email", "duplicate_email", NULL);
@@ -112,14 +123,10 @@ void users_update(Request *rq, Response *rs) {
     if (jhas(rq->json, "disabled")) u.disabled = jbool(rq->json, "disabled");
     jset_int(rq->json, "person_id", &u.person_id);
     jset_int(rq->json, "client_id", &u.client_id);
-    errs = json_array();
-    check_links(rq, &u, errs);
-    if (json_array_size(errs)) return reply_invalid(rq, rs, errs);
-    json_decref(errs);
+    if (!links_valid(rq, rs, &u)) return;
     if (u.id == rq->user.id && (u.disabled || strcmp(u.role, "admin") != 0))
         return reply_problem(rq, rs, 409, "cannot-demote-self", "conflict", NULL);
     r = store_user_update(rq->db, &u, expected);
-    if (r == STORE_CONFLICT) return reply_problem(rq, rs, 409, "person-has-account", "conflict", NULL);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     u.version = expected + 1;
     rs->audit_type = "user";

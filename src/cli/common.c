@@ -22,7 +22,7 @@ void cli_usage(FILE *out) {
           "                                         serve the web UI and the API (default 127.0.0.1:8080);\n"
           "                                         uploaded CVs are kept in DIR (default: next to the database)\n"
           "  init [--demo] [--db FILE]              create the database; --demo adds a demo firm\n"
-          "  user add --email E --role R --name N [--db FILE]\n"
+          "  user add --email E --role R --name N [--client ID] [--person ID] [--db FILE]\n"
           "                                         add an account; the password is read from stdin\n"
           "  user reset-link --email E [--base URL] [--db FILE]\n"
           "                                         print a single-use link to set a new password\n"

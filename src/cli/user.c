@@ -1,6 +1,8 @@
 /* user: add an account from the command line (password on stdin, so it
  * stays out of the shell history and the process list). */
 #include <getopt.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include "../domain/password.h"
 #include "../domain/permissions.h"
@@ -13,10 +15,21 @@
 #include "cli.h"
 
 
+/* A positive id from an option, or -1 (then *ok is false). */
+static long long id_arg(const char *s, bool *ok) {
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (!*s || *end || v < 1) *ok = false;
+    return v < 1 ? -1 : v;
+}
+
 static int user_add(int argc, char **argv) {
     const char *email = NULL, *role = NULL, *name = NULL, *db = NULL;
+    long long client_id = -1, person_id = -1; /* row-level access: domain/visibility.h */
+    bool ids_ok = true;
     static const struct option opts[] = {{"email", required_argument, NULL, 'e'}, {"role", required_argument, NULL, 'r'},
                                          {"name", required_argument, NULL, 'n'},  {"db", required_argument, NULL, 'd'},
+                                         {"client", required_argument, NULL, 'c'}, {"person", required_argument, NULL, 'p'},
                                          {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -25,6 +38,8 @@ static int user_add(int argc, char **argv) {
         case 'r': role = optarg; break;
         case 'n': name = optarg; break;
         case 'd': db = optarg; break;
+        case 'c': client_id = id_arg(optarg, &ids_ok); break;
+        case 'p': person_id = id_arg(optarg, &ids_ok); break;
         default: cli_usage(stderr); return 2;
         }
     }
@@ -35,6 +50,11 @@ static int user_add(int argc, char **argv) {
     if (!role_valid(role)) {
         fprintf(stderr, "alliance: unknown role '%s'\n", role);
         cli_usage(stderr);
+        return 2;
+    }
+    /* a client contact's account belongs to a client, and only theirs does */
+    if (!ids_ok || (strcmp(role, "client") == 0) != (client_id > 0) || (client_id > 0 && person_id > 0)) {
+        fprintf(stderr, "alliance: --client ID is required for the role client, and only for it\n");
         return 2;
     }
     char password[1026];
@@ -55,7 +75,8 @@ static int user_add(int argc, char **argv) {
     char hash[128];
     if (secret_password_hash(password, hash)) return 1;
     Arena a = {0};
-    User u = {.email = text_ascii_lower(arena_strdup(&a, email)), .name = name, .role = role};
+    User u = {.email = text_ascii_lower(arena_strdup(&a, email)), .name = name, .role = role, .person_id = person_id,
+              .client_id = client_id};
     db_begin_write(h);
     u.handle = store_user_free_handle(h, &a, name);
     StoreResult r = store_user_insert(h, &u, hash);

@@ -112,6 +112,16 @@ StoreResult store_user_set_password(Db *db, long long id, const char *password_h
     return db_changes(db) ? STORE_OK : STORE_NOT_FOUND;
 }
 
+StoreResult store_user_person_taken(Db *db, long long person_id, long long except_id, bool *taken) {
+    DbStmt *st = db_prepare(db, "SELECT 1 FROM users WHERE person_id = $1 AND id <> $2");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, person_id);
+    db_bind_int(st, 2, except_id);
+    DbStatus s = db_step(st);
+    *taken = s == DB_ROW;
+    return s == DB_ROW || s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
 static bool handle_taken(Db *db, const char *h) {
     DbStmt *st = db_prepare(db, "SELECT 1 FROM users WHERE handle = $1");
     if (!st) return true;

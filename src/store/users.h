@@ -19,6 +19,8 @@ StoreResult store_users_list(Db *db, Arena *a, long long before_id, int limit, U
  * matches; bumps it. CONFLICT when the person has another account. */
 StoreResult store_user_update(Db *db, const User *u, long long expected_version);
 StoreResult store_user_set_password(Db *db, long long id, const char *password_hash);
+/* Whether another account than except_id stands for person_id. */
+StoreResult store_user_person_taken(Db *db, long long person_id, long long except_id, bool *taken);
 /* The account whose handle is handle (lower case), for "@handle". */
 StoreResult store_user_by_handle(Db *db, Arena *a, const char *handle, User *u);
 /* A handle "prenom.nom" derived from the name, unique among users. */
