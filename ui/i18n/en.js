@@ -1,6 +1,8 @@
 // English catalog.
 export default {
   'nav.needs': 'Needs',
+  'person.missions': 'My missions',
+  'nav.myProfile': 'My profile',
   'nav.people': 'People',
   'nav.more': 'More',
   'nav.about': 'About',
@@ -18,6 +20,7 @@ export default {
   'role.recruiter': 'Recruiter',
   'role.tech': 'Tech lead',
   'role.consultant': 'Consultant',
+  'role.client': 'Client',
 
   'state.loading': 'Loading…',
   'error.generic': 'Something went wrong.',

@@ -1,6 +1,8 @@
 // French catalog (default language).
 export default {
   'nav.needs': 'Besoins',
+  'person.missions': 'Mes missions',
+  'nav.myProfile': 'Mon profil',
   'nav.people': 'Personnes',
   'nav.more': 'Plus',
   'nav.about': 'À propos',
@@ -18,6 +20,7 @@ export default {
   'role.recruiter': 'Recrutement',
   'role.tech': 'Référent technique',
   'role.consultant': 'Consultant',
+  'role.client': 'Client',
 
   'state.loading': 'Chargement…',
   'error.generic': 'Une erreur est survenue.',

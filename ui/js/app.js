@@ -2,7 +2,7 @@
 // js/pages/; each exports render(ctx) and draws into ctx.main.
 import { getLang, setLang, t } from './i18n.js';
 import { onAuthLost } from './api.js';
-import { session, can, loadSession, signOut, forget } from './session.js';
+import { session, can, isClient, isMe, homePage, loadSession, signOut, forget } from './session.js';
 import { h, clear, errorBox, toast } from './dom.js';
 import * as login from './pages/login.js';
 import * as about from './pages/about.js';
@@ -53,7 +53,8 @@ const ROUTES = [
   { re: /^\/needs\/(\d+)\/edit$/, page: needForm, perm: 'needs.write', nav: 'needs' },
   { re: /^\/people$/, page: peopleList, perm: 'people.read', nav: 'people' },
   { re: /^\/people\/new$/, page: personForm, perm: 'people.write', nav: 'people' },
-  { re: /^\/people\/(\d+)$/, page: personDetail, perm: 'people.read', nav: 'people' },
+  // a consultant reads their own profile (the server answers 404 for anyone else's)
+  { re: /^\/people\/(\d+)$/, page: personDetail, perm: 'people.read', own: true, nav: 'people' },
   { re: /^\/people\/(\d+)\/edit$/, page: personForm, perm: 'people.write', nav: 'people' },
   { re: /^\/clients$/, page: clientsList, perm: 'clients.read', nav: 'clients' },
   { re: /^\/clients\/new$/, page: clientForm, perm: 'clients.write', nav: 'clients' },
@@ -100,7 +101,7 @@ export function navigate(hash) {
 }
 
 function parseHash() {
-  const raw = location.hash.replace(/^#/, '') || '/needs';
+  const raw = location.hash.replace(/^#/, '') || homePage().slice(1);
   const [path, qs] = raw.split('?');
   return { path, query: new URLSearchParams(qs || '') };
 }
@@ -133,10 +134,12 @@ function renderHeader(current) {
   clear(topbar);
   const user = session.user;
   const links = [];
-  if (user) {
+  if (user && isClient()) links.push(['#/incidents', t('nav.incidents'), 'incidents']); // nothing internal
+  else if (user) {
     links.push(['#/feed', t('nav.feed'), 'feed']);
     links.push(['#/needs', t('nav.needs'), 'needs']);
     if (can('people.read')) links.push(['#/people', t('nav.people'), 'people']);
+    else if (user.person_id != null) links.push([`#/people/${user.person_id}`, t('nav.myProfile'), 'people']);
     if (can('clients.read')) links.push(['#/clients', t('nav.clients'), 'clients']);
     if (can('deals.read')) links.push(['#/deals', t('nav.deals'), 'deals']);
     if (can('reviews.write')) links.push(['#/reviews', t('nav.reviews'), 'reviews']);
@@ -158,7 +161,7 @@ function renderHeader(current) {
     }, code.toUpperCase())));
   topbar.append(
     h('div', { class: 'topbar-inner' },
-      h('a', { class: 'brand', href: user ? '#/needs' : '#/login' },
+      h('a', { class: 'brand', href: user ? homePage() : '#/login' },
         h('img', { src: '/favicon.svg', alt: '', width: '28', height: '28' }), h('span', null, 'Alliance')),
       h('nav', { class: 'nav', 'aria-label': t('nav.label') }, navLinks(links, current, user)),
       h('div', { class: 'topbar-end' },
@@ -184,32 +187,33 @@ async function route() {
   const { path, query } = parseHash();
   const found = ROUTES.find((r) => r.re.test(path));
   document.documentElement.lang = getLang();
-  if (!found) { navigate('#/needs'); return; }
+  if (!found) { navigate(homePage()); return; }
   if (!found.public && !session.user) {
     afterSignIn = location.hash;
     navigate('#/login');
     return;
   }
-  if (found.page === login && session.user) { navigate('#/needs'); return; }
+  if (found.page === login && session.user) { navigate(homePage()); return; }
   if (session.user && !liveStarted) { /* signed in: live updates and the badge */
     liveStarted = true;
     startLive();
-    refreshBadge();
+    if (!isClient()) refreshBadge(); /* the badge counts channels: a client contact has none */
   }
   if (!session.user && liveStarted) { liveStarted = false; stopLive(); }
   renderHeader(found.nav || (found.page === about ? 'about' : null));
   clear(main);
-  if (found.perm && !can(found.perm)) {
+  const params = path.match(found.re).slice(1);
+  const mine = found.own && isMe(Number(params[0]));
+  if (found.perm && !can(found.perm) && !mine) {
     main.append(h('h1', { class: 'page-title', tabindex: '-1' }, t('error.forbiddenTitle')), errorBox({ message: t('error.forbidden') }));
     return;
   }
-  const params = path.match(found.re).slice(1);
   const ctx = {
     main, params, query,
     alive: () => id === navCount,
     navigate,
     setTitle: (title) => { document.title = title ? `${title} · Alliance` : 'Alliance'; },
-    signedIn: () => { const next = afterSignIn; afterSignIn = null; navigate(next && !next.startsWith('#/login') ? next : '#/needs'); },
+    signedIn: () => { const next = afterSignIn; afterSignIn = null; navigate(next && !next.startsWith('#/login') ? next : homePage()); },
   };
   try {
     await found.page.render(ctx);

@@ -27,6 +27,14 @@ function append(el, children) {
   }
 }
 
+/** Replaces el's children, skipping null, undefined and false as h() does
+ * (the DOM's own replaceChildren would write them out as text). */
+export function fill(el, ...children) {
+  clear(el);
+  append(el, children);
+  return el;
+}
+
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;

@@ -1,5 +1,7 @@
 // session: who is signed in, and what their role may do. The table mirrors
-// the server's permission table; the server still checks every request.
+// the server's permission table (and src/domain/visibility.h for money and
+// one's own rows); the server still checks every request, and never sends
+// a field the role may not see.
 import { api, setCsrf } from './api.js';
 
 const ALL = ['admin', 'manager', 'sales', 'recruiter', 'tech', 'consultant'];
@@ -23,7 +25,7 @@ const RULES = {
   'people.import': ['admin', 'manager', 'recruiter'],
   'people.export': ['admin', 'manager', 'recruiter'],
   // incidents and rituals
-  'incidents.read': ALL,
+  'incidents.read': [...ALL, 'client'], // a client contact: their client's
   'incidents.write': ALL,
   'rituals.read': ALL,
   'rituals.write': STAFF,
@@ -37,12 +39,30 @@ const RULES = {
   'mail_templates.read': ['admin', 'manager', 'recruiter'],
   'mail_templates.write': ['admin', 'manager'],
   'settings.write': ['admin', 'manager'],
+  'channels.read': ALL, // a client contact reads no channel, not even an incident's thread
+  // rates and salaries: what a consultant is sold for, what a client pays
+  'money.read': ['admin', 'manager', 'sales'],
 };
 
 export const session = { user: null };
 
 export function can(action) {
   return !!session.user && (RULES[action] || []).includes(session.user.role);
+}
+
+/** A client contact's account: outside the firm, their client's incidents only. */
+export function isClient() {
+  return !!session.user && session.user.role === 'client';
+}
+
+/** Whether person id is the one the signed-in account stands for (a consultant's own profile). */
+export function isMe(personId) {
+  return !!session.user && session.user.person_id != null && session.user.person_id === personId;
+}
+
+/** The first page after signing in. */
+export function homePage() {
+  return isClient() ? '#/incidents' : '#/needs';
 }
 
 export async function loadSession() {

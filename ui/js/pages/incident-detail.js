@@ -5,7 +5,7 @@
 // redraws the details, and the thread shows new posts as they are written.
 import { t, formatDate } from '../i18n.js';
 import { api } from '../api.js';
-import { session } from '../session.js';
+import { session, can } from '../session.js';
 import { h, loading, empty, pageHeader, toast, debounce } from '../dom.js';
 import { severityBadge, incidentStatusBadge, overdueBadge } from '../labels.js';
 import { reasonDialog } from '../reason-dialog.js';
@@ -20,11 +20,13 @@ export async function render(ctx) {
   if (!ctx.alive()) return;
   ctx.setTitle(i.title);
   const details = h('div', { id: 'incident-head' });
-  const thread = i.channel_id ? threadView(ctx, i.channel_id) : { el: empty(t('incident.noThread')), refresh() {} };
+  // the thread is the firm's internal talk: not for a client contact
+  const talk = can('channels.read');
+  const thread = i.channel_id && talk ? threadView(ctx, i.channel_id) : { el: empty(t('incident.noThread')), refresh() {} };
   const dialog = reasonDialog({ prefix: 'resolve', label: t('incident.resolution'), requiredMessage: t('incident.resolutionRequired') });
   ctx.main.replaceChildren(details,
-    h('section', { class: 'section', id: 'incident-thread', 'aria-labelledby': 'thread-title' },
-      h('h2', { id: 'thread-title' }, t('incident.thread')), thread.el),
+    ...(talk ? [h('section', { class: 'section', id: 'incident-thread', 'aria-labelledby': 'thread-title' },
+      h('h2', { id: 'thread-title' }, t('incident.thread')), thread.el)] : []),
     dialog.el);
   let seq = 0; // only the latest answer is drawn
   const reload = async () => {
@@ -87,8 +89,8 @@ function draw(box, i, dialog, reload) {
         active && !i.accepted_at ? h('span', { class: 'badge badge-warn' }, t('incident.toAccept')) : null),
       i.owner_id === me && !i.accepted_at && active ? h('p', { class: 'notice notice-warn', id: 'accept-notice' }, t('incident.acceptNotice')) : null,
       h('dl', { class: 'facts' },
-        fact(t('incident.client'), h('a', { href: `#/clients/${i.client_id}` }, i.client_name)),
-        fact(t('incident.need'), i.need_id ? h('a', { href: `#/needs/${i.need_id}` }, i.need_title) : null),
+        fact(t('incident.client'), can('clients.read') ? h('a', { href: `#/clients/${i.client_id}` }, i.client_name) : i.client_name),
+        fact(t('incident.need'), i.need_id ? (can('needs.read') ? h('a', { href: `#/needs/${i.need_id}` }, i.need_title) : i.need_title) : null),
         fact(t('incident.consultant'), i.consultant_name),
         fact(t('incident.owner'), [i.owner_name, i.accepted_at ? h('span', { class: 'muted small' }, ` · ${t('incident.acceptedOn', { when: formatDateTime(i.accepted_at) })}`) : null]),
         fact(t('incident.openedBy'), i.created_by_name ? `${i.created_by_name} · ${formatDate(i.created_at)}` : formatDate(i.created_at)),

@@ -7,6 +7,7 @@ import { h, loading, empty, errorBox, pageHeader, select, debounce } from '../do
 import { whileAlive } from '../live.js';
 import { INCIDENT_STATUSES, severityBadge, incidentStatusBadge, overdueBadge } from '../labels.js';
 import { pagerBar } from '../pager.js';
+import { can } from '../session.js';
 
 const PAGE = 25;
 
@@ -27,7 +28,7 @@ export async function render(ctx) {
     load();
   });
   ctx.main.append(
-    pageHeader(t('incidents.title'), h('a', { class: 'btn btn-primary', href: '#/incidents/new', id: 'new-incident' }, t('incidents.new'))),
+    pageHeader(t('incidents.title'), can('incidents.write') ? h('a', { class: 'btn btn-primary', href: '#/incidents/new', id: 'new-incident' }, t('incidents.new')) : null),
     h('p', { class: 'muted' }, t('incidents.intro')),
     h('form', { class: 'filters filters-one', role: 'search', onsubmit: (e) => e.preventDefault() },
       h('div', { class: 'field' }, h('label', { for: view.id }, t('incidents.show')), view)),
@@ -77,7 +78,7 @@ export function incidentTable(items, caption) {
     h('thead', null, h('tr', null, cols.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', null, items.map((i) => h('tr', { 'data-incident-id': i.id, class: i.overdue ? 'row-overdue' : null },
       h('td', { 'data-label': cols[0] }, h('a', { href: `#/incidents/${i.id}`, class: 'row-link' }, i.title)),
-      h('td', { 'data-label': cols[1] }, h('a', { href: `#/clients/${i.client_id}`, class: 'muted-link' }, i.client_name)),
+      h('td', { 'data-label': cols[1] }, can('clients.read') ? h('a', { href: `#/clients/${i.client_id}`, class: 'muted-link' }, i.client_name) : i.client_name),
       h('td', { 'data-label': cols[2] }, severityBadge(i.severity)),
       h('td', { 'data-label': cols[3] }, h('span', { class: 'badges' }, incidentStatusBadge(i.status), i.overdue ? overdueBadge() : null,
         !i.accepted_at && (i.status === 'open' || i.status === 'in_progress') ? h('span', { class: 'badge badge-warn' }, t('incident.toAccept')) : null)),

@@ -99,7 +99,7 @@ function summary(n) {
       fact(t('need.remote'), t(`remote.${n.remote}`)),
       fact(t('need.start'), formatDate(n.start_date)),
       fact(t('need.duration'), n.duration_days != null ? t('need.days', { n: n.duration_days }) : ''),
-      fact(t('need.rateMax'), n.daily_rate_max != null ? formatMoney(n.daily_rate_max) : ''),
+      can('money.read') ? fact(t('need.rateMax'), n.daily_rate_max != null ? formatMoney(n.daily_rate_max) : '') : null,
       fact(t('need.published'), n.careers_url ? h('a', { href: n.careers_url, target: '_blank', rel: 'noopener', id: 'careers-link' }, t('need.seeOffer'))
         : n.published ? t('need.publishedWhenOpen') : t('need.notPublished'))),
     n.qualification && n.qualification.missing && n.qualification.missing.length && ['draft', 'qualified'].includes(n.status)

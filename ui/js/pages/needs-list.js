@@ -59,11 +59,12 @@ export async function render(ctx) {
         can('needs.write') && !state.q && !state.status ? h('a', { class: 'btn btn-primary', href: '#/needs/new' }, t('needs.new')) : null));
       return;
     }
+    const money = can('money.read'); // the client's maximum rate is for sales, managers and admins
     const table = h('table', { class: 'table' },
       h('caption', { class: 'sr-only' }, t('needs.title')),
       h('thead', null, h('tr', null,
-        [t('need.title'), t('need.client'), t('need.status'), t('need.skills'), t('need.location'), t('need.start'), t('need.rateMax')]
-          .map((c, i) => h('th', { scope: 'col', class: i === 6 ? 'num' : null }, c)))),
+        [t('need.title'), t('need.client'), t('need.status'), t('need.skills'), t('need.location'), t('need.start'), money ? t('need.rateMax') : null]
+          .filter(Boolean).map((c, i) => h('th', { scope: 'col', class: i === 6 ? 'num' : null }, c)))),
       h('tbody', null, page.items.map((n) => h('tr', { 'data-need-id': n.id },
         h('td', { 'data-label': t('need.title') }, h('a', { href: `#/needs/${n.id}`, class: 'row-link' }, n.title)),
         h('td', { 'data-label': t('need.client') }, n.client_name || h('span', { class: 'muted' }, '—')),
@@ -71,7 +72,7 @@ export async function render(ctx) {
         h('td', { 'data-label': t('need.skills') }, n.skills.length ? skillChips(n.skills, { max: 4 }) : h('span', { class: 'muted' }, '—')),
         h('td', { 'data-label': t('need.location') }, n.location || '—', n.remote !== 'none' ? h('span', { class: 'muted small' }, ` · ${t(`remote.short.${n.remote}`)}`) : null),
         h('td', { 'data-label': t('need.start'), class: 'nowrap' }, formatDate(n.start_date) || '—'),
-        h('td', { 'data-label': t('need.rateMax'), class: 'num' }, n.daily_rate_max != null ? formatMoney(n.daily_rate_max) : '—')))));
+        money ? h('td', { 'data-label': t('need.rateMax'), class: 'num' }, n.daily_rate_max != null ? formatMoney(n.daily_rate_max) : '—') : null))));
     results.replaceChildren(h('div', { class: 'table-wrap' }, table),
       pagerBar({ cursor: state.cursor, nextCursor: page.next_cursor, stack, shown: page.items.length,
         go: (c) => { state.cursor = c; reload(); results.scrollIntoView({ block: 'start' }); } }));

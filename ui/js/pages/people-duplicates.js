@@ -41,7 +41,7 @@ function side(p, other) {
       fact(t('person.phone'), p.phone, other.phone),
       fact(t('person.location'), p.location, other.location),
       fact(t('person.available'), formatDate(p.available_from)),
-      fact(t('person.rate'), p.daily_rate != null ? formatMoney(p.daily_rate) : null),
+      can('money.read') ? fact(t('person.rate'), p.daily_rate != null ? formatMoney(p.daily_rate) : null) : null,
       fact(t('dup.created'), formatDate(p.created_at.slice(0, 10)))),
     p.skills.length ? skillChips([...p.skills].sort((a, b) => b.level - a.level), { max: 6, level: true }) : h('p', { class: 'muted' }, t('person.noSkills')));
 }

@@ -1,10 +1,13 @@
 // people-import: upload a CSV file of people, read the check's report as a
 // table (nothing is written), then import it all at once.
 import { t } from '../i18n.js';
+import { can } from '../session.js';
 import { api, ApiError } from '../api.js';
 import { h, pageHeader, loading, errorBox, toast } from '../dom.js';
 
-const COLUMNS = 'kind, first_name, last_name, email, phone, location, available_from, daily_rate, skills';
+// daily_rate only for who may see rates: the server refuses the column from the others
+const columns = () => ['kind', 'first_name', 'last_name', 'email', 'phone', 'location', 'available_from',
+  ...(can('money.read') ? ['daily_rate'] : []), 'skills'].join(', ');
 
 export async function render(ctx) {
   ctx.setTitle(t('import.title'));
@@ -85,7 +88,7 @@ export async function render(ctx) {
     pageHeader(t('import.title')),
     h('form', { class: 'card form', id: 'import-form', onsubmit: runCheck },
       h('p', null, t('import.intro')),
-      h('p', { class: 'hint import-hint' }, t('import.columns'), ' ', h('span', { class: 'mono' }, COLUMNS), '. ', t('import.skillsHint')),
+      h('p', { class: 'hint import-hint' }, t('import.columns'), ' ', h('span', { class: 'mono' }, columns()), '. ', t('import.skillsHint')),
       h('div', { class: 'field' }, h('label', { for: input.id }, t('import.file')), input),
       h('div', { class: 'form-actions' }, check)),
     report);

@@ -63,7 +63,8 @@ export async function render(ctx) {
         !filtered && can('people.write') ? h('a', { class: 'btn btn-primary', href: '#/people/new' }, t('people.new')) : null));
       return;
     }
-    const cols = [t('person.name'), t('person.kind'), t('person.skills'), t('person.location'), t('person.available'), t('person.rate')];
+    const money = can('money.read'); // daily rates are for sales, managers and admins
+    const cols = [t('person.name'), t('person.kind'), t('person.skills'), t('person.location'), t('person.available'), money ? t('person.rate') : null].filter(Boolean);
     const table = h('table', { class: 'table' },
       h('caption', { class: 'sr-only' }, t('people.title')),
       h('thead', null, h('tr', null, cols.map((c, i) => h('th', { scope: 'col', class: i === 5 ? 'num' : null }, c)))),
@@ -75,7 +76,7 @@ export async function render(ctx) {
           h('td', { 'data-label': cols[2] }, p.skills.length ? skillChips(top, { max: 4, level: true }) : h('span', { class: 'muted' }, '—')),
           h('td', { 'data-label': cols[3] }, p.location || '—'),
           h('td', { 'data-label': cols[4], class: 'nowrap' }, formatDate(p.available_from) || '—'),
-          h('td', { 'data-label': cols[5], class: 'num' }, p.daily_rate != null ? formatMoney(p.daily_rate) : '—'));
+          money ? h('td', { 'data-label': cols[5], class: 'num' }, p.daily_rate != null ? formatMoney(p.daily_rate) : '—') : null);
       })));
     results.replaceChildren(h('div', { class: 'table-wrap' }, table),
       pagerBar({ cursor: state.cursor, nextCursor: page.next_cursor, stack, shown: page.items.length,

@@ -1,8 +1,8 @@
 // person-detail: a person's card, skills and where they are in pipelines.
 import { t, formatDate, formatMoney } from '../i18n.js';
 import { api, withQuery } from '../api.js';
-import { can } from '../session.js';
-import { h, loading, pageHeader, errorBox } from '../dom.js';
+import { can, isMe } from '../session.js';
+import { h, fill, loading, pageHeader, errorBox } from '../dom.js';
 import { kindBadge } from '../labels.js';
 import { cvPanel } from '../cv-panel.js';
 
@@ -15,7 +15,7 @@ export async function render(ctx) {
   const fact = (label, value) => h('div', null, h('dt', null, label), h('dd', null, value || '—'));
   // confirmed CV skills change the person: the skills card is drawn again
   const skillsCard = h('section', { class: 'card' });
-  const drawSkills = (person) => skillsCard.replaceChildren(
+  const drawSkills = (person) => fill(skillsCard,
     h('h2', { class: 'h3' }, t('person.skills')),
     person.skills.length
       ? h('table', { class: 'table table-compact', id: 'person-skills' },
@@ -31,8 +31,9 @@ export async function render(ctx) {
     h('p', { class: 'section' }, h('a', { href: `/api/v1/people/${id}/resume.json`, download: `resume-${id}.json`, id: 'person-resume' }, t('person.resume'))));
   drawSkills(p);
   const pipeline = h('div', null, loading());
-  ctx.main.replaceChildren(
-    h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/people' }, t('people.title')), ' / ', p.name),
+  const pipelines = can('candidacies.read') || isMe(id);
+  fill(ctx.main,
+    can('people.read') ? h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/people' }, t('people.title')), ' / ', p.name) : null,
     pageHeader(p.name, can('people.write') ? h('a', { class: 'btn', href: `#/people/${id}/edit`, id: 'edit-person' }, t('action.edit')) : null),
     // imports, exports, duplicates: likely duplicates and the resume export
     p.duplicates && p.duplicates.length ? h('div', { class: 'notice notice-warn', id: 'person-duplicates', role: 'status' },
@@ -45,11 +46,12 @@ export async function render(ctx) {
           fact(t('person.phone'), p.phone ? h('a', { href: `tel:${p.phone.replace(/\s/g, '')}` }, p.phone) : null),
           fact(t('person.location'), p.location),
           fact(t('person.available'), formatDate(p.available_from)),
-          fact(t('person.rate'), p.daily_rate != null ? formatMoney(p.daily_rate) : null))),
+          can('money.read') ? fact(t('person.rate'), p.daily_rate != null ? formatMoney(p.daily_rate) : null) : null)),
       skillsCard),
     cvPanel(p, drawSkills),
-    can('candidacies.read') ? h('section', { class: 'section' }, h('h2', null, t('person.pipelines')), pipeline) : null);
-  if (!can('candidacies.read')) return;
+    // staff see every pipeline the person is in; a consultant, on their own profile, their missions
+    pipelines ? h('section', { class: 'section' }, h('h2', null, t(can('candidacies.read') ? 'person.pipelines' : 'person.missions')), pipeline) : null);
+  if (!pipelines) return;
   try {
     const r = await api('GET', withQuery('/api/v1/candidacies', { person_id: id, limit: 200 }));
     if (!ctx.alive()) return;

@@ -5,6 +5,7 @@ import { h, field, select, formSummary, pageHeader, loading } from '../dom.js';
 import { KINDS } from '../labels.js';
 import { skillRows } from '../skill-rows.js';
 import { text, int, saveOnSubmit } from '../form-util.js';
+import { can } from '../session.js';
 
 export async function render(ctx) {
   const id = ctx.params[0];
@@ -46,7 +47,8 @@ function draw(ctx, person) {
       field(t('person.phone'), phone, { name: 'phone' }),
       field(t('person.location'), location, { name: 'location' }),
       field(t('person.available'), available, { name: 'available_from' }),
-      field(t('person.rate'), rate, { name: 'daily_rate', hint: t('needForm.rateHint') }),
+      // the daily rate: only for who may see it (the server refuses it from the others)
+      can('money.read') ? field(t('person.rate'), rate, { name: 'daily_rate', hint: t('needForm.rateHint') }) : null,
       skills.el),
     h('div', { class: 'form-actions' }, cancel, submit));
 
@@ -57,7 +59,8 @@ function draw(ctx, person) {
     body: () => ({
       kind: kind.value, first_name: first.value.trim(), last_name: last.value.trim(),
       email: text(email), phone: text(phone), location: text(location),
-      available_from: text(available), daily_rate: int(rate), skills: skills.values(), language: language.value,
+      available_from: text(available), skills: skills.values(), language: language.value,
+      ...(can('money.read') ? { daily_rate: int(rate) } : {}),
     }),
     saved: t('personForm.saved'),
     created: t('personForm.created'),
