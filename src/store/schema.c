@@ -676,10 +676,12 @@ static const Migration migrations[] = {
      * loosened in place (the documented writable_schema way, safe because
      * every existing row still satisfies it; RESET reloads this
      * connection's schema); PostgreSQL replaces the constraint. The index
-     * after it changes the schema cookie, so other connections reload. */
+     * after it changes the schema cookie, so other connections reload. The
+     * links are checked at commit (deferred): `alliance migrate` copies
+     * users before the people and clients they point to. */
     {100,
-     "ALTER TABLE users ADD COLUMN person_id INTEGER REFERENCES people(id) ON DELETE SET NULL;\n"
-     "ALTER TABLE users ADD COLUMN client_id INTEGER REFERENCES clients(id) ON DELETE SET NULL;\n"
+     "ALTER TABLE users ADD COLUMN person_id INTEGER REFERENCES people(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED;\n"
+     "ALTER TABLE users ADD COLUMN client_id INTEGER REFERENCES clients(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED;\n"
      "CREATE UNIQUE INDEX users_person ON users(person_id);\n"
      "CREATE INDEX users_client ON users(client_id);\n",
      .sqlite = "PRAGMA writable_schema = ON;\n"
