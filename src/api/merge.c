@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../domain/dedupe.h"
+#include "../domain/visibility.h"
 #include "../http/event_log.h"
 #include "../store/audit.h"
 #include "../store/candidacies.h"
@@ -128,7 +129,8 @@ void people_merge(Request *rq, Response *rs) {
     fill(&into.available_from, from.available_from, "available_from", filled);
     if (into.daily_rate < 0 && from.daily_rate >= 0) {
         into.daily_rate = from.daily_rate;
-        json_array_append_new(filled, json_string("daily_rate"));
+        /* that a rate was there is the rate's business too (domain/visibility.h) */
+        if (visibility_field(rq->user.role, "daily_rate")) json_array_append_new(filled, json_string("daily_rate"));
     }
     PersonSkill *skills = arena_alloc(&rq->arena, ((size_t)into.nskills + (size_t)from.nskills + 1) * sizeof *skills);
     into.nskills = dedupe_merge_skills(into.skills, into.nskills, from.skills, from.nskills, skills);

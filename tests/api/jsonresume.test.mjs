@@ -95,7 +95,8 @@ test('the export is a JSON Resume of the schema\'s shape that imports back to th
   assert.deepEqual(lv(back.json.person), lv(before));
   assert.deepEqual(back.json.person.tags, before.tags);
   assertProblem(await srv.get('/api/v1/people/999999/resume.json', { as: rec }), 404);
-  assertProblem(await srv.get(`/api/v1/people/${id}/resume.json`, { as: cons }), 403);
+  // another person's resume: a consultant sees only their own (404, as if it did not exist)
+  assertProblem(await srv.get(`/api/v1/people/${id}/resume.json`, { as: cons }), 404);
 });
 
 test('a family name written first in capitals, and ?kind=consultant', async () => {
