@@ -191,7 +191,8 @@ test('sales flow: need, matches, pipeline drag and drop, sign out, English', { t
     await pform.locator('[data-field="last_name"]').fill('Moreau');
     await pform.locator('[data-field="email"]').fill('ines.moreau@example.org');
     await pform.locator('[data-field="location"]').fill('Lyon');
-    await pform.locator('[data-field="daily_rate"]').fill('600');
+    // no rate field for a recruiter: rates are for sales, managers and admins (domain/visibility.h)
+    assert.equal(await pform.locator('[data-field="daily_rate"]').count(), 0);
     await pickSkill(page2, pform.locator('input[role="combobox"]').nth(0), 'kube', 'kubernetes');
     await pform.locator('[data-skill-row]').nth(0).locator('input[type="number"]').fill('4');
     await shot(page2, '08-person-form');
