@@ -19,7 +19,8 @@ static bool path_names_row(const Route *route) { return strstr(route->pattern, "
 bool access_opens(Request *rq, const Route *route) {
     /* own rows open reads only ("people.read", not "people.export" or writes) */
     size_t n = route->action ? strlen(route->action) : 0;
-    if (!rq->signed_in || strcmp(rq->method, "GET") != 0 || route->row == ROW_NONE || n < 5 ||
+    bool read = strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0;
+    if (!rq->signed_in || !read || route->row == ROW_NONE || n < 5 ||
         strcmp(route->action + n - 5, ".read") != 0)
         return false;
     if (access_scope(rq, route->row) != SCOPE_OWN) return false;

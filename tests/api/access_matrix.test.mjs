@@ -393,6 +393,8 @@ test('the same reads answer the same for a consultant\'s own row as for staff, a
   const missing = await srv.get(`/api/v1/people/${U}`, { as: cons });
   assert.equal(other.status, 404);
   assert.deepEqual(other.json, missing.json, 'nothing tells another person from no person');
+  assert.equal((await srv.req('HEAD', `/api/v1/people/${F.rows.person.own}`, { as: cons })).status, 200, 'HEAD as GET');
+  assert.equal((await srv.req('HEAD', `/api/v1/people/${F.rows.person.other}`, { as: cons })).status, 404);
   const list = await srv.get('/api/v1/people?limit=200', { as: cons });
   assert.deepEqual(list.json.items.map((p) => p.id), [F.rows.person.own]);
   const c = await srv.get('/api/v1/candidacies?limit=200', { as: cons });
