@@ -133,6 +133,7 @@ const E = {
   'GET /api/v1/channels': { ok: 200 },
   'POST /api/v1/channels': { ok: 422, body: {} },
   'GET /api/v1/channels/{id}': { rows: CHANNEL, ok: 200 },
+  'PATCH /api/v1/channels/{id}': { rows: CHANNEL, ok: 428, body: {} },
   'GET /api/v1/channels/{id}/members': { rows: CHANNEL, ok: 200 },
   // a public channel is known to all, but only its members add others: 403 (its existence is no secret)
   'POST /api/v1/channels/{id}/members': { rows: CHANNEL, ok: (own, role) => (role === 'tech' ? 422 : 403), body: {} },
