@@ -448,6 +448,7 @@ export default {
   "incidents.title": "Incidents",
   "incidents.new": "Report an incident",
   "incidents.report": "Report an incident",
+  "incidents.introClient": "The incidents reported for your company: who handles them, by when, and where they stand.",
   "incidents.intro": "Client escalations, visible to everyone: an owner who accepts, a deadline set by severity, a thread to discuss them.",
   "incidents.show": "Show",
   "incidents.viewActive": "Being handled (open and in progress)",

@@ -448,6 +448,7 @@ export default {
   "incidents.title": "Incidents",
   "incidents.new": "Signaler un incident",
   "incidents.report": "Signaler un incident",
+  "incidents.introClient": "Les incidents signalés pour votre entreprise : qui s'en occupe, pour quand, et où en est leur traitement.",
   "incidents.intro": "Les escalades des clients, visibles de tous : un responsable qui accepte, une échéance fixée par la gravité, un fil pour en parler.",
   "incidents.show": "Afficher",
   "incidents.viewActive": "En cours de traitement (ouverts et en cours)",

@@ -7,7 +7,7 @@ import { h, loading, empty, errorBox, pageHeader, select, debounce } from '../do
 import { whileAlive } from '../live.js';
 import { INCIDENT_STATUSES, severityBadge, incidentStatusBadge, overdueBadge } from '../labels.js';
 import { pagerBar } from '../pager.js';
-import { can } from '../session.js';
+import { can, isClient } from '../session.js';
 
 const PAGE = 25;
 
@@ -29,7 +29,7 @@ export async function render(ctx) {
   });
   ctx.main.append(
     pageHeader(t('incidents.title'), can('incidents.write') ? h('a', { class: 'btn btn-primary', href: '#/incidents/new', id: 'new-incident' }, t('incidents.new')) : null),
-    h('p', { class: 'muted' }, t('incidents.intro')),
+    h('p', { class: 'muted' }, t(isClient() ? 'incidents.introClient' : 'incidents.intro')),
     h('form', { class: 'filters filters-one', role: 'search', onsubmit: (e) => e.preventDefault() },
       h('div', { class: 'field' }, h('label', { for: view.id }, t('incidents.show')), view)),
     results);
