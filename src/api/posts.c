@@ -282,19 +282,27 @@ void posts_delete(Request *rq, Response *rs) {
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     event_record(rq, "post.deleted", "post", p.id, post_refs(&c), NULL, json_pack("{s:I}", "channel_id", c.id));
     rs->audit_type = "post";
+    rs->erased_text = true;
     reply_empty(rs, 204);
 }
 
+/* The earlier versions of a post. A deleted post's text is gone: its
+ * versions say who replaced them and when, with a null body. */
 void posts_revisions(Request *rq, Response *rs) {
     Post p;
     Channel c;
     if (!load_post(rq, rs, &p, &c)) return;
-    const char **bodies, **times;
+    PostRevision *vs;
     int n;
-    if (store_post_revisions(rq->db, &rq->arena, p.id, &bodies, &times, &n) != STORE_OK) return reply_db_error(rq, rs);
+    if (store_post_revisions(rq->db, &rq->arena, p.id, &vs, &n) != STORE_OK) return reply_db_error(rq, rs);
     json_t *items = json_array();
-    for (int i = 0; i < n; i++)
-        json_array_append_new(items, json_pack("{s:s, s:s}", "body", bodies[i], "replaced_at", times[i]));
+    for (int i = 0; i < n; i++) {
+        json_t *by = vs[i].edited_by > 0 ? json_pack("{s:I, s:s}", "id", vs[i].edited_by, "name",
+                                                     vs[i].editor_name ? vs[i].editor_name : "")
+                                         : json_null();
+        json_array_append_new(items, json_pack("{s:o, s:o, s:s}", "body", json_str_or_null(p.deleted ? NULL : vs[i].body),
+                                               "edited_by", by, "replaced_at", vs[i].replaced_at));
+    }
     reply_json(rs, 200, json_pack("{s:o, s:n}", "items", items, "next_cursor"));
 }
 

@@ -52,7 +52,10 @@ static void *lite_open(const char *url, char err[256]) {
     int tries = 0;
     while (((rc = sqlite3_exec(h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL)) & 0xff) == SQLITE_BUSY && ++tries < 100)
         usleep(20 * 1000);
-    if (rc != SQLITE_OK || lite_exec(h, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") != DB_OK) {
+    /* secure_delete: what a write removes (a deleted post's text, an erased
+     * person) is overwritten with zeros in the file, not left in free space */
+    if (rc != SQLITE_OK ||
+        lite_exec(h, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;") != DB_OK) {
         snprintf(err, 256, "cannot configure %s: %s", url, sqlite3_errmsg(h));
         sqlite3_close(h);
         return NULL;

@@ -166,10 +166,29 @@ StoreResult store_post_edit(Db *db, Arena *a, Post *p, const char *search, long 
     return r;
 }
 
+/* Removes the text a deleted post leaves in other tables: its earlier
+ * versions keep who replaced them and when, not what they said; the
+ * notifications that quoted it keep who and where, not the excerpt; its
+ * attachments (names a reader could no longer download) go. */
+static StoreResult erase_post_text(Db *db, long long post_id) {
+    static const char *const ERASE[] = {
+        "UPDATE post_revisions SET body = '' WHERE post_id = $1",
+        "UPDATE notifications SET text = '' WHERE post_id = $1",
+        "DELETE FROM attachments WHERE post_id = $1",
+    };
+    for (size_t i = 0; i < sizeof ERASE / sizeof *ERASE; i++) {
+        DbStmt *st = db_prepare(db, ERASE[i]); /* static text: cached by its address like a literal */
+        if (!st) return STORE_ERROR;
+        db_bind_int(st, 1, post_id);
+        if (db_run(st) != DB_OK) return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
 StoreResult store_post_delete(Db *db, Arena *a, Post *p, long long editor_id) {
     char now[21];
     time_now_iso(now);
-    StoreResult r = add_revision(db, p, editor_id, now);
+    StoreResult r = add_revision(db, p, editor_id, now); /* who deleted it, and when */
     if (r != STORE_OK) return r;
     DbStmt *st = db_prepare(db, "UPDATE posts SET body = '', html = '', search = '', deleted = 1, updated_at = $2, "
                                 "version = version + 1 WHERE id = $1 AND deleted = 0");
@@ -178,6 +197,7 @@ StoreResult store_post_delete(Db *db, Arena *a, Post *p, long long editor_id) {
     db_bind_text(st, 2, now);
     if (db_run(st) != DB_OK) return STORE_ERROR;
     if (!db_changes(db)) return STORE_NOT_FOUND;
+    if ((r = erase_post_text(db, p->id)) != STORE_OK) return r;
     p->deleted = true;
     p->body = p->html = "";
     p->version++;
@@ -185,21 +205,39 @@ StoreResult store_post_delete(Db *db, Arena *a, Post *p, long long editor_id) {
     return STORE_OK;
 }
 
-StoreResult store_post_revisions(Db *db, Arena *a, long long post_id, const char ***bodies, const char ***times,
-                                 int *n) {
-    DbStmt *st = db_prepare(db, "SELECT body, replaced_at FROM post_revisions WHERE post_id = $1 ORDER BY id");
+StoreResult store_posts_scrub(Db *db) {
+    if (strcmp(db_engine_name(db), "sqlite") != 0) return STORE_OK; /* see posts.h */
+    if (db_begin_write(db) != DB_OK) return STORE_ERROR;
+    /* FTS5 (before 3.42's secure-delete) only marks a removed document
+     * deleted; its words stay in older segments until they are merged:
+     * 'optimize' merges them all into one, without the deleted words */
+    if (db_exec(db, "INSERT INTO posts_fts(posts_fts) VALUES ('optimize')") != DB_OK) {
+        db_rollback(db);
+        return STORE_ERROR;
+    }
+    if (db_commit(db) != DB_OK) return STORE_ERROR;
+    /* the write-ahead log still holds the pages as they were before: copy
+     * it into the file (zeros where text was) and empty it */
+    return db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)") == DB_OK ? STORE_OK : STORE_ERROR;
+}
+
+StoreResult store_post_revisions(Db *db, Arena *a, long long post_id, PostRevision **out, int *n) {
+    DbStmt *st = db_prepare(db, "SELECT r.body, r.replaced_at, r.edited_by, u.name FROM post_revisions r "
+                                "LEFT JOIN users u ON u.id = r.edited_by WHERE r.post_id = $1 ORDER BY r.id");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, post_id);
-    size_t cap = 0, cap2 = 0;
-    *bodies = NULL;
-    *times = NULL;
+    size_t cap = 0;
+    *out = NULL;
     *n = 0;
     DbStatus s;
     while ((s = db_step(st)) == DB_ROW) {
-        *bodies = arena_grow(a, *bodies, (size_t)*n, &cap, sizeof **bodies);
-        *times = arena_grow(a, *times, (size_t)*n, &cap2, sizeof **times);
-        (*bodies)[*n] = store_text(a, st, 0);
-        (*times)[(*n)++] = store_text(a, st, 1);
+        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
+        PostRevision *v = &(*out)[(*n)++];
+        const char *body = db_col_text(st, 0);
+        v->body = body && *body ? arena_strdup(a, body) : NULL; /* "": erased with its post */
+        v->replaced_at = store_text(a, st, 1);
+        v->edited_by = store_opt_int(st, 2);
+        v->editor_name = store_text(a, st, 3);
     }
     return s == DB_DONE ? STORE_OK : STORE_ERROR;
 }

@@ -18,11 +18,26 @@ StoreResult store_posts_list(Db *db, Arena *a, long long channel_id, long long p
 /* Replaces the body (the previous one is kept as a revision by editor). */
 StoreResult store_post_edit(Db *db, Arena *a, Post *p, const char *search, long long editor_id,
                             long long expected_version);
-/* Deletes: the body goes to the revisions, the post stays as "deleted". */
+/* Deletes: the post stays as "deleted" and its text leaves the store:
+ * the body, every earlier version (their authors and times stay) and the
+ * excerpts of the notifications about it. See store_posts_scrub. */
 StoreResult store_post_delete(Db *db, Arena *a, Post *p, long long editor_id);
-/* The previous bodies, oldest first: bodies[i] replaced at times[i]. */
-StoreResult store_post_revisions(Db *db, Arena *a, long long post_id, const char ***bodies, const char ***times,
-                                 int *n);
+/* After the commit of a deletion, in no transaction: makes the removed
+ * text leave the files. On SQLite the full-text index is rewritten
+ * without the deleted words (its cost grows with the index: about 0.25 s
+ * for 100,000 posts) and the write-ahead log is checkpointed and emptied;
+ * with secure_delete on, the freed bytes are zeros. On PostgreSQL nothing:
+ * no query returns the text any more, and its bytes leave the files with
+ * VACUUM and the recycling of the WAL, as for any deleted row. */
+StoreResult store_posts_scrub(Db *db);
+typedef struct {
+    const char *body;          /* NULL: erased when the post was deleted */
+    const char *replaced_at, *editor_name;
+    long long edited_by;       /* -1: unknown */
+} PostRevision;
+/* The previous versions, oldest first; for a deleted post the last one
+ * says who deleted it and when. */
+StoreResult store_post_revisions(Db *db, Arena *a, long long post_id, PostRevision **out, int *n);
 /* Adds (on) or removes one reaction; adding twice is one reaction. */
 StoreResult store_reaction_set(Db *db, long long post_id, long long user_id, const char *emoji, bool on);
 /* The other accounts who wrote in a thread (its root's author and repliers). */

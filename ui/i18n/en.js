@@ -676,7 +676,7 @@ export default {
   "post.thread": "Thread",
   "post.close": "Close",
   "post.delete": "Delete",
-  "post.confirmDelete": "Delete this post? Its text stays in the history.",
+  "post.confirmDelete": "Delete this post? Its text and its earlier versions will be erased for everyone.",
   "post.deleted": "Post deleted.",
   "post.edited": "edited",
   "post.editLabel": "Edit the post",

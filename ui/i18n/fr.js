@@ -676,7 +676,7 @@ export default {
   "post.thread": "Fil de discussion",
   "post.close": "Fermer",
   "post.delete": "Supprimer",
-  "post.confirmDelete": "Supprimer ce message ? Son texte reste dans l'historique.",
+  "post.confirmDelete": "Supprimer ce message ? Son texte et ses versions précédentes seront effacés pour tout le monde.",
   "post.deleted": "Message supprimé.",
   "post.edited": "modifié",
   "post.editLabel": "Modifier le message",

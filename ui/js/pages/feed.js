@@ -57,7 +57,7 @@ export async function render(ctx) {
       ns.items.length
         ? h('ul', { class: 'notif-list', id: 'notif-list' }, ns.items.map((n) => h('li', { class: 'notif' },
           h('a', { href: notificationLink(n), onclick: () => api('POST', `/api/v1/notifications/${n.id}/read`).then(refreshBadge) },
-            h('strong', null, notificationText(n))), h('span', { class: 'notif-text' }, n.text),
+            h('strong', null, notificationText(n))), h('span', { class: `notif-text${n.text ? '' : ' muted'}` }, n.text || t('post.deleted')),
           h('time', { class: 'muted small', datetime: n.created_at }, formatDateTime(n.created_at)))))
         : h('p', { class: 'muted' }, t('notif.none')));
     unread.replaceChildren(h('h2', { id: 'unread-title' }, t('feed.unread')),
