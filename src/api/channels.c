@@ -142,6 +142,9 @@ void channels_list(Request *rq, Response *rs) {
     if (mine && strcmp(mine, "1") && strcmp(mine, "true") && strcmp(mine, "0") && strcmp(mine, "false"))
         return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "mine");
     f.mine = mine && (!strcmp(mine, "1") || !strcmp(mine, "true"));
+    const char *kind = req_query(rq, "kind");
+    if (kind && strcmp(kind, "team")) return reply_problem(rq, rs, 400, "bad-filter", "bad_request", "kind");
+    f.team = kind != NULL;
     ChannelViewer v = channel_viewer(&rq->user);
     Channel *cs;
     int n;
@@ -345,20 +348,6 @@ void channels_read(Request *rq, Response *rs) {
 StoreResult channel_for_object(Request *rq, const char *object_type, long long object_id, const char *name,
                                const long long *member_ids, int nmembers, long long *channel_id) {
     if (!channel_object_type_valid(object_type) || object_id < 1) return STORE_NOT_FOUND;
-    long long id;
-    StoreResult r = store_channel_of_object(rq->db, object_type, object_id, &id);
-    if (r == STORE_NOT_FOUND) {
-        if (!name) return STORE_NOT_FOUND;
-        Channel c = {.name = name, .visibility = "public", .object_type = object_type, .object_id = object_id,
-                     .created_by = rq->signed_in ? rq->user.id : -1,
-                     .slug = arena_printf(&rq->arena, "%s-%lld", object_type, object_id)};
-        r = store_channel_insert(rq->db, &rq->arena, &c);
-        id = c.id;
-    } else if (r == STORE_OK && name) {
-        r = store_channel_rename(rq->db, id, name);
-    }
-    for (int i = 0; r == STORE_OK && i < nmembers; i++)
-        if (member_ids[i] > 0) r = store_channel_member_add(rq->db, id, member_ids[i], false, NULL);
-    if (r == STORE_OK && channel_id) *channel_id = id;
-    return r;
+    return store_channel_for_object(rq->db, &rq->arena, object_type, object_id, name,
+                                    rq->signed_in ? rq->user.id : -1, member_ids, nmembers, channel_id);
 }

@@ -1,6 +1,7 @@
-/* ritual_hooks: a ritual's channel (found or made with channel_for_object;
- * members: the author and the participants), told when the ritual is made
- * or moved, and where the notes and decisions of a meeting are posted. */
+/* ritual_hooks: a ritual's channel (its own, or a team channel chosen for
+ * it: store_ritual_channel), told when the ritual is made, moved or sent
+ * to another channel, and where the notes and decisions of a meeting are
+ * posted. */
 #include <string.h>
 #include "../domain/paris_time.h"
 #include "../lib/timeutil.h"
@@ -17,14 +18,21 @@ static const char *frequency_label(const Ritual *r) {
     return "chaque mois";
 }
 
-static StoreResult ritual_channel(Request *rq, const Ritual *r, long long *cid) {
-    long long *members = arena_alloc(&rq->arena, (size_t)(r->participants.n + 1) * sizeof *members);
-    int n = 0;
-    if (r->created_by > 0) members[n++] = r->created_by;
-    for (int k = 0; k < r->participants.n; k++) members[n++] = r->participants.ids[k];
-    const char *name = thread_name(rq, "Rituel : ", r->name, 80);
-    StoreResult res = channel_for_object(rq, "ritual", r->id, name, members, n, cid);
-    if (res == STORE_OK && *cid != r->channel_id) res = store_ritual_set_channel(rq->db, r->id, *cid);
+/* Where a ritual's channel changed (before: its earlier channel), both
+ * threads say so; the new channel is not named in the old one, which may
+ * be read by people who do not see it. */
+static StoreResult post_channel_change(Request *rq, const Ritual *r, long long before, long long now) {
+    Buf b = BUF_INIT;
+    buf_puts(&b, "**Rituel « ");
+    md_name(&b, r->name);
+    buf_puts(&b, " »** : ses comptes rendus seront désormais publiés dans ce fil.");
+    StoreResult res = channel_system_post(rq, now, buf_str(&b));
+    buf_reset(&b);
+    buf_puts(&b, "**Rituel « ");
+    md_name(&b, r->name);
+    buf_puts(&b, " »** : ses comptes rendus ne seront plus publiés ici (voir la page du rituel).");
+    if (res == STORE_OK && before > 0) res = channel_system_post(rq, before, buf_str(&b));
+    buf_free(&b);
     return res;
 }
 
@@ -32,7 +40,9 @@ bool ritual_after_change(Request *rq, long long id, const Ritual *before) {
     Ritual r;
     if (store_ritual_get(rq->db, &rq->arena, id, &r) != STORE_OK) return false;
     long long cid;
-    if (ritual_channel(rq, &r, &cid) != STORE_OK) return false;
+    if (store_ritual_channel(rq->db, &rq->arena, &r, &cid) != STORE_OK) return false;
+    if (before && before->channel_id != cid && post_channel_change(rq, &r, before->channel_id, cid) != STORE_OK)
+        return false;
     bool moved = !before || strcmp(before->frequency, r.frequency) || strcmp(before->time, r.time) ||
                  before->weekday != r.weekday || before->month_day != r.month_day ||
                  before->duration_minutes != r.duration_minutes;
@@ -54,7 +64,8 @@ bool ritual_after_change(Request *rq, long long id, const Ritual *before) {
 
 bool ritual_post_notes(Request *rq, const Ritual *r, const char *markdown) {
     long long cid;
-    return ritual_channel(rq, r, &cid) == STORE_OK && channel_system_post(rq, cid, markdown) == STORE_OK;
+    return store_ritual_channel(rq->db, &rq->arena, r, &cid) == STORE_OK &&
+           channel_system_post(rq, cid, markdown) == STORE_OK;
 }
 
 void ritual_event_record(Request *rq, const char *type, long long ritual_id, json_t *after) {

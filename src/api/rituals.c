@@ -8,8 +8,10 @@
 #include "../domain/paris_time.h"
 #include "../domain/ritual_schedule.h"
 #include "../lib/timeutil.h"
+#include "../store/channels.h"
 #include "../store/rituals.h"
 #include "api.h"
+#include "channels.h"
 #include "ritual_util.h"
 
 static const FieldSpec RITUAL[] = {
@@ -26,7 +28,8 @@ static const FieldSpec RITUAL[] = {
     {"version", F_IGNORED, false, 0, 0, NULL},
     {"timezone", F_IGNORED, false, 0, 0, NULL},
     {"participants", F_IGNORED, false, 0, 0, NULL},
-    {"channel_id", F_IGNORED, false, 0, 0, NULL},
+    {"channel_id", F_ID, false, 1, 1LL << 53, NULL}, /* null: the ritual's own channel */
+    {"channel_dedicated", F_IGNORED, false, 0, 0, NULL},
     {"next_occurrence", F_IGNORED, false, 0, 0, NULL},
     {"created_by", F_IGNORED, false, 0, 0, NULL},
     {"created_at", F_IGNORED, false, 0, 0, NULL},
@@ -70,6 +73,7 @@ static json_t *ritual_json(const Ritual *r) {
     json_object_set_new(j, "participant_ids", member_ids_json(&r->participants));
     json_object_set_new(j, "participants", members_json(&r->participants));
     json_object_set_new(j, "channel_id", json_int_or_null(r->channel_id));
+    json_object_set_new(j, "channel_dedicated", json_boolean(r->channel_own));
     Occurrence o;
     json_object_set_new(j, "next_occurrence", ritual_next_occurrence(r, time(NULL), &o) ? occurrence_json(r, &o)
                                                                                          : json_null());
@@ -81,6 +85,31 @@ static json_t *ritual_json(const Ritual *r) {
 
 bool ritual_involved(const Ritual *r, long long user_id) {
     return r->created_by == user_id || members_contain(&r->participants, user_id);
+}
+
+/* channel_id: null for the ritual's own channel, or a team channel (one
+ * no object owns) that the caller sees, and so may write in; the ritual's
+ * current channel and its own are always accepted. Sets r->channel_id
+ * (-1: its own, made by ritual_after_change). False on a storage error. */
+static bool read_channel(Request *rq, json_t *j, Ritual *r, json_t *errs) {
+    json_t *v = json_object_get(j, "channel_id");
+    if (!v) return true;
+    if (json_is_null(v)) {
+        if (!r->channel_own) r->channel_id = -1;
+        return true;
+    }
+    long long id = json_integer_value(v);
+    if (id == r->channel_id) return true;
+    ChannelViewer viewer = channel_viewer(&rq->user);
+    Channel c;
+    StoreResult res = store_channel_get(rq->db, &rq->arena, &viewer, id, &c);
+    /* unknown and private to others read the same: a 422 must not tell which channels exist */
+    if (res == STORE_NOT_FOUND) errors_add(rq, errs, "channel_id", "ritual_channel_unknown", id);
+    else if (res != STORE_OK) return false;
+    else if (c.object_type && (strcmp(c.object_type, "ritual") || c.object_id != r->id))
+        errors_add(rq, errs, "channel_id", "ritual_channel_of_object", id);
+    else r->channel_id = id;
+    return true;
 }
 
 /* Overlays j on r and checks it. The day a weekly or monthly ritual falls
@@ -102,6 +131,11 @@ static bool read_ritual(Request *rq, Response *rs, json_t *j, bool partial, Ritu
         jset_str(rq, j, "starts_on", &r->starts_on);
         json_t *ids = json_object_get(j, "participant_ids");
         if (ids) read_member_ids(rq, ids, "participant_ids", &r->participants, errs);
+        if (!read_channel(rq, j, r, errs)) {
+            json_decref(errs);
+            reply_db_error(rq, rs);
+            return false;
+        }
     }
     if (json_array_size(errs)) {
         reply_invalid(rq, rs, errs);

@@ -1,5 +1,6 @@
 /* thread_text: text helpers of incident and ritual threads (see .h). */
 #include "thread_text.h"
+#include <stdlib.h>
 #include <string.h>
 #include "../lib/text.h"
 #include "../lib/timeutil.h"
@@ -31,18 +32,8 @@ void md_date(Buf *b, long days) {
 }
 
 const char *thread_name(Request *rq, const char *prefix, const char *text, size_t max) {
-    size_t room = max - text_utf8_length(prefix); /* characters left for text */
-    bool cut = text_utf8_length(text) > room;
-    if (cut) room--; /* for the "…" */
-    Buf b = BUF_INIT;
-    buf_puts(&b, prefix);
-    size_t n = 0;
-    for (const char *p = text; *p; p++) {
-        if (((unsigned char)*p & 0xC0) != 0x80 && n++ == room) break; /* the start of one character too many */
-        buf_append(&b, p, 1);
-    }
-    if (cut) buf_puts(&b, "…");
-    const char *out = arena_strdup(&rq->arena, buf_str(&b));
-    buf_free(&b);
+    char *name = text_cut(prefix, text, max);
+    const char *out = arena_strdup(&rq->arena, name ? name : prefix);
+    free(name);
     return out;
 }

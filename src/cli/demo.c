@@ -209,11 +209,12 @@ static int add_rituals(Db *db, Arena *a) {
     time_now_iso(today);
     today[10] = '\0';
     Ritual daily = {.name = "Point quotidien staffing", .frequency = "daily", .time = "09:30", .duration_minutes = 15,
-                    .weekday = -1, .month_day = -1, .starts_on = today, .created_by = ids[0],
+                    .weekday = -1, .month_day = -1, .starts_on = today, .channel_id = -1, .created_by = ids[0],
                     .description = "Besoins sans candidat, candidats en attente, incidents : un quart d'heure debout.",
                     .participants = {ids, NULL, 4}};
     Ritual weekly = {.name = "Revue hebdomadaire des affaires", .frequency = "weekly", .time = "14:00",
-                     .duration_minutes = 60, .weekday = 1, .month_day = -1, .starts_on = today, .created_by = ids[0],
+                     .duration_minutes = 60, .weekday = 1, .month_day = -1, .starts_on = today, .channel_id = -1,
+                     .created_by = ids[0],
                      .description = "Affaires en attente de revue de faisabilité et arrivées de la semaine.",
                      .participants = {ids, NULL, 4}};
     return store_ritual_insert(db, a, &daily) == STORE_OK && store_ritual_insert(db, a, &weekly) == STORE_OK ? 0 : -1;
@@ -341,8 +342,8 @@ int demo_create(Db *db) {
     }
     /* team rituals: the daily delivery point and the weekly staffing review */
     if (add_rituals(db, &a)) goto done;
-    /* channels: every client, need and deal has its own */
-    if (store_channels_for_objects(db, &a) != STORE_OK) goto done;
+    /* channels: every client, need, deal and ritual has its own */
+    if (store_channels_for_objects(db, &a) != STORE_OK || store_rituals_own_channels(db, &a) != STORE_OK) goto done;
     /* a year of past events for the KPI dashboard (demo_history.c), made
      * after today's objects so that their ids stay those tests know */
     bool consultant[NPEOPLE];

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <string.h>
 #include "permissions.h"
+#include "../lib/text.h"
 
 const char *const CHANNEL_OBJECT_TYPES[] = {"client", "need", "deal", "incident", "ritual", NULL};
 static const char *const ACTIONS[] = {"clients.read", "needs.read", "deals.read", "incidents.read", "rituals.read"};
@@ -59,3 +60,5 @@ bool channel_slug_reserved(const char *slug) {
 bool channel_may_edit(const char *role, long long created_by, long long user_id) {
     return (role && strcmp(role, "admin") == 0) || (created_by > 0 && created_by == user_id);
 }
+
+char *channel_ritual_name(const char *ritual_name) { return text_cut("Rituel : ", ritual_name, 80); }

@@ -20,6 +20,9 @@ bool channel_visible(const char *role, const char *visibility, const char *objec
  * the form "<object type>-<digits>" is reserved for objects' channels. */
 void channel_slug(const char *folded, char *out, size_t size);
 bool channel_slug_reserved(const char *slug);
+/* The name of a ritual's own channel: "Rituel : <name>", cut to the 80
+ * characters of a channel's name; caller frees (NULL: out of memory). */
+char *channel_ritual_name(const char *ritual_name);
 /* Who may rename a channel or change its topic: its creator and admins.
  * (An object's channel keeps its object's name: api/channels.c refuses a
  * new name for it whoever asks.) */

@@ -173,6 +173,7 @@ typedef struct {
     long long month_day;       /* monthly: 1..28; -1 otherwise */
     const char *starts_on;     /* first possible date */
     long long channel_id;      /* -1 none */
+    bool channel_own;          /* channel_id is the ritual's own channel, not a team channel chosen for it (read-only) */
     long long created_by;      /* -1 unknown */
     Members participants;
     const char *created_at, *updated_at;

@@ -235,6 +235,8 @@ static const Message messages[] = {
     {"resume_bad_date", "doit être une date AAAA, AAAA-MM ou AAAA-MM-JJ", "must be a date YYYY, YYYY-MM or YYYY-MM-DD"},
     {"resume_full_name", "donner le prénom et le nom", "give the first and the last name"},
     {"resolution_required", "un résumé de la résolution est requis pour résoudre l'incident", "a resolution summary is required to resolve the incident"},
+    {"ritual_channel_unknown", "le fil %lld n'existe pas, ou il est privé et vous n'en êtes pas membre", "channel %lld does not exist, or it is private and you are not a member"},
+    {"ritual_channel_of_object", "le fil %lld est celui d'un client, d'un besoin, d'une affaire, d'un incident ou d'un autre rituel : choisissez un fil d'équipe, ou aucun pour un fil dédié au rituel", "channel %lld belongs to a client, need, deal, incident or another ritual: choose a team channel, or none for a channel of the ritual's own"},
     {"ritual_no_occurrence", "Ce rituel n'a pas de prochaine occurrence", "This ritual has no next occurrence"},
     {"ritual_not_involved", "Seuls l'auteur et les participants de ce rituel (ou un manager) peuvent le modifier", "Only this ritual's author and participants (or a manager) may change it"},
     {"siret_checksum", "SIRET invalide : la clé de contrôle ne correspond pas", "invalid SIRET: the check digit does not match"},

@@ -55,6 +55,22 @@ char *text_trim(const char *s) {
     return out;
 }
 
+char *text_cut(const char *prefix, const char *text, size_t max) {
+    size_t used = text_utf8_length(prefix);
+    size_t room = max > used ? max - used : 0; /* characters left for text */
+    bool cut = text_utf8_length(text) > room;
+    if (cut && room) room--; /* for the "…" */
+    size_t plen = strlen(prefix), keep = 0, n = 0;
+    for (const char *p = text; *p; p++, keep++)
+        if (((unsigned char)*p & 0xC0) != 0x80 && n++ == room) break; /* the start of one character too many */
+    char *out = malloc(plen + keep + sizeof "…");
+    if (!out) return NULL;
+    memcpy(out, prefix, plen);
+    memcpy(out + plen, text, keep);
+    strcpy(out + plen + keep, cut ? "…" : "");
+    return out;
+}
+
 char *text_fold(const char *s) {
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,

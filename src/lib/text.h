@@ -12,6 +12,9 @@ size_t text_utf8_length(const char *s);            /* code points, for max-lengt
 char *text_trim(const char *s);
 /* Case-folded, accent-stripped, NFC copy of s; caller frees. NULL on invalid UTF-8. */
 char *text_fold(const char *s);
+/* prefix + text cut on a character boundary (ending in "…") so that the
+ * whole is at most max characters; caller frees. NULL on out of memory. */
+char *text_cut(const char *prefix, const char *text, size_t max);
 /* Edit distance over bytes (Levenshtein plus swaps of neighbours), capped
  * at cap (returns cap when larger). */
 int text_distance(const char *a, const char *b, int cap);

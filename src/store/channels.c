@@ -87,7 +87,7 @@ StoreResult store_channels_list(Db *db, Arena *a, const ChannelViewer *v, const 
                                 "AND (CAST($11 AS TEXT) IS NULL OR c.slug LIKE $11 ESCAPE '\\' OR "
                                 "LOWER(c.name) LIKE $11 ESCAPE '\\') AND (CAST($13 AS TEXT) IS NULL OR c.slug = $13 OR "
                                 "EXISTS (SELECT 1 FROM channel_slugs s WHERE s.slug = $13 AND s.channel_id = c.id)) "
-                                "ORDER BY c.id DESC LIMIT $12");
+                                "AND ($14 = 0 OR c.object_type IS NULL) ORDER BY c.id DESC LIMIT $12");
     if (!st) return STORE_ERROR;
     channel_bind_viewer(st, v);
     db_bind_int(st, 7, before_id);
@@ -97,6 +97,7 @@ StoreResult store_channels_list(Db *db, Arena *a, const ChannelViewer *v, const 
     db_bind_text(st, 11, store_search_pattern(a, f->q));
     db_bind_int(st, 12, limit);
     db_bind_text(st, 13, f->slug);
+    db_bind_int(st, 14, f->team);
     return read_many(a, st, out, n);
 }
 
@@ -286,6 +287,26 @@ StoreResult store_object_workers(Db *db, Arena *a, const char *object_type, long
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, object_id);
     return store_read_ids(a, st, ids, n);
+}
+
+StoreResult store_channel_for_object(Db *db, Arena *a, const char *object_type, long long object_id, const char *name,
+                                     long long created_by, const long long *member_ids, int nmembers,
+                                     long long *channel_id) {
+    long long id;
+    StoreResult r = store_channel_of_object(db, object_type, object_id, &id);
+    if (r == STORE_NOT_FOUND) {
+        if (!name) return STORE_NOT_FOUND;
+        Channel c = {.name = name, .visibility = "public", .object_type = object_type, .object_id = object_id,
+                     .created_by = created_by, .slug = arena_printf(a, "%s-%lld", object_type, object_id)};
+        r = store_channel_insert(db, a, &c);
+        id = c.id;
+    } else if (r == STORE_OK && name) {
+        r = store_channel_rename(db, id, name);
+    }
+    for (int i = 0; r == STORE_OK && i < nmembers; i++)
+        if (member_ids[i] > 0) r = store_channel_member_add(db, id, member_ids[i], false, NULL);
+    if (r == STORE_OK && channel_id) *channel_id = id;
+    return r;
 }
 
 StoreResult store_channels_for_objects(Db *db, Arena *a) {

@@ -11,6 +11,7 @@ typedef struct {
     const char *object_type;    /* with object_id: that object's channel */
     long long object_id;        /* -1 none */
     const char *slug;           /* the channel going by that slug now or before a rename; NULL none */
+    bool team;                  /* only channels no object owns (those people made) */
 } ChannelsFilter;
 
 StoreResult store_channel_get(Db *db, Arena *a, const ChannelViewer *v, long long id, Channel *c);
@@ -22,6 +23,14 @@ StoreResult store_channels_list(Db *db, Arena *a, const ChannelViewer *v, const 
 /* Inserts c (id, version, created_at set); CONFLICT when the slug or the
  * object already has a channel. */
 StoreResult store_channel_insert(Db *db, Arena *a, Channel *c);
+/* Finds or creates (by created_by, -1 none) the public channel of an
+ * object, slug "<object_type>-<id>", renames it to name when it differs
+ * (name NULL: keeps it; NOT_FOUND when there is none to create), and adds
+ * the given accounts as members (someone who left is not added back).
+ * *channel_id receives its id (may be NULL). */
+StoreResult store_channel_for_object(Db *db, Arena *a, const char *object_type, long long object_id, const char *name,
+                                     long long created_by, const long long *member_ids, int nmembers,
+                                     long long *channel_id);
 /* Renames an object's channel when its object was renamed. */
 StoreResult store_channel_rename(Db *db, long long id, const char *name);
 /* The channel that goes by slug, now or before a rename; NOT_FOUND when

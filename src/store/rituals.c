@@ -1,11 +1,16 @@
 /* store/rituals: rituals, agenda points, the calendar's interviews (see rituals.h). */
 #include "rituals.h"
+#include <stdlib.h>
+#include <string.h>
+#include "../domain/channels.h"
 #include "../lib/timeutil.h"
+#include "channels.h"
 #include "members.h"
 
 #define RIT_COLS \
     "r.id, r.version, r.name, r.description, r.frequency, r.time, r.duration_minutes, r.weekday, r.month_day, " \
-    "r.starts_on, r.channel_id, r.created_by, r.created_at, r.updated_at"
+    "r.starts_on, r.channel_id, r.created_by, r.created_at, r.updated_at, (SELECT COUNT(*) FROM channels c " \
+    "WHERE c.id = r.channel_id AND c.object_type = 'ritual' AND c.object_id = r.id)"
 
 static const char PARTICIPANTS_SQL[] = "SELECT u.id, u.name FROM ritual_participants rp JOIN users u ON u.id = rp.user_id "
                                        "WHERE rp.ritual_id = $1 ORDER BY u.name, u.id";
@@ -25,6 +30,7 @@ static void read_ritual(Arena *a, DbStmt *st, Ritual *r) {
     r->created_by = store_opt_int(st, 11);
     r->created_at = store_text(a, st, 12);
     r->updated_at = store_text(a, st, 13);
+    r->channel_own = db_col_int(st, 14) > 0;
 }
 
 StoreResult store_ritual_get(Db *db, Arena *a, long long id, Ritual *r) {
@@ -77,18 +83,19 @@ static void bind_ritual(DbStmt *st, const Ritual *r) {
     store_bind_opt_int(st, 6, r->weekday);
     store_bind_opt_int(st, 7, r->month_day);
     db_bind_text(st, 8, r->starts_on);
+    store_bind_opt_int(st, 9, r->channel_id);
 }
 
 StoreResult store_ritual_insert(Db *db, Arena *a, Ritual *r) {
     char now[21];
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "INSERT INTO rituals (name, description, frequency, time, duration_minutes, weekday, "
-                                "month_day, starts_on, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, "
-                                "$6, $7, $8, $9, $10, $10) RETURNING id");
+                                "month_day, starts_on, channel_id, created_by, created_at, updated_at) VALUES ($1, $2, "
+                                "$3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id");
     if (!st) return STORE_ERROR;
     bind_ritual(st, r);
-    store_bind_opt_int(st, 9, r->created_by);
-    db_bind_text(st, 10, now);
+    store_bind_opt_int(st, 10, r->created_by);
+    db_bind_text(st, 11, now);
     DbStatus s = db_step(st);
     if (s != DB_ROW) return store_result(s);
     r->id = db_col_int(st, 0);
@@ -102,13 +109,13 @@ StoreResult store_ritual_update(Db *db, Arena *a, Ritual *r, long long expected_
     char now[21];
     time_now_iso(now);
     DbStmt *st = db_prepare(db, "UPDATE rituals SET name = $1, description = $2, frequency = $3, time = $4, "
-                                "duration_minutes = $5, weekday = $6, month_day = $7, starts_on = $8, updated_at = $9, "
-                                "version = version + 1 WHERE id = $10 AND version = $11");
+                                "duration_minutes = $5, weekday = $6, month_day = $7, starts_on = $8, channel_id = $9, "
+                                "updated_at = $10, version = version + 1 WHERE id = $11 AND version = $12");
     if (!st) return STORE_ERROR;
     bind_ritual(st, r);
-    db_bind_text(st, 9, now);
-    db_bind_int(st, 10, r->id);
-    db_bind_int(st, 11, expected_version);
+    db_bind_text(st, 10, now);
+    db_bind_int(st, 11, r->id);
+    db_bind_int(st, 12, expected_version);
     StoreResult res = store_run_versioned(db, st, a, expected_version, now, &r->version, &r->updated_at);
     return res == STORE_OK ? save_participants(db, r) : res;
 }
@@ -119,6 +126,45 @@ StoreResult store_ritual_set_channel(Db *db, long long id, long long channel_id)
     db_bind_int(st, 1, id);
     store_bind_opt_int(st, 2, channel_id);
     return store_result(db_run(st));
+}
+
+StoreResult store_ritual_channel(Db *db, Arena *a, const Ritual *r, long long *channel_id) {
+    long long *members = arena_alloc(a, (size_t)(r->participants.n + 1) * sizeof *members);
+    if (!members) return STORE_ERROR;
+    int n = 0;
+    if (r->created_by > 0) members[n++] = r->created_by;
+    for (int k = 0; k < r->participants.n; k++) members[n++] = r->participants.ids[k];
+    if (r->channel_id > 0 && !r->channel_own) {
+        Channel c;
+        StoreResult res = store_channel_get_any(db, a, r->channel_id, &c);
+        if (res != STORE_OK) return res;
+        *channel_id = c.id;
+        if (strcmp(c.visibility, "public") != 0) return STORE_OK; /* never widens who reads a private channel */
+        for (int k = 0; res == STORE_OK && k < n; k++) res = store_channel_member_add(db, c.id, members[k], false, NULL);
+        return res;
+    }
+    char *name = channel_ritual_name(r->name);
+    if (!name) return STORE_ERROR;
+    StoreResult res = store_channel_for_object(db, a, "ritual", r->id, name, r->created_by, members, n, channel_id);
+    free(name);
+    if (res == STORE_OK && *channel_id != r->channel_id) res = store_ritual_set_channel(db, r->id, *channel_id);
+    return res;
+}
+
+StoreResult store_rituals_own_channels(Db *db, Arena *a) {
+    DbStmt *st = db_prepare(db, "SELECT id FROM rituals WHERE channel_id IS NULL ORDER BY id");
+    if (!st) return STORE_ERROR;
+    long long *ids;
+    int n;
+    if (store_read_ids(a, st, &ids, &n) != STORE_OK) return STORE_ERROR;
+    for (int i = 0; i < n; i++) {
+        Ritual r;
+        long long cid;
+        StoreResult res = store_ritual_get(db, a, ids[i], &r);
+        if (res == STORE_OK) res = store_ritual_channel(db, a, &r, &cid);
+        if (res != STORE_OK) return res;
+    }
+    return STORE_OK;
 }
 
 StoreResult store_ritual_points(Db *db, Arena *a, long long ritual_id, const char *occurrence, RitualPoint **out,

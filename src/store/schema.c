@@ -693,6 +693,29 @@ static const Migration migrations[] = {
                    "ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN "
                    "('admin','manager','sales','recruiter','tech','consultant','client'));\n"
                    "CREATE INDEX users_role ON users(role);\n"},
+    /* social: every ritual has a channel from its creation on (its own, or
+     * a team channel chosen for it: store/rituals.h); those made before get
+     * their own now, named as store_ritual_channel names it (cut to the 80
+     * characters of a channel's name), with their author and participants.
+     * Plain SQL: a migration must not depend on how later code reads rows. */
+    {63,
+     "INSERT INTO channels (name, slug, visibility, object_type, object_id, created_by, created_at, updated_at)\n"
+     "  SELECT 'Rituel : ' || CASE WHEN length(r.name) > 71 THEN substr(r.name, 1, 70) || '…' ELSE r.name END,\n"
+     "    'ritual-' || r.id, 'public', 'ritual', r.id, r.created_by, r.created_at, r.created_at FROM rituals r\n"
+     "  WHERE r.channel_id IS NULL AND NOT EXISTS\n"
+     "    (SELECT 1 FROM channels c WHERE c.object_type = 'ritual' AND c.object_id = r.id);\n"
+     "INSERT INTO channel_members (channel_id, user_id, joined_at)\n"
+     "  SELECT c.id, r.created_by, r.created_at FROM rituals r\n"
+     "  JOIN channels c ON c.object_type = 'ritual' AND c.object_id = r.id\n"
+     "  WHERE r.channel_id IS NULL AND r.created_by IS NOT NULL AND NOT EXISTS\n"
+     "    (SELECT 1 FROM channel_members m WHERE m.channel_id = c.id AND m.user_id = r.created_by);\n"
+     "INSERT INTO channel_members (channel_id, user_id, joined_at)\n"
+     "  SELECT c.id, p.user_id, r.created_at FROM rituals r JOIN ritual_participants p ON p.ritual_id = r.id\n"
+     "  JOIN channels c ON c.object_type = 'ritual' AND c.object_id = r.id\n"
+     "  WHERE r.channel_id IS NULL AND NOT EXISTS\n"
+     "    (SELECT 1 FROM channel_members m WHERE m.channel_id = c.id AND m.user_id = p.user_id);\n"
+     "UPDATE rituals SET channel_id = (SELECT c.id FROM channels c WHERE c.object_type = 'ritual'\n"
+     "  AND c.object_id = rituals.id) WHERE channel_id IS NULL;\n"},
 };
 
 bool schema_known(int version) {

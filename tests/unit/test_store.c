@@ -6,12 +6,15 @@
 #include <string.h>
 #include <unistd.h>
 #include "unit.h"
+#include "lib/text.h"
 #include "store/calendar_feeds.h"
+#include "store/channels.h"
 #include "store/candidacies.h"
 #include "store/clients.h"
 #include "store/db.h"
 #include "store/needs.h"
 #include "store/people.h"
+#include "store/rituals.h"
 #include "store/schema.h"
 #include "store/server_keys.h"
 #include "store/users.h"
@@ -582,6 +585,45 @@ static void test_a_calendar_feed_starts_on_and_each_renewal_is_a_new_generation(
     arena_free(&a);
 }
 
+/* --- rituals ------------------------------------------------------------ */
+
+static void test_a_ritual_written_outside_a_request_gets_its_own_channel_with_its_people(void **state) {
+    (void)state;
+    Arena a = {0};
+    User author, other;
+    add_user(&a, "ritual.author@example.org", "Rita Author", &author);
+    add_user(&a, "ritual.other@example.org", "Otto Other", &other);
+    long long ids[] = {author.id, other.id};
+    char name[201];
+    memset(name, 'n', 200);
+    name[200] = '\0';
+    Ritual r = {.name = name, .frequency = "weekly", .time = "09:30", .duration_minutes = 30, .weekday = 2,
+                .month_day = -1, .starts_on = "2027-01-05", .channel_id = -1, .created_by = author.id,
+                .participants = {ids, NULL, 2}};
+    assert_int_equal(store_ritual_insert(g_db, &a, &r), STORE_OK);
+    assert_int_equal(store_rituals_own_channels(g_db, &a), STORE_OK);
+    Ritual got;
+    assert_int_equal(store_ritual_get(g_db, &a, r.id, &got), STORE_OK);
+    assert_true(got.channel_id > 0);
+    assert_true(got.channel_own);
+    Channel c;
+    assert_int_equal(store_channel_get_any(g_db, &a, got.channel_id, &c), STORE_OK);
+    assert_string_equal(c.object_type, "ritual");
+    assert_int_equal(c.object_id, r.id);
+    assert_int_equal(strncmp(c.name, "Rituel : nnn", 12), 0);
+    assert_int_equal(text_utf8_length(c.name), 80); /* a channel's name, cut with "…" */
+    bool member;
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(store_channel_is_member(g_db, got.channel_id, ids[i], &member), STORE_OK);
+        assert_true(member);
+    }
+    long long again = got.channel_id;
+    assert_int_equal(store_rituals_own_channels(g_db, &a), STORE_OK); /* nothing left to do: the same channel */
+    assert_int_equal(store_ritual_get(g_db, &a, r.id, &got), STORE_OK);
+    assert_int_equal(got.channel_id, again);
+    arena_free(&a);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, begin, commit)
 
 int main(void) {
@@ -612,6 +654,7 @@ int main(void) {
         T(test_user_update_checks_the_version),
         cmocka_unit_test(test_the_server_key_is_made_once_and_kept),
         T(test_a_calendar_feed_starts_on_and_each_renewal_is_a_new_generation),
+        T(test_a_ritual_written_outside_a_request_gets_its_own_channel_with_its_people),
     };
     return cmocka_run_group_tests_name("store (SQLite)", tests, setup, teardown);
 }

@@ -170,6 +170,23 @@ static void test_constant_time_equality(void **state) {
     assert_false(text_equal_ct("", "x"));
 }
 
+static void test_cut_keeps_short_text_and_cuts_long_text_on_a_character(void **state) {
+    (void)state;
+    char *s = text_cut("Rituel : ", "Daily", 80);
+    assert_string_equal(s, "Rituel : Daily");
+    free(s);
+    s = text_cut("R : ", "éééééé", 8); /* 4 for the prefix, 3 é and the ellipsis */
+    assert_string_equal(s, "R : ééé…");
+    assert_int_equal(text_utf8_length(s), 8);
+    free(s);
+    s = text_cut("R : ", "éééé", 8); /* exactly 8: not cut */
+    assert_string_equal(s, "R : éééé");
+    free(s);
+    s = text_cut("Préfixe trop long", "x", 5);
+    assert_string_equal(s, "Préfixe trop long…");
+    free(s);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_well_formed_utf8_is_valid),
@@ -189,6 +206,7 @@ int main(void) {
         cmocka_unit_test(test_distance_is_symmetric),
         cmocka_unit_test(test_distance_stops_at_the_cap),
         cmocka_unit_test(test_constant_time_equality),
+        cmocka_unit_test(test_cut_keeps_short_text_and_cuts_long_text_on_a_character),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

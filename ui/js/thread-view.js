@@ -35,7 +35,12 @@ export function threadView(ctx, channelId) {
     try {
       posts = await api('GET', withQuery(`/api/v1/channels/${channelId}/posts`, { limit: 100 }));
     } catch (e) {
-      if (ctx.alive() && ticket === seq) list.replaceChildren(errorBox(e, refresh));
+      if (!ctx.alive() || ticket !== seq) return;
+      // a private channel one is not in (a ritual's team channel) reads as not found
+      if (e.status === 404) {
+        list.replaceChildren(empty(t('thread.private')));
+        form.hidden = true;
+      } else list.replaceChildren(errorBox(e, refresh));
       return;
     }
     if (!ctx.alive() || ticket !== seq) return;

@@ -24,17 +24,35 @@ export async function render(ctx) {
   const head = h('div', { id: 'ritual-head' });
   const agendaTitle = h('h2', { id: 'agenda-title' });
   const agenda = can('agenda.read') ? agendaView(ctx, r, involvedIn(r)) : { el: h('p', { class: 'muted' }, t('ritual.agendaStaff')), refresh() {} };
-  // the thread; the first minutes make the ritual's channel when it has none
-  let thread = r.channel_id ? threadView(ctx, r.channel_id) : null;
-  const threadBox = h('div', null, thread ? thread.el : empty(t('incident.noThread')));
-  const minutesPosted = (channelId) => {
-    if (thread) return thread.refresh();
+  // the thread of the channel its notes go to (its own, or a team channel);
+  // drawn again when the ritual moves to another one
+  let thread = null, threadChannel = null;
+  const threadBox = h('div', null, empty(t('incident.noThread')));
+  const showThread = (channelId) => {
+    if (!channelId) return;
+    if (channelId === threadChannel) { thread.refresh(); return; }
+    threadChannel = channelId;
     thread = threadView(ctx, channelId);
     threadBox.replaceChildren(thread.el);
   };
+  const minutesPosted = (channelId) => showThread(channelId);
   const fact = (label, value) => h('div', null, h('dt', null, label), h('dd', null, value || '—'));
+  // "Fil des comptes rendus": a link to the channel, or why it cannot be read
+  const channelFact = h('dd', { id: 'ritual-channel' }, '—');
+  let channelSeq = 0;
+  const drawChannel = async (x) => {
+    const ticket = ++channelSeq;
+    if (!x.channel_id) { channelFact.replaceChildren('—'); return; }
+    const c = await api('GET', `/api/v1/channels/${x.channel_id}`).catch(() => null);
+    if (!ctx.alive() || ticket !== channelSeq) return;
+    channelFact.replaceChildren(c
+      ? h('a', { href: `#/channels/${c.id}` }, x.channel_dedicated ? t('ritualForm.ownChannel') : c.name)
+      : h('span', { class: 'muted' }, t('thread.private')));
+  };
   const drawHead = (x) => {
     ctx.setTitle(x.name);
+    drawChannel(x);
+    showThread(x.channel_id);
     agendaTitle.textContent = x.next_occurrence ? t('ritual.agendaOf', { date: formatDate(x.next_occurrence.date) }) : t('ritual.agenda');
     head.replaceChildren(
       h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/rituals' }, t('rituals.title')), ' / ', x.name),
@@ -43,7 +61,8 @@ export async function render(ctx) {
         h('dl', { class: 'facts' },
           fact(t('ritual.when'), ritualWhen(x)),
           fact(t('ritual.next'), x.next_occurrence ? formatDateTime(x.next_occurrence.starts_at) : null),
-          fact(t('ritual.participants'), x.participants.map((p) => p.name).join(', '))),
+          fact(t('ritual.participants'), x.participants.map((p) => p.name).join(', ')),
+          h('div', null, h('dt', null, t('ritual.channel')), channelFact)),
         x.description ? h('p', { class: 'description pre' }, x.description) : null));
   };
   drawHead(r);

@@ -1,6 +1,6 @@
 // ritual-form: create or change a ritual: name, frequency, the weekday or
-// day of the month, the time (Paris), the duration, the first date and the
-// participants.
+// day of the month, the time (Paris), the duration, the first date, the
+// participants and the channel its notes go to (its own, or a team channel).
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { h, field, select, formSummary, pageHeader, loading } from '../dom.js';
@@ -13,13 +13,32 @@ export async function render(ctx) {
   const id = ctx.params[0];
   ctx.setTitle(id ? t('ritualForm.editTitle') : t('ritualForm.newTitle'));
   ctx.main.append(loading());
-  const [team, ritual] = await Promise.all([loadTeam(), id ? api('GET', `/api/v1/rituals/${id}`) : Promise.resolve(null)]);
+  const [team, channels, ritual] = await Promise.all([loadTeam(), loadTeamChannels(),
+    id ? api('GET', `/api/v1/rituals/${id}`) : Promise.resolve(null)]);
   if (!ctx.alive()) return;
   ctx.main.replaceChildren();
-  draw(ctx, team, ritual);
+  draw(ctx, team, channels, ritual);
 }
 
-function draw(ctx, team, ritual) {
+// The team channels the caller sees (those a ritual may be given), by name.
+async function loadTeamChannels() {
+  const page = await api('GET', '/api/v1/channels?kind=team&limit=200');
+  return page.items.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+}
+
+// Where the notes go: "" for a channel of the ritual's own, or a team
+// channel's id. A private channel the editor is not in stays as it is.
+function channelPicker(channels, ritual) {
+  const current = ritual && !ritual.channel_dedicated ? ritual.channel_id : null;
+  const options = [['', t('ritualForm.ownChannel')],
+    ...channels.map((c) => [c.id, c.visibility === 'private' ? t('ritualForm.privateChannel', { name: c.name }) : c.name])];
+  if (current && !channels.some((c) => c.id === current)) options.push([current, t('ritualForm.hiddenChannel')]);
+  const el = select(options, current ?? '');
+  el.id = 'ritual-channel';
+  return { el, value: () => (el.value ? Number(el.value) : null) };
+}
+
+function draw(ctx, team, channels, ritual) {
   const r = ritual || { frequency: 'weekly', time: '09:30', duration_minutes: 30, participant_ids: [session.user.id] };
   const name = h('input', { type: 'text', maxlength: '200', value: r.name || '', autocomplete: 'off', id: 'ritual-name' });
   const frequency = select(FREQUENCIES.map((f) => [f, t(`frequency.${f}`)]), r.frequency);
@@ -33,6 +52,7 @@ function draw(ctx, team, ritual) {
   const description = h('textarea', { rows: '3', maxlength: '5000', id: 'ritual-description' });
   description.value = r.description || '';
   const participants = memberPicker(team, r.participant_ids, { field: 'participant_ids', legend: t('ritual.participants') });
+  const channel = channelPicker(channels, ritual);
   const weekdayField = field(t('ritual.weekday'), weekday, { name: 'weekday' });
   const monthDayField = field(t('ritual.monthDayLabel'), monthDay, { name: 'month_day', hint: t('ritualForm.monthDayHint') });
   const sync = () => {
@@ -52,7 +72,8 @@ function draw(ctx, team, ritual) {
       field(t('ritual.duration'), duration, { name: 'duration_minutes' }),
       field(t('ritual.startsOn'), startsOn, { name: 'starts_on' }),
       field(t('ritual.description'), description, { name: 'description', wide: true }),
-      participants.el),
+      participants.el,
+      field(t('ritual.channel'), channel.el, { name: 'channel_id', wide: true, hint: t('ritualForm.channelHint') })),
     h('div', { class: 'form-actions' }, h('a', { class: 'btn btn-ghost', href: ritual ? `#/rituals/${ritual.id}` : '#/rituals' }, t('action.cancel')), submit));
   ctx.main.append(
     h('nav', { class: 'crumbs', 'aria-label': t('nav.crumbs') }, h('a', { href: '#/rituals' }, t('rituals.title')), ' / ', ritual ? ritual.name : t('ritualForm.newTitle')),
@@ -61,7 +82,7 @@ function draw(ctx, team, ritual) {
     collection: '/api/v1/rituals', route: '#/rituals', object: ritual,
     body: () => {
       const b = { name: name.value.trim(), frequency: frequency.value, time: time.value, duration_minutes: int(duration),
-        description: text(description), participant_ids: participants.value() };
+        description: text(description), participant_ids: participants.value(), channel_id: channel.value() };
       if (frequency.value === 'weekly') b.weekday = Number(weekday.value);
       if (frequency.value === 'monthly') b.month_day = int(monthDay);
       if (startsOn.value) b.starts_on = startsOn.value;
@@ -69,7 +90,7 @@ function draw(ctx, team, ritual) {
       return b;
     },
     saved: t('ritual.saved'), created: t('ritual.created'),
-    redraw: (fresh) => draw(ctx, team, fresh),
+    redraw: (fresh) => draw(ctx, team, channels, fresh),
   });
   name.focus();
 }
