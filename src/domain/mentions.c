@@ -52,3 +52,22 @@ int mentions_find(const char *text, char sigil, MentionName *out, int max) {
     }
     return n;
 }
+
+/* Whether some word of s starts with q; words are split at the bytes for
+ * which sep is true (multi-byte characters are parts of words). */
+static bool word_starts_with(const char *s, const char *q, bool (*sep)(unsigned char)) {
+    size_t n = strlen(q);
+    for (const char *p = s; *p; p++)
+        if ((p == s || sep((unsigned char)p[-1])) && !sep((unsigned char)*p) && strncmp(p, q, n) == 0) return true;
+    return false;
+}
+
+static bool handle_sep(unsigned char c) { return c == '.' || c == '-' || c == '_'; }
+static bool name_sep(unsigned char c) { return c < 0x80 && !isalnum(c); }
+
+int mention_match(const char *handle, const char *folded_name, const char *q) {
+    if (!q || !*q || !handle) return -1;
+    if (strncmp(handle, q, strlen(q)) == 0) return 0;
+    if (word_starts_with(handle, q, handle_sep) || (folded_name && word_starts_with(folded_name, q, name_sep))) return 1;
+    return -1;
+}

@@ -16,4 +16,11 @@ typedef char MentionName[MENTION_MAX + 1];
  * how many were written to out. */
 int mentions_find(const char *text, char sigil, MentionName *out, int max);
 
+/* How an account matches what follows "@" in a post box, for completion:
+ * q is the folded text typed (lower case, no accents), folded_name the
+ * account's folded name. 0 when its handle starts with q, 1 when a part of
+ * the handle (after ".", "-" or "_") or a word of the name does, -1 when
+ * none does (and for an empty q). Lower is a better match. */
+int mention_match(const char *handle, const char *folded_name, const char *q);
+
 #endif

@@ -83,6 +83,20 @@ StoreResult store_users_list(Db *db, Arena *a, long long before_id, int limit, U
     return s == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
+StoreResult store_users_enabled(Db *db, Arena *a, User **out, int *n) {
+    DbStmt *st = db_prepare(db, "SELECT " USER_COLS " FROM users WHERE disabled = 0 ORDER BY name, id");
+    if (!st) return STORE_ERROR;
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
+        store_read_user(a, st, &(*out)[(*n)++]);
+    }
+    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
 StoreResult store_user_update(Db *db, const User *u, long long expected_version) {
     char now[21];
     time_now_iso(now);

@@ -15,6 +15,8 @@ StoreResult store_user_by_email(Db *db, Arena *a, const char *email, User *u, co
 /* Inserts; u->id receives the new id. CONFLICT when the e-mail or handle is taken. */
 StoreResult store_user_insert(Db *db, User *u, const char *password_hash);
 StoreResult store_users_list(Db *db, Arena *a, long long before_id, int limit, User **out, int *n);
+/* Every enabled account, by name (the firm's people: what "@" completes). */
+StoreResult store_users_enabled(Db *db, Arena *a, User **out, int *n);
 /* Updates name, role, disabled, person_id, client_id when the version
  * matches; bumps it. CONFLICT when the person has another account. */
 StoreResult store_user_update(Db *db, const User *u, long long expected_version);

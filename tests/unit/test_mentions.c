@@ -94,6 +94,20 @@ static void test_slugs_and_reserved_names(void **state) {
     assert_false(channel_slug_reserved("needs-1"));
 }
 
+static void test_completion_prefers_the_handle_then_any_part_or_word(void **state) {
+    (void)state;
+    assert_int_equal(mention_match("thomas.nguyen", "thomas nguyen", "tho"), 0);
+    assert_int_equal(mention_match("thomas.nguyen", "thomas nguyen", "thomas.ng"), 0);
+    assert_int_equal(mention_match("thomas.nguyen", "thomas nguyen", "ngu"), 1);
+    assert_int_equal(mention_match("marc.lefevre", "marc lefevre", "lef"), 1); /* typed "Lefè", folded */
+    assert_int_equal(mention_match("jean-luc.o.neil", "jean-luc o'neil", "luc"), 1);
+    assert_int_equal(mention_match("ana.roy", "ana roy", "n"), -1); /* inside a word is no match */
+    assert_int_equal(mention_match("ana.roy", "ana roy", "nar"), -1);
+    assert_int_equal(mention_match("ana.roy", "ana roy", ""), -1);
+    assert_int_equal(mention_match("ana.roy", NULL, "roy"), 1);
+    assert_int_equal(mention_match("li.wei", "李 wei", "李"), 1); /* a word in another script */
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mentions_are_found_in_order_once_and_lower_case),
@@ -105,6 +119,7 @@ int main(void) {
         cmocka_unit_test(test_a_private_channel_is_for_members_only),
         cmocka_unit_test(test_a_public_channel_follows_the_right_to_read_its_object),
         cmocka_unit_test(test_slugs_and_reserved_names),
+        cmocka_unit_test(test_completion_prefers_the_handle_then_any_part_or_word),
     };
     return cmocka_run_group_tests_name("mentions", tests, NULL, NULL);
 }
