@@ -6,6 +6,7 @@ import { t, formatDateTime } from './i18n.js';
 import { api } from './api.js';
 import { h, toast } from './dom.js';
 import { session } from './session.js';
+import { completeMentions } from './mention-complete.js';
 
 const QUICK = ['👍', '🎉', '👀'];
 
@@ -91,7 +92,7 @@ export function postView(post, { onReply, onChange } = {}) {
         await api('PATCH', `/api/v1/posts/${post.id}`, { body: { body: area.value }, version: post.version });
         onChange?.();
       } catch (err) { toast(err.message, 'error'); }
-    } }, area, h('div', { class: 'form-actions' }, save, cancel));
+    } }, completeMentions(area, { channelId: post.channel_id }), h('div', { class: 'form-actions' }, save, cancel));
     body.replaceWith(form);
     li.dataset.keep = '1';
     area.focus();
@@ -127,11 +128,13 @@ export function postView(post, { onReply, onChange } = {}) {
   return li;
 }
 
-// A composer: a textarea that sends {body} to path (Ctrl+Entrée sends too),
-// with files attached (each uploaded first, POST /api/v1/attachments, at
-// most 10 of 10 MiB each; the post carries their ids).
+// A composer: a textarea that posts {body} in channel channelId (Ctrl+Entrée
+// sends too; "@" and "#" complete: mention-complete.js), with files attached
+// (each uploaded first, POST /api/v1/attachments, at most 10 of 10 MiB each;
+// the post carries their ids).
 const MAX_FILES = 10, MAX_FILE_BYTES = 10 * 1024 * 1024;
-export function composer({ path, parentId = null, placeholder, onSent }) {
+export function composer({ channelId, parentId = null, placeholder, onSent }) {
+  const path = `/api/v1/channels/${channelId}/posts`;
   const area = h('textarea', { class: 'input post-input', rows: '3', placeholder, 'aria-label': placeholder, name: 'body', maxlength: '20000' });
   const send = h('button', { type: 'submit', class: 'btn btn-primary' }, t('post.send'));
   const files = h('input', { type: 'file', multiple: true, class: 'composer-files', 'aria-label': t('post.attach') });
@@ -170,7 +173,7 @@ export function composer({ path, parentId = null, placeholder, onSent }) {
       send.disabled = false;
       area.focus();
     }
-  } }, area, files, h('div', { class: 'composer-foot' }, h('span', { class: 'muted small' }, t('post.hint')),
+  } }, completeMentions(area, { channelId }), files, h('div', { class: 'composer-foot' }, h('span', { class: 'muted small' }, t('post.hint')),
     h('span', { class: 'composer-actions' }, chosen, pick, send)));
   area.addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.requestSubmit(); });
   return form;

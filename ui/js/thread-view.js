@@ -7,6 +7,7 @@ import { api, withQuery } from './api.js';
 import { h, loading, errorBox, empty, toast, debounce } from './dom.js';
 import { whileAlive } from './live.js';
 import { formatDateTime } from './pages/incidents-list.js';
+import { completeMentions } from './mention-complete.js';
 
 // { el, refresh }: refresh() reads the posts again (after one's own write).
 export function threadView(ctx, channelId) {
@@ -26,7 +27,7 @@ export function threadView(ctx, channelId) {
     } finally {
       send.disabled = false;
     }
-  } }, h('label', { for: input.id }, t('thread.write')), input, h('div', { class: 'form-actions' }, send));
+  } }, h('label', { for: input.id }, t('thread.write')), completeMentions(input, { channelId }), h('div', { class: 'form-actions' }, send));
 
   let seq = 0; // only the latest answer is drawn
   async function refresh() {

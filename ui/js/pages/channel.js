@@ -41,7 +41,7 @@ export async function render(ctx) {
     membersPanel(channel, async () => { membersOpen = true; redraw(await api('GET', `/api/v1/channels/${id}`)); }, membersOpen),
   ].filter(Boolean);
   const top = h('div', { id: 'channel-head' }, head());
-  const box = composer({ path: `/api/v1/channels/${id}/posts`, placeholder: t('post.placeholder', { name: channel.name }), onSent: load });
+  const box = composer({ channelId: id, placeholder: t('post.placeholder', { name: channel.name }), onSent: load });
   const redraw = (fresh) => {
     channel = fresh;
     ctx.setTitle(channel.name);
@@ -105,7 +105,7 @@ export async function render(ctx) {
     thread.replaceChildren(
       h('div', { class: 'section-head' }, h('h2', null, t('post.thread')), close),
       h('ol', { class: 'post-list' }, postView(root, {}), page.items.map((p) => postView(p, { onChange: load }))),
-      composer({ path: `/api/v1/channels/${id}/posts`, parentId: root.id, placeholder: t('post.replyPlaceholder'), onSent: load }));
+      composer({ channelId: id, parentId: root.id, placeholder: t('post.replyPlaceholder'), onSent: load }));
     if (!keep) thread.querySelector('textarea')?.focus();
   }
 
