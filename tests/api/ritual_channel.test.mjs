@@ -150,10 +150,13 @@ test("the demo's rituals have their own channel, with their participants", async
   }
 });
 
-test('a ritual made before rituals always had a channel gets its own at the next start (migration 63)', async () => {
+test('rituals made before rituals always had a channel get their own at the next start (migration 63)', async () => {
   const x = await ritual({ name: 'Rituel ancien', participant_ids: [tech.user.id, sales.user.id] });
-  srv.sqlExec(`UPDATE rituals SET channel_id = NULL WHERE id = ${x.id}`);
-  srv.sqlExec(`DELETE FROM channels WHERE object_type = 'ritual' AND object_id = ${x.id}`);
+  const long = await ritual({ name: 'É'.repeat(200), participant_ids: [recruiter.user.id] }, manager);
+  for (const r of [x, long]) {
+    srv.sqlExec(`UPDATE rituals SET channel_id = NULL WHERE id = ${r.id}`);
+    srv.sqlExec(`DELETE FROM channels WHERE object_type = 'ritual' AND object_id = ${r.id}`);
+  }
   srv.sqlExec('DELETE FROM schema_migrations WHERE version = 63');
   assert.equal((await srv.get(`/api/v1/rituals/${x.id}`, { as: tech })).json.channel_id, null);
   await srv.kill();
@@ -162,6 +165,16 @@ test('a ritual made before rituals always had a channel gets its own at the next
   assert.equal(typeof got.channel_id, 'number');
   assert.equal(got.channel_dedicated, true);
   assert.deepEqual(await members(got.channel_id), [tech.user.id, sales.user.id].sort());
+  assert.equal((await srv.get(`/api/v1/channels/${got.channel_id}`, { as: tech })).json.name, 'Rituel : Rituel ancien');
+  const cut = (await srv.get(`/api/v1/rituals/${long.id}`, { as: manager })).json;
+  assert.deepEqual(await members(cut.channel_id, manager), [manager.user.id, recruiter.user.id].sort(), 'its author and participant');
+  const name = (await srv.get(`/api/v1/channels/${cut.channel_id}`, { as: manager })).json.name;
+  assert.equal([...name].length, 80, 'a channel name of 80 characters');
+  assert.equal(name, `Rituel : ${'É'.repeat(70)}…`);
+  // the next change names it as the API does: the same name
+  const again = await srv.patch(`/api/v1/rituals/${long.id}`, { duration_minutes: 45 }, { as: manager, ifMatch: `"${cut.version}"` });
+  assert.equal(again.status, 200, again.text);
+  assert.equal((await srv.get(`/api/v1/channels/${cut.channel_id}`, { as: manager })).json.name, name);
 });
 
 test('the server still answers /healthz', async () => {

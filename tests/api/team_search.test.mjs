@@ -49,6 +49,16 @@ test('disabled accounts are not proposed; limit bounds the answer', async () => 
     assertProblem(await srv.get(`/api/v1/team?${bad}`, { as: cons }), 400, bad);
 });
 
+test("a client contact's account is never proposed", async () => {
+  const admin = await srv.as('admin');
+  const client = (await srv.get('/api/v1/clients?limit=1', { as: manager })).json.items[0];
+  const r = await srv.post('/api/v1/users', { email: 'martine.client@client.example', name: 'Martine Cliente', role: 'client',
+    client_id: client.id, password: 'un-mot-de-passe-solide-42' }, { as: admin });
+  assert.equal(r.status, 201, r.text);
+  assert.deepEqual(await handles('q=martine'), []);
+  assert.ok(!(await find('')).some((u) => u.id === r.json.id), 'nor in the team list');
+});
+
 test('hostile or odd queries find nobody and break nothing', async () => {
   for (const q of ['%', '_', "' OR 1=1 --", '%%25', '@', '.', '!!!', '<script>'])
     assert.deepEqual(await handles(`q=${encodeURIComponent(q)}`), [], q);
