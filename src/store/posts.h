@@ -24,9 +24,10 @@ StoreResult store_post_edit(Db *db, Arena *a, Post *p, const char *search, long 
 StoreResult store_post_delete(Db *db, Arena *a, Post *p, long long editor_id);
 /* After the commit of a deletion, in no transaction: makes the removed
  * text leave the files. On SQLite the full-text index is rewritten
- * without the deleted words (its cost grows with the index: about 0.25 s
- * for 100,000 posts) and the write-ahead log is checkpointed and emptied;
- * with secure_delete on, the freed bytes are zeros. On PostgreSQL nothing:
+ * without the deleted words (its cost grows with the index: 0.29 s per
+ * DELETE at 100,000 posts, bench/post_delete.sh) and the write-ahead log
+ * is checkpointed and emptied; with secure_delete on, the freed bytes are
+ * zeros. On PostgreSQL nothing:
  * no query returns the text any more, and its bytes leave the files with
  * VACUUM and the recycling of the WAL, as for any deleted row. */
 StoreResult store_posts_scrub(Db *db);
