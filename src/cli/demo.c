@@ -22,6 +22,7 @@
 #include "../store/users.h"
 #include "cli.h"
 #include "demo_history.h"
+#include "../privacy/intake.h"
 
 #define DEMO_PASSWORD "alliance-demo"
 
@@ -285,6 +286,8 @@ int demo_create(Db *db) {
             p.skills[k] = (PersonSkill){STACKS[stack][k], level < 1 ? 1 : level > 5 ? 5 : level, 1 + pick(10)};
         }
         if (store_person_insert(db, &a, &p) != STORE_OK) goto done;
+        /* privacy: sourced by the recruiter; half the candidates joined the talent pool */
+        if (privacy_intake(db, &a, &p, "recruiter", -1, -1, i % 2 == 1 && i % 3 != 0) != STORE_OK) goto done;
         person_ids[i] = p.id;
         person_stack[i] = stack;
     }

@@ -43,6 +43,11 @@ typedef struct Request {
     int nevents;
     size_t events_cap;
     bool events_lost;              /* out of memory recording one: the request fails */
+    /* run once the request's transaction committed (never after a rollback):
+     * work that must not happen unless the writes stay, e.g. deleting the
+     * files of an erased person */
+    void (*after_commit)(struct Request *rq);
+    void *after_commit_arg;
 } Request;
 
 typedef struct {

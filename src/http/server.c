@@ -135,6 +135,7 @@ static void finish_transaction(Request *rq, Response *rs, const Route *route) {
         /* the deleted text leaves the files too, before the author is told it is gone */
         if (ok && rs->erased_text && store_posts_scrub(rq->db) != STORE_OK)
             fprintf(stderr, "alliance: the deleted text could not be scrubbed from the files yet\n");
+        if (ok && rq->after_commit) rq->after_commit(rq);
         return;
     }
     db_rollback(rq->db);

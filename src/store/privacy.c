@@ -1,5 +1,6 @@
 /* store/privacy: erasure and access (see privacy.h). */
 #include "privacy.h"
+#include <string.h>
 
 StoreResult store_person_erase(Db *db, long long id, long long actor_id, const char *reason, const char *now) {
     DbStmt *st = db_prepare(db, "SELECT erased_at FROM people WHERE id = $1");
@@ -43,6 +44,9 @@ StoreResult store_person_erase(Db *db, long long id, long long actor_id, const c
         /* CVs: their text and the skills proposed from it */
         "DELETE FROM skill_proposals WHERE person_id = $1",
         "DELETE FROM documents WHERE person_id = $1",
+        /* the renewal links of their warning mail; legal bases keep their facts */
+        "DELETE FROM privacy_links WHERE person_id = $1",
+        "UPDATE legal_bases SET note = NULL WHERE person_id = $1",
     };
     for (size_t i = 0; i < sizeof CLEAN / sizeof CLEAN[0]; i++) {
         st = db_prepare(db, CLEAN[i]);
@@ -111,4 +115,92 @@ StoreResult store_erasures_of_person(Db *db, Arena *a, long long id, Erasure **o
                                      store_text(a, st, 4)};
     }
     return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+/* The SQL of each target: rows that may hold a pattern, and the write. */
+static const struct {
+    const char *find, *write;
+} REDACT_SQL[REDACT_TARGETS] = {
+    [REDACT_POSTS] = {"SELECT id, body FROM posts WHERE deleted = 0 AND search LIKE $1 ESCAPE '\\' ORDER BY id",
+                      "UPDATE posts SET body = $2, html = $3, search = $4, version = version + 1 WHERE id = $1"},
+    [REDACT_REVISIONS] = {"SELECT id, body FROM post_revisions WHERE lower(body) LIKE $1 ESCAPE '\\' ORDER BY id",
+                          "UPDATE post_revisions SET body = $2 WHERE id = $1"},
+    [REDACT_NOTIFICATIONS] = {"SELECT id, text FROM notifications WHERE lower(text) LIKE $1 ESCAPE '\\' ORDER BY id",
+                              "UPDATE notifications SET text = $2 WHERE id = $1"},
+    [REDACT_REQUESTS] = {"SELECT id, requester FROM privacy_requests WHERE lower(requester) LIKE $1 ESCAPE '\\' "
+                         "ORDER BY id",
+                         "UPDATE privacy_requests SET requester = $2 WHERE id = $1"},
+};
+
+StoreResult store_redact_candidates(Db *db, Arena *a, RedactTarget t, const char *pattern, TextRow **out, int *n) {
+    DbStmt *st = db_prepare(db, REDACT_SQL[t].find);
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, pattern);
+    size_t cap = 8;
+    *out = arena_alloc(a, cap * sizeof **out);
+    *n = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
+        if (!*out) return STORE_ERROR;
+        (*out)[(*n)++] = (TextRow){db_col_int(st, 0), store_text(a, st, 1)};
+    }
+    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+StoreResult store_redact_write(Db *db, RedactTarget t, long long id, const char *text, const char *html,
+                               const char *search) {
+    DbStmt *st = db_prepare(db, REDACT_SQL[t].write);
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, text);
+    if (t == REDACT_POSTS) {
+        db_bind_text(st, 3, html);
+        db_bind_text(st, 4, search);
+    }
+    return store_result(db_run(st));
+}
+
+StoreResult store_person_file_hashes(Db *db, Arena *a, long long person_id, const char ***hashes, int *n) {
+    DbStmt *st = db_prepare(db, "SELECT DISTINCT sha256 FROM documents WHERE person_id = $1 ORDER BY sha256");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, person_id);
+    return store_read_texts(a, st, hashes, n);
+}
+
+StoreResult store_file_in_use(Db *db, const char *hash, bool *used) {
+    DbStmt *st = db_prepare(db, "SELECT (SELECT count(*) FROM documents WHERE sha256 = $1) + "
+                                "(SELECT count(*) FROM attachments WHERE sha256 = $1)");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, hash);
+    if (db_step(st) != DB_ROW) return STORE_ERROR;
+    *used = db_col_int(st, 0) > 0;
+    db_reset_all(db);
+    return STORE_OK;
+}
+
+StoreResult store_search_compact(Db *db) {
+    if (strcmp(db_engine_name(db), "sqlite") != 0) return STORE_OK;
+    if (db_begin_write(db) != DB_OK) return STORE_ERROR;
+    if (db_exec(db, "INSERT INTO people_fts(people_fts) VALUES ('optimize'); "
+                    "INSERT INTO posts_fts(posts_fts) VALUES ('optimize')") != DB_OK) {
+        db_rollback(db);
+        return STORE_ERROR;
+    }
+    return db_commit(db) == DB_OK ? STORE_OK : STORE_ERROR;
+}
+
+StoreResult store_register_counts(Db *db, RegisterCounts *c) {
+    DbStmt *st = db_prepare(
+        db, "SELECT (SELECT count(*) FROM people WHERE kind = 'candidate' AND erased_at IS NULL), "
+            "(SELECT count(DISTINCT b.person_id) FROM legal_bases b JOIN people p ON p.id = b.person_id "
+            "  WHERE b.purpose = 'talent_pool' AND b.withdrawn_at IS NULL AND p.erased_at IS NULL), "
+            "(SELECT count(*) FROM people WHERE kind = 'consultant' AND erased_at IS NULL), "
+            "(SELECT count(*) FROM contacts), (SELECT count(*) FROM users WHERE disabled = 0), "
+            "(SELECT count(*) FROM people WHERE erased_at IS NOT NULL)");
+    if (!st || db_step(st) != DB_ROW) return STORE_ERROR;
+    *c = (RegisterCounts){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2),
+                          db_col_int(st, 3), db_col_int(st, 4), db_col_int(st, 5)};
+    db_reset_all(db);
+    return STORE_OK;
 }

@@ -23,4 +23,33 @@ StoreResult store_person_erased_at(Db *db, Arena *a, long long id, const char **
 StoreResult store_audit_of_person(Db *db, Arena *a, long long id, AuditEntry **out, int *n);
 StoreResult store_erasures_of_person(Db *db, Arena *a, long long id, Erasure **out, int *n);
 
+/* Free text that may name an erased person, to be redacted by the caller
+ * (lib/redact.h): posts, their earlier versions, notifications, and the
+ * requester of privacy requests. */
+typedef enum { REDACT_POSTS, REDACT_REVISIONS, REDACT_NOTIFICATIONS, REDACT_REQUESTS, REDACT_TARGETS } RedactTarget;
+typedef struct {
+    long long id;
+    const char *text;
+} TextRow;
+/* Rows of target whose text holds pattern (a LIKE pattern, store.h): posts
+ * by their folded text (pattern from store_search_pattern), the others by
+ * their lower-cased text. */
+StoreResult store_redact_candidates(Db *db, Arena *a, RedactTarget t, const char *pattern, TextRow **out, int *n);
+/* Writes the redacted text (for posts also its html and folded search). */
+StoreResult store_redact_write(Db *db, RedactTarget t, long long id, const char *text, const char *html,
+                               const char *search);
+/* The content hashes of a person's documents (each once). */
+StoreResult store_person_file_hashes(Db *db, Arena *a, long long person_id, const char ***hashes, int *n);
+/* Whether a document or an attachment still names the file. */
+StoreResult store_file_in_use(Db *db, const char *hash, bool *used);
+/* How many people each processing of the register concerns. */
+typedef struct {
+    long long candidates, talent_pool, consultants, contacts, users, erased;
+} RegisterCounts;
+StoreResult store_register_counts(Db *db, RegisterCounts *c);
+/* SQLite: rewrites the full-text indexes without the entries of deleted
+ * rows (an FTS5 delete only marks them until segments merge), in a write
+ * transaction of its own. Nothing to do on PostgreSQL. */
+StoreResult store_search_compact(Db *db);
+
 #endif

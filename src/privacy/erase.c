@@ -1,0 +1,147 @@
+/* erase: the right to erasure, one path for the API and the purge (see erase.h). */
+#include "erase.h"
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../lib/files.h"
+#include "../lib/markdown.h"
+#include "../lib/redact.h"
+#include "../lib/text.h"
+#include "../lib/timeutil.h"
+#include "../store/events.h"
+#include "../store/people.h"
+#include "../store/people_index.h"
+#include "../store/privacy.h"
+#include "../store/privacy_requests.h"
+
+enum { EVENTS_MAX = 10000, NEEDLES = 6 };
+
+/* What an event may keep once its person is erased: the facts the KPIs
+ * count (stages, statuses, kinds), never free text. */
+static const char *const FACT_KEYS[] = {"stage", "status", "kind", NULL};
+
+/* The same JSON object with only FACT_KEYS; NULL stays NULL. Arena copy. */
+static const char *facts_only(Arena *a, const char *text) {
+    if (!text) return NULL;
+    json_t *in = json_loads(text, 0, NULL), *out = json_object();
+    for (int i = 0; in && FACT_KEYS[i]; i++) {
+        json_t *v = json_object_get(in, FACT_KEYS[i]);
+        if (v && !json_is_object(v) && !json_is_array(v)) json_object_set(out, FACT_KEYS[i], v);
+    }
+    char *dumped = json_dumps(out, JSON_COMPACT | JSON_SORT_KEYS);
+    const char *copy = arena_strdup(a, dumped ? dumped : "{}");
+    free(dumped);
+    json_decref(in);
+    json_decref(out);
+    return copy;
+}
+
+static StoreResult redact_events(Db *db, Arena *a, long long id, int *n) {
+    Event *ev;
+    StoreResult r = store_events_of_person(db, a, id, EVENTS_MAX, &ev, n);
+    for (int i = 0; r == STORE_OK && i < *n; i++)
+        r = store_event_redact(db, ev[i].id, facts_only(a, ev[i].before), facts_only(a, ev[i].after));
+    return r;
+}
+
+/* The ways free text names the person: full name both ways round, each
+ * name, the e-mail address and the phone number as they were typed. */
+static int needles_of(Arena *a, const Person *p, const char *out[NEEDLES]) {
+    int n = 0;
+    bool both = p->first_name && *p->first_name && p->last_name && *p->last_name;
+    if (both) out[n++] = arena_printf(a, "%s %s", p->first_name, p->last_name);
+    if (both) out[n++] = arena_printf(a, "%s %s", p->last_name, p->first_name);
+    if (p->last_name && *p->last_name) out[n++] = p->last_name;
+    if (p->first_name && *p->first_name) out[n++] = p->first_name;
+    if (p->email && *p->email) out[n++] = p->email;
+    if (p->phone && *p->phone) out[n++] = p->phone;
+    return n;
+}
+
+/* The text rows of one target that name the person, redacted. Rows are
+ * found by the last name or the e-mail address (a first name alone is too
+ * common to pick posts by), then every needle is replaced in them; a row
+ * both keys find is already clean the second time. */
+static StoreResult redact_target(Db *db, Arena *a, RedactTarget t, const Person *p, const char *const *needles,
+                                 int nneedles, int *count) {
+    const char *keys[2] = {p->last_name && strlen(p->last_name) >= 2 ? p->last_name : NULL, p->email};
+    for (int k = 0; k < 2; k++) {
+        if (!keys[k] || !*keys[k]) continue;
+        /* posts keep a folded copy; the other texts are compared in lower case */
+        const char *pattern = t == REDACT_POSTS ? store_search_pattern(a, keys[k])
+                                                : store_like_pattern(a, text_ascii_lower(arena_strdup(a, keys[k])));
+        TextRow *rows;
+        int n;
+        StoreResult r = store_redact_candidates(db, a, t, pattern, &rows, &n);
+        for (int i = 0; r == STORE_OK && i < n; i++) {
+            int replaced = 0;
+            char *text = text_redact(rows[i].text, needles, nneedles, ERASED_PLACEHOLDER, &replaced);
+            if (!text) return STORE_ERROR;
+            char *html = NULL, *search = NULL;
+            if (replaced && t == REDACT_POSTS) {
+                html = markdown_to_html(text, strlen(text));
+                search = text_fold(text);
+                if (!html || !search) r = STORE_ERROR;
+            }
+            if (replaced && r == STORE_OK) {
+                r = store_redact_write(db, t, rows[i].id, text, html, search);
+                (*count)++;
+            }
+            free(text);
+            free(html);
+            free(search);
+        }
+        if (r != STORE_OK) return r;
+    }
+    return STORE_OK;
+}
+
+StoreResult erase_person(Db *db, Arena *a, long long id, long long actor_id, const char *reason, ErasureReport *out) {
+    *out = (ErasureReport){0};
+    Person p;
+    StoreResult r = store_person_get(db, a, id, &p);
+    if (r != STORE_OK) return r;
+    const char *needles[NEEDLES];
+    int nneedles = needles_of(a, &p, needles);
+    const char **hashes; /* their files, unless someone else's document or attachment is the same file */
+    int nhashes;
+    char now[21];
+    time_now_iso(now);
+    r = store_person_file_hashes(db, a, id, &hashes, &nhashes);
+    if (r == STORE_OK) r = store_person_erase(db, id, actor_id, reason, now);
+    if (r != STORE_OK) return r; /* CONFLICT: already erased */
+    /* the full-text index forgets them at once */
+    r = store_person_index(db, a, id);
+    if (r == STORE_OK) r = redact_events(db, a, id, &out->events_redacted);
+    for (int t = 0; r == STORE_OK && t < REDACT_TARGETS; t++)
+        r = redact_target(db, a, (RedactTarget)t, &p, needles, nneedles, &out->texts_redacted);
+    char day[11];
+    time_today_iso(day);
+    if (r == STORE_OK)
+        r = store_privacy_requests_answer(db, id, "erasure", day, "effacement effectué", &out->requests_answered);
+    return r == STORE_OK ? erase_orphans(db, a, hashes, nhashes, out) : r;
+}
+
+StoreResult erase_orphans(Db *db, Arena *a, const char *const *hashes, int n, ErasureReport *out) {
+    out->orphan_files = arena_alloc(a, (size_t)(n ? n : 1) * sizeof *out->orphan_files);
+    out->norphans = 0;
+    for (int i = 0; i < n; i++) {
+        bool used;
+        StoreResult r = store_file_in_use(db, hashes[i], &used);
+        if (r != STORE_OK) return r;
+        if (!used) out->orphan_files[out->norphans++] = hashes[i];
+    }
+    return STORE_OK;
+}
+
+void erase_compact(Db *db) {
+    store_search_compact(db);
+    db_checkpoint(db);
+}
+
+int erase_after_commit(Db *db, const ErasureReport *r, bool compact) {
+    int removed = 0;
+    for (int i = 0; i < r->norphans; i++) removed += files_remove(r->orphan_files[i]) == 0;
+    if (compact) erase_compact(db);
+    return removed;
+}
