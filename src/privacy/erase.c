@@ -14,7 +14,7 @@
 #include "../store/privacy.h"
 #include "../store/privacy_requests.h"
 
-enum { EVENTS_MAX = 10000, NEEDLES = 6 };
+enum { EVENTS_MAX = 10000, NEEDLES = 7 };
 
 /* What an event may keep once its person is erased: the facts the KPIs
  * count (stages, statuses, kinds), never free text. */
@@ -44,38 +44,68 @@ static StoreResult redact_events(Db *db, Arena *a, long long id, int *n) {
     return r;
 }
 
-/* The ways free text names the person: full name both ways round, each
- * name, the e-mail address and the phone number as they were typed. */
-static int needles_of(Arena *a, const Person *p, const char *out[NEEDLES]) {
-    int n = 0;
-    bool both = p->first_name && *p->first_name && p->last_name && *p->last_name;
-    if (both) out[n++] = arena_printf(a, "%s %s", p->first_name, p->last_name);
-    if (both) out[n++] = arena_printf(a, "%s %s", p->last_name, p->first_name);
-    if (p->last_name && *p->last_name) out[n++] = p->last_name;
-    if (p->first_name && *p->first_name) out[n++] = p->first_name;
-    if (p->email && *p->email) out[n++] = p->email;
-    if (p->phone && *p->phone) out[n++] = p->phone;
-    return n;
+/* How free text names the person. A row is theirs when it holds a sign:
+ * the full name either way round, the e-mail address, the phone number,
+ * a link to their page, or the last name alone when no one else in the
+ * firm bears it (an "Entretien de Martin" may be someone else). In their
+ * rows every word that names them goes, the first name alone included. */
+typedef struct {
+    const char *signs[NEEDLES], *words[NEEDLES], *keys[4];
+    int nsigns, nwords;
+} Mentions;
+
+static void add(const char **list, int *n, const char *s) {
+    if (s && *s) list[(*n)++] = s;
 }
 
-/* The text rows of one target that name the person, redacted. Rows are
- * found by the last name or the e-mail address (a first name alone is too
- * common to pick posts by), then every needle is replaced in them; a row
- * both keys find is already clean the second time. */
-static StoreResult redact_target(Db *db, Arena *a, RedactTarget t, const Person *p, const char *const *needles,
-                                 int nneedles, int *count) {
-    const char *keys[2] = {p->last_name && strlen(p->last_name) >= 2 ? p->last_name : NULL, p->email};
-    for (int k = 0; k < 2; k++) {
-        if (!keys[k] || !*keys[k]) continue;
+static StoreResult mentions_of(Db *db, Arena *a, const Person *p, Mentions *m) {
+    *m = (Mentions){0};
+    bool both = p->first_name && *p->first_name && p->last_name && *p->last_name;
+    const char *full = both ? arena_printf(a, "%s %s", p->first_name, p->last_name) : NULL;
+    const char *reversed = both ? arena_printf(a, "%s %s", p->last_name, p->first_name) : NULL;
+    const char *link = arena_printf(a, "#/people/%lld", p->id);
+    bool unique = false;
+    if (p->last_name && strlen(p->last_name) >= 2) {
+        long long others;
+        StoreResult r = store_people_named(db, p->last_name, p->id, &others);
+        if (r != STORE_OK) return r;
+        unique = others == 0;
+    }
+    add(m->signs, &m->nsigns, full);
+    add(m->signs, &m->nsigns, reversed);
+    add(m->signs, &m->nsigns, p->email);
+    add(m->signs, &m->nsigns, p->phone);
+    add(m->signs, &m->nsigns, link);
+    if (unique) add(m->signs, &m->nsigns, p->last_name);
+    add(m->words, &m->nwords, full);
+    add(m->words, &m->nwords, reversed);
+    add(m->words, &m->nwords, p->last_name);
+    add(m->words, &m->nwords, p->first_name);
+    add(m->words, &m->nwords, p->email);
+    add(m->words, &m->nwords, p->phone);
+    /* what rows are looked up by (a LIKE each): the last name is in every full name */
+    m->keys[0] = p->last_name && strlen(p->last_name) >= 2 ? p->last_name : NULL;
+    m->keys[1] = p->email;
+    m->keys[2] = p->phone;
+    m->keys[3] = link;
+    return STORE_OK;
+}
+
+/* The text rows of one target that name the person, redacted; a row
+ * several keys find is already clean the second time. */
+static StoreResult redact_target(Db *db, Arena *a, RedactTarget t, const Mentions *m, int *count) {
+    for (int k = 0; k < 4; k++) {
+        if (!m->keys[k] || !*m->keys[k]) continue;
         /* posts keep a folded copy; the other texts are compared in lower case */
-        const char *pattern = t == REDACT_POSTS ? store_search_pattern(a, keys[k])
-                                                : store_like_pattern(a, text_ascii_lower(arena_strdup(a, keys[k])));
+        const char *pattern = t == REDACT_POSTS ? store_search_pattern(a, m->keys[k])
+                                                : store_like_pattern(a, text_ascii_lower(arena_strdup(a, m->keys[k])));
         TextRow *rows;
         int n;
         StoreResult r = store_redact_candidates(db, a, t, pattern, &rows, &n);
         for (int i = 0; r == STORE_OK && i < n; i++) {
+            if (!text_mentions(rows[i].text, m->signs, m->nsigns)) continue;
             int replaced = 0;
-            char *text = text_redact(rows[i].text, needles, nneedles, ERASED_PLACEHOLDER, &replaced);
+            char *text = text_redact(rows[i].text, m->words, m->nwords, ERASED_PLACEHOLDER, &replaced);
             if (!text) return STORE_ERROR;
             char *html = NULL, *search = NULL;
             if (replaced && t == REDACT_POSTS) {
@@ -101,8 +131,9 @@ StoreResult erase_person(Db *db, Arena *a, long long id, long long actor_id, con
     Person p;
     StoreResult r = store_person_get(db, a, id, &p);
     if (r != STORE_OK) return r;
-    const char *needles[NEEDLES];
-    int nneedles = needles_of(a, &p, needles);
+    Mentions m;
+    r = mentions_of(db, a, &p, &m);
+    if (r != STORE_OK) return r;
     const char **hashes; /* their files, unless someone else's document or attachment is the same file */
     int nhashes;
     char now[21];
@@ -114,7 +145,7 @@ StoreResult erase_person(Db *db, Arena *a, long long id, long long actor_id, con
     r = store_person_index(db, a, id);
     if (r == STORE_OK) r = redact_events(db, a, id, &out->events_redacted);
     for (int t = 0; r == STORE_OK && t < REDACT_TARGETS; t++)
-        r = redact_target(db, a, (RedactTarget)t, &p, needles, nneedles, &out->texts_redacted);
+        r = redact_target(db, a, (RedactTarget)t, &m, &out->texts_redacted);
     char day[11];
     time_today_iso(day);
     if (r == STORE_OK)

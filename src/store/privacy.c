@@ -161,6 +161,18 @@ StoreResult store_redact_write(Db *db, RedactTarget t, long long id, const char 
     return store_result(db_run(st));
 }
 
+StoreResult store_people_named(Db *db, const char *last_name, long long except_id, long long *n) {
+    DbStmt *st = db_prepare(db, "SELECT count(*) FROM people WHERE id <> $2 AND erased_at IS NULL "
+                                "AND lower(last_name) = lower($1)");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, last_name);
+    db_bind_int(st, 2, except_id);
+    if (db_step(st) != DB_ROW) return STORE_ERROR;
+    *n = db_col_int(st, 0);
+    db_reset_all(db);
+    return STORE_OK;
+}
+
 StoreResult store_person_file_hashes(Db *db, Arena *a, long long person_id, const char ***hashes, int *n) {
     DbStmt *st = db_prepare(db, "SELECT DISTINCT sha256 FROM documents WHERE person_id = $1 ORDER BY sha256");
     if (!st) return STORE_ERROR;

@@ -38,6 +38,8 @@ StoreResult store_redact_candidates(Db *db, Arena *a, RedactTarget t, const char
 /* Writes the redacted text (for posts also its html and folded search). */
 StoreResult store_redact_write(Db *db, RedactTarget t, long long id, const char *text, const char *html,
                                const char *search);
+/* How many other people not erased bear this last name (any case). */
+StoreResult store_people_named(Db *db, const char *last_name, long long except_id, long long *n);
 /* The content hashes of a person's documents (each once). */
 StoreResult store_person_file_hashes(Db *db, Arena *a, long long person_id, const char ***hashes, int *n);
 /* Whether a document or an attachment still names the file. */

@@ -70,6 +70,24 @@ test('posts that named the person keep a placeholder, as do their earlier versio
   assert.equal((await srv.get(`/api/v1/people/${other.id}`, { as: rec })).json.first_name, 'Zébulon');
 });
 
+test('a last name someone else bears is not enough to take a post for theirs; the full name, the e-mail or a link is', async () => {
+  const tag = `${process.pid}${++seq}`;
+  const mk = async (first, last, email) => (await srv.post('/api/v1/people', { kind: 'candidate', first_name: first, last_name: last, email }, { as: rec })).json;
+  const leon = await mk('Léon', `Martin${tag}`, `leon.${tag}@example.org`);
+  await mk('Paul', `Martin${tag}`, `paul.${tag}@example.org`);
+  const send = async (body) => (await srv.post(`/api/v1/channels/${channel}/posts`, { body }, { as: rec })).json.id;
+  const alone = await send(`Martin${tag} a rappelé pour le poste`);
+  const full = await send(`Léon Martin${tag} a rappelé, Léon viendra lundi`);
+  const byMail = await send(`Réponse de leon.${tag}@example.org reçue`);
+  const byLink = await send(`Voir [ce profil](#/people/${leon.id}) avant lundi`);
+  assert.equal((await erase(leon.id)).status, 200);
+  const body = async (id) => (await srv.get(`/api/v1/posts/${id}`, { as: rec })).json.body;
+  assert.equal(await body(alone), `Martin${tag} a rappelé pour le poste`, 'Paul bears the name too: left alone');
+  assert.equal(await body(full), '[personne effacée] a rappelé, [personne effacée] viendra lundi');
+  assert.equal(await body(byMail), 'Réponse de [personne effacée] reçue');
+  assert.equal(await body(byLink), `Voir [ce profil](#/people/${leon.id}) avant lundi`, 'a link names nobody: the id stays');
+});
+
 test('the files of an erased person leave the disk, but not a file someone else also gave', async () => {
   const a = await secretPerson(), b = await secretPerson();
   const shared = `CV partagé ${process.pid}: Kafka, Spark, Scala.`;
