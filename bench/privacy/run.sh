@@ -6,20 +6,8 @@
 # purge's times, on SQLite and, unless NO_PG=1, on a throw-away PostgreSQL
 # (tests/pg.sh; fsync off there, as in the tests). Asserts nothing.
 #   bench/privacy/run.sh            PEOPLE=10000 bench/privacy/run.sh
-set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=${ALLIANCE_BIN:-$ROOT/build/alliance}
+. "$(dirname "$0")/../common.sh"
 PEOPLE=${PEOPLE:-2000}
-tmp=$(mktemp -d)
-chmod 755 "$tmp" # the PostgreSQL cluster below belongs to the postgres user
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-  [ -d "$tmp/pg" ] && "$ROOT/tests/pg.sh" stop "$tmp/pg"
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-[ -x "$BIN" ] || { echo "build first: make build/alliance" >&2; exit 2; }
 
 python3 - "$PEOPLE" >"$tmp/people.csv" <<'PY'
 import sys

@@ -52,31 +52,27 @@ static StoreResult redact_events(Db *db, Arena *a, long long id, int *n) {
 typedef struct {
     const char *signs[NEEDLES], *words[NEEDLES], *keys[4];
     int nsigns, nwords;
+    long long id;
+    const char *last; /* a sign too if unique: checked once, when a row has only it */
+    int unique;       /* -1 not known yet */
 } Mentions;
 
 static void add(const char **list, int *n, const char *s) {
     if (s && *s) list[(*n)++] = s;
 }
 
-static StoreResult mentions_of(Db *db, Arena *a, const Person *p, Mentions *m) {
-    *m = (Mentions){0};
+static void mentions_of(Arena *a, const Person *p, Mentions *m) {
+    *m = (Mentions){.id = p->id, .unique = -1};
     bool both = p->first_name && *p->first_name && p->last_name && *p->last_name;
     const char *full = both ? arena_printf(a, "%s %s", p->first_name, p->last_name) : NULL;
     const char *reversed = both ? arena_printf(a, "%s %s", p->last_name, p->first_name) : NULL;
     const char *link = arena_printf(a, "#/people/%lld", p->id);
-    bool unique = false;
-    if (p->last_name && strlen(p->last_name) >= 2) {
-        long long others;
-        StoreResult r = store_people_named(db, p->last_name, p->id, &others);
-        if (r != STORE_OK) return r;
-        unique = others == 0;
-    }
+    m->last = p->last_name && strlen(p->last_name) >= 2 ? p->last_name : NULL;
     add(m->signs, &m->nsigns, full);
     add(m->signs, &m->nsigns, reversed);
     add(m->signs, &m->nsigns, p->email);
     add(m->signs, &m->nsigns, p->phone);
     add(m->signs, &m->nsigns, link);
-    if (unique) add(m->signs, &m->nsigns, p->last_name);
     add(m->words, &m->nwords, full);
     add(m->words, &m->nwords, reversed);
     add(m->words, &m->nwords, p->last_name);
@@ -84,46 +80,57 @@ static StoreResult mentions_of(Db *db, Arena *a, const Person *p, Mentions *m) {
     add(m->words, &m->nwords, p->email);
     add(m->words, &m->nwords, p->phone);
     /* what rows are looked up by (a LIKE each): the last name is in every full name */
-    m->keys[0] = p->last_name && strlen(p->last_name) >= 2 ? p->last_name : NULL;
+    m->keys[0] = m->last;
     m->keys[1] = p->email;
     m->keys[2] = p->phone;
     m->keys[3] = link;
+}
+
+/* Whether a row of text is about the person (see Mentions). */
+static StoreResult is_theirs(Db *db, Mentions *m, const char *text, bool *yes) {
+    *yes = text_mentions(text, m->signs, m->nsigns);
+    if (*yes || !m->last || !text_mentions(text, &m->last, 1)) return STORE_OK;
+    if (m->unique < 0) {
+        long long others;
+        StoreResult r = store_people_named(db, m->last, m->id, &others);
+        if (r != STORE_OK) return r;
+        m->unique = others == 0;
+    }
+    *yes = m->unique;
     return STORE_OK;
 }
 
-/* The text rows of one target that name the person, redacted; a row
- * several keys find is already clean the second time. */
-static StoreResult redact_target(Db *db, Arena *a, RedactTarget t, const Mentions *m, int *count) {
-    for (int k = 0; k < 4; k++) {
-        if (!m->keys[k] || !*m->keys[k]) continue;
-        /* posts keep a folded copy; the other texts are compared in lower case */
-        const char *pattern = t == REDACT_POSTS ? store_search_pattern(a, m->keys[k])
-                                                : store_like_pattern(a, text_ascii_lower(arena_strdup(a, m->keys[k])));
-        TextRow *rows;
-        int n;
-        StoreResult r = store_redact_candidates(db, a, t, pattern, &rows, &n);
-        for (int i = 0; r == STORE_OK && i < n; i++) {
-            if (!text_mentions(rows[i].text, m->signs, m->nsigns)) continue;
-            int replaced = 0;
-            char *text = text_redact(rows[i].text, m->words, m->nwords, ERASED_PLACEHOLDER, &replaced);
-            if (!text) return STORE_ERROR;
-            char *html = NULL, *search = NULL;
-            if (replaced && t == REDACT_POSTS) {
-                html = markdown_to_html(text, strlen(text));
-                search = text_fold(text);
-                if (!html || !search) r = STORE_ERROR;
-            }
-            if (replaced && r == STORE_OK) {
-                r = store_redact_write(db, t, rows[i].id, text, html, search);
-                (*count)++;
-            }
-            free(text);
-            free(html);
-            free(search);
+/* The text rows of one target that name the person, redacted. */
+static StoreResult redact_target(Db *db, Arena *a, RedactTarget t, Mentions *m, int *count) {
+    const char *patterns[4];
+    for (int k = 0; k < 4; k++) /* posts keep a folded copy; the other texts are compared in lower case */
+        patterns[k] = !m->keys[k] || !*m->keys[k] ? NULL
+                      : t == REDACT_POSTS ? store_search_pattern(a, m->keys[k])
+                                          : store_like_pattern(a, text_ascii_lower(arena_strdup(a, m->keys[k])));
+    TextRow *rows;
+    int n;
+    StoreResult r = store_redact_candidates(db, a, t, patterns, &rows, &n);
+    for (int i = 0; r == STORE_OK && i < n; i++) {
+        bool theirs;
+        if ((r = is_theirs(db, m, rows[i].text, &theirs)) != STORE_OK || !theirs) continue;
+        int replaced = 0;
+        char *text = text_redact(rows[i].text, m->words, m->nwords, ERASED_PLACEHOLDER, &replaced);
+        if (!text) return STORE_ERROR;
+        char *html = NULL, *search = NULL;
+        if (replaced && t == REDACT_POSTS) {
+            html = markdown_to_html(text, strlen(text));
+            search = text_fold(text);
+            if (!html || !search) r = STORE_ERROR;
         }
-        if (r != STORE_OK) return r;
+        if (replaced && r == STORE_OK) {
+            r = store_redact_write(db, t, rows[i].id, text, html, search);
+            (*count)++;
+        }
+        free(text);
+        free(html);
+        free(search);
     }
-    return STORE_OK;
+    return r;
 }
 
 StoreResult erase_person(Db *db, Arena *a, long long id, long long actor_id, const char *reason, ErasureReport *out) {
@@ -132,8 +139,7 @@ StoreResult erase_person(Db *db, Arena *a, long long id, long long actor_id, con
     StoreResult r = store_person_get(db, a, id, &p);
     if (r != STORE_OK) return r;
     Mentions m;
-    r = mentions_of(db, a, &p, &m);
-    if (r != STORE_OK) return r;
+    mentions_of(a, &p, &m);
     const char **hashes; /* their files, unless someone else's document or attachment is the same file */
     int nhashes;
     char now[21];

@@ -117,25 +117,28 @@ StoreResult store_erasures_of_person(Db *db, Arena *a, long long id, Erasure **o
     return s == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
-/* The SQL of each target: rows that may hold a pattern, and the write. */
+/* The SQL of each target: rows that may hold one of four patterns (one
+ * scan of the table, a NULL pattern matches nothing), and the write. */
+#define ANY4(col) "(" col " LIKE $1 ESCAPE '\\' OR " col " LIKE $2 ESCAPE '\\' OR " col " LIKE $3 ESCAPE '\\' OR " \
+                  col " LIKE $4 ESCAPE '\\')"
 static const struct {
     const char *find, *write;
 } REDACT_SQL[REDACT_TARGETS] = {
-    [REDACT_POSTS] = {"SELECT id, body FROM posts WHERE deleted = 0 AND search LIKE $1 ESCAPE '\\' ORDER BY id",
+    [REDACT_POSTS] = {"SELECT id, body FROM posts WHERE deleted = 0 AND " ANY4("search") " ORDER BY id",
                       "UPDATE posts SET body = $2, html = $3, search = $4, version = version + 1 WHERE id = $1"},
-    [REDACT_REVISIONS] = {"SELECT id, body FROM post_revisions WHERE lower(body) LIKE $1 ESCAPE '\\' ORDER BY id",
+    [REDACT_REVISIONS] = {"SELECT id, body FROM post_revisions WHERE " ANY4("lower(body)") " ORDER BY id",
                           "UPDATE post_revisions SET body = $2 WHERE id = $1"},
-    [REDACT_NOTIFICATIONS] = {"SELECT id, text FROM notifications WHERE lower(text) LIKE $1 ESCAPE '\\' ORDER BY id",
+    [REDACT_NOTIFICATIONS] = {"SELECT id, text FROM notifications WHERE " ANY4("lower(text)") " ORDER BY id",
                               "UPDATE notifications SET text = $2 WHERE id = $1"},
-    [REDACT_REQUESTS] = {"SELECT id, requester FROM privacy_requests WHERE lower(requester) LIKE $1 ESCAPE '\\' "
-                         "ORDER BY id",
+    [REDACT_REQUESTS] = {"SELECT id, requester FROM privacy_requests WHERE " ANY4("lower(requester)") " ORDER BY id",
                          "UPDATE privacy_requests SET requester = $2 WHERE id = $1"},
 };
 
-StoreResult store_redact_candidates(Db *db, Arena *a, RedactTarget t, const char *pattern, TextRow **out, int *n) {
+StoreResult store_redact_candidates(Db *db, Arena *a, RedactTarget t, const char *const patterns[4], TextRow **out,
+                                    int *n) {
     DbStmt *st = db_prepare(db, REDACT_SQL[t].find);
     if (!st) return STORE_ERROR;
-    db_bind_text(st, 1, pattern);
+    for (int i = 0; i < 4; i++) db_bind_text(st, i + 1, patterns[i]);
     size_t cap = 8;
     *out = arena_alloc(a, cap * sizeof **out);
     *n = 0;

@@ -31,10 +31,11 @@ typedef struct {
     long long id;
     const char *text;
 } TextRow;
-/* Rows of target whose text holds pattern (a LIKE pattern, store.h): posts
- * by their folded text (pattern from store_search_pattern), the others by
- * their lower-cased text. */
-StoreResult store_redact_candidates(Db *db, Arena *a, RedactTarget t, const char *pattern, TextRow **out, int *n);
+/* Rows of target whose text holds one of the patterns (LIKE patterns,
+ * store.h; NULL: none), in one scan: posts by their folded text (patterns
+ * from store_search_pattern), the others by their lower-cased text. */
+StoreResult store_redact_candidates(Db *db, Arena *a, RedactTarget t, const char *const patterns[4], TextRow **out,
+                                    int *n);
 /* Writes the redacted text (for posts also its html and folded search). */
 StoreResult store_redact_write(Db *db, RedactTarget t, long long id, const char *text, const char *html,
                                const char *search);
