@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Retention purge speed: `alliance purge` on a demo firm grown by PEOPLE
 # candidates (2,000 by default) imported through the API, each with a CV text
-# of about 2 KB in the full-text index, whose retention ended long ago (their
+# of about 2 KB in the full-text index (its file is not on disk: the CV row
+# only), whose retention ended long ago (their
 # dates moved back behind the API's back). Prints the dry run's and the
 # purge's times, on SQLite and, unless NO_PG=1, on a throw-away PostgreSQL
 # (tests/pg.sh; fsync off there, as in the tests). Asserts nothing.
@@ -19,8 +20,8 @@ PY
 # About 2 KB of CV words per person (SQLite has no repeat(): a blob of 28 zeros, each replaced).
 WORDS="'Développeur Java Spring Kafka Kubernetes microservices paiement banque '"
 
-run() { # engine, database url, sql runner, CV text expression
-  local engine=$1 db=$2 sql=$3 CV=$4
+run() { # engine, database url, sql runner, CV text expression, a file hash per person
+  local engine=$1 db=$2 sql=$3 CV=$4 HASH=$5
   "$BIN" init --demo --db "$db" >/dev/null
   local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   ALLIANCE_PURGE_HOUR=off "$BIN" serve --db "$db" --addr "127.0.0.1:$port" --data-dir "$tmp/files-$engine" >"$tmp/serve-$engine.log" 2>&1 &
@@ -36,7 +37,7 @@ run() { # engine, database url, sql runner, CV text expression
   $sql "UPDATE people SET created_at = '2020-01-01T00:00:00Z' WHERE email LIKE '%@purge.example';
         UPDATE legal_bases SET obtained_at = '2020-01-01T00:00:00Z' WHERE person_id IN (SELECT id FROM people WHERE email LIKE '%@purge.example');
         INSERT INTO documents (person_id, file_name, media_type, sha256, size, text, created_at)
-          SELECT id, 'cv.txt', 'text/plain', 'none', 2000, $CV, '2020-01-01T00:00:00Z' FROM people WHERE email LIKE '%@purge.example';
+          SELECT id, 'cv.txt', 'text/plain', $HASH, 2000, $CV, '2020-01-01T00:00:00Z' FROM people WHERE email LIKE '%@purge.example';
         UPDATE person_text SET body = body || ' ' || $CV WHERE person_id IN (SELECT id FROM people WHERE email LIKE '%@purge.example');"
   # one erasure through the API first: its compaction of the search index
   # and checkpoint run on a full index
@@ -61,12 +62,12 @@ run() { # engine, database url, sql runner, CV text expression
 }
 
 sqlite_sql() { sqlite3 "$tmp/a.db" "$1"; }
-run sqlite "$tmp/a.db" sqlite_sql "replace(hex(zeroblob(28)), '00', $WORDS)"
+run sqlite "$tmp/a.db" sqlite_sql "replace(hex(zeroblob(28)), '00', $WORDS)" "printf('%064d', id)"
 ls -l "$tmp/a.db" | awk '{print "sqlite: file after the purge " $5 " bytes"}'
 
 if [ "${NO_PG:-0}" != 1 ]; then
   url=$("$ROOT/tests/pg.sh" start "$tmp/pg")
   pg_sql() { psql -X -q -v ON_ERROR_STOP=1 "${url%/*}/bench" -c "$1" >/dev/null; }
   psql -X -q "$url" -c 'CREATE DATABASE bench' >/dev/null
-  run postgresql "${url%/*}/bench" pg_sql "repeat($WORDS, 28)"
+  run postgresql "${url%/*}/bench" pg_sql "repeat($WORDS, 28)" "lpad(id::text, 64, '0')"
 fi
