@@ -51,8 +51,8 @@ const Route ROUTES[] = {
     {"POST", "/api/v1/privacy/requests", "privacy.write", privacy_requests_create, ROUTE_JSON},
     {"PATCH", "/api/v1/privacy/requests/{id}", "privacy.write", privacy_requests_update, ROUTE_JSON},
     /* privacy: legal bases, retention, the register of processing */
-    {"GET", "/api/v1/people/{id}/privacy", "legal_bases.read", people_privacy_get, 0},
-    {"POST", "/api/v1/people/{id}/legal-bases", "legal_bases.write", legal_bases_create, ROUTE_JSON},
+    {"GET", "/api/v1/people/{id}/privacy", "legal_bases.read", people_privacy_get, 0, ROW_PERSON},
+    {"POST", "/api/v1/people/{id}/legal-bases", "legal_bases.write", legal_bases_create, ROUTE_JSON, ROW_PERSON},
     {"POST", "/api/v1/legal-bases/{id}/renew", "legal_bases.write", legal_bases_renew, 0},
     {"POST", "/api/v1/legal-bases/{id}/withdraw", "legal_bases.write", legal_bases_withdraw, 0},
     {"GET", "/api/v1/privacy/register", "privacy.read", privacy_register_get, 0},

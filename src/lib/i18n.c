@@ -370,6 +370,7 @@ static const Message messages[] = {
     {"reset_requested", "Si un compte existe pour cette adresse, un e-mail vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe.", "If an account exists for this address, an e-mail has just been sent to it with a link to choose a new password."},
     {"retention_warning_too_long", "doit être plus court que la durée de conservation après un refus", "must be shorter than the retention after a rejection"},
     {"role_admin", "Administration", "Administration"},
+    {"role_client", "Contacts des clients", "Client contacts"},
     {"role_consultant", "Consultants", "Consultants"},
     {"role_manager", "Direction", "Management"},
     {"role_recruiter", "Recrutement", "Recruitment"},

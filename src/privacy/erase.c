@@ -14,7 +14,7 @@
 #include "../store/privacy.h"
 #include "../store/privacy_requests.h"
 
-enum { EVENTS_MAX = 10000, NEEDLES = 7 };
+enum { EVENTS_MAX = 10000, NEEDLES = 8 };
 
 /* What an event may keep once its person is erased: the facts the KPIs
  * count (stages, statuses, kinds), never free text. */
@@ -47,10 +47,11 @@ static StoreResult redact_events(Db *db, Arena *a, long long id, int *n) {
 /* How free text names the person. A row is theirs when it holds a sign:
  * the full name either way round, the e-mail address, the phone number,
  * a link to their page, or the last name alone when no one else in the
- * firm bears it (an "Entretien de Martin" may be someone else). In their
- * rows every word that names them goes, the first name alone included. */
+ * firm bears it (an "Entretien de Martin" may be someone else), or the
+ * @mention of their account. In their rows every word that names them
+ * goes, the first name alone included. */
 typedef struct {
-    const char *signs[NEEDLES], *words[NEEDLES], *keys[4];
+    const char *signs[NEEDLES], *words[NEEDLES], *keys[REDACT_KEYS];
     int nsigns, nwords;
     long long id;
     const char *last; /* a sign too if unique: checked once, when a row has only it */
@@ -61,7 +62,7 @@ static void add(const char **list, int *n, const char *s) {
     if (s && *s) list[(*n)++] = s;
 }
 
-static void mentions_of(Arena *a, const Person *p, Mentions *m) {
+static void mentions_of(Arena *a, const Person *p, const char *handle, Mentions *m) {
     *m = (Mentions){.id = p->id, .unique = -1};
     bool both = p->first_name && *p->first_name && p->last_name && *p->last_name;
     const char *full = both ? arena_printf(a, "%s %s", p->first_name, p->last_name) : NULL;
@@ -73,6 +74,10 @@ static void mentions_of(Arena *a, const Person *p, Mentions *m) {
     add(m->signs, &m->nsigns, p->email);
     add(m->signs, &m->nsigns, p->phone);
     add(m->signs, &m->nsigns, link);
+    /* the @mention of their account, if they had one */
+    const char *mention = handle ? arena_printf(a, "@%s", handle) : NULL;
+    add(m->signs, &m->nsigns, mention);
+    add(m->words, &m->nwords, mention);
     add(m->words, &m->nwords, full);
     add(m->words, &m->nwords, reversed);
     add(m->words, &m->nwords, p->last_name);
@@ -84,6 +89,7 @@ static void mentions_of(Arena *a, const Person *p, Mentions *m) {
     m->keys[1] = p->email;
     m->keys[2] = p->phone;
     m->keys[3] = link;
+    m->keys[4] = mention;
 }
 
 /* Whether a row of text is about the person (see Mentions). */
@@ -102,8 +108,8 @@ static StoreResult is_theirs(Db *db, Mentions *m, const char *text, bool *yes) {
 
 /* The text rows of one target that name the person, redacted. */
 static StoreResult redact_target(Db *db, Arena *a, RedactTarget t, Mentions *m, int *count) {
-    const char *patterns[4];
-    for (int k = 0; k < 4; k++) /* posts keep a folded copy; the other texts are compared in lower case */
+    const char *patterns[REDACT_KEYS];
+    for (int k = 0; k < REDACT_KEYS; k++) /* posts keep a folded copy; the other texts are compared in lower case */
         patterns[k] = !m->keys[k] || !*m->keys[k] ? NULL
                       : t == REDACT_POSTS ? store_search_pattern(a, m->keys[k])
                                           : store_like_pattern(a, text_ascii_lower(arena_strdup(a, m->keys[k])));
@@ -138,8 +144,11 @@ StoreResult erase_person(Db *db, Arena *a, long long id, long long actor_id, con
     Person p;
     StoreResult r = store_person_get(db, a, id, &p);
     if (r != STORE_OK) return r;
+    const char *handle;
+    r = store_person_account_handle(db, a, id, &handle);
+    if (r != STORE_OK) return r;
     Mentions m;
-    mentions_of(a, &p, &m);
+    mentions_of(a, &p, handle, &m);
     const char **hashes; /* their files, unless someone else's document or attachment is the same file */
     int nhashes;
     char now[21];

@@ -47,6 +47,12 @@ StoreResult store_person_erase(Db *db, long long id, long long actor_id, const c
         /* the renewal links of their warning mail; legal bases keep their facts */
         "DELETE FROM privacy_links WHERE person_id = $1",
         "UPDATE legal_bases SET note = NULL WHERE person_id = $1",
+        /* their account, if they had one: it can no longer sign in and names nobody */
+        "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE person_id = $1)",
+        "DELETE FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE person_id = $1)",
+        "DELETE FROM password_resets WHERE user_id IN (SELECT id FROM users WHERE person_id = $1)",
+        "UPDATE users SET name = 'Personne effacée', email = 'erased-' || id || '@invalid.example', "
+        "handle = 'effacee-' || id, password_hash = '!', disabled = 1, version = version + 1 WHERE person_id = $1",
     };
     for (size_t i = 0; i < sizeof CLEAN / sizeof CLEAN[0]; i++) {
         st = db_prepare(db, CLEAN[i]);
@@ -117,28 +123,29 @@ StoreResult store_erasures_of_person(Db *db, Arena *a, long long id, Erasure **o
     return s == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
-/* The SQL of each target: rows that may hold one of four patterns (one
- * scan of the table, a NULL pattern matches nothing), and the write. */
-#define ANY4(col) "(" col " LIKE $1 ESCAPE '\\' OR " col " LIKE $2 ESCAPE '\\' OR " col " LIKE $3 ESCAPE '\\' OR " \
-                  col " LIKE $4 ESCAPE '\\')"
+/* The SQL of each target: rows that may hold one of REDACT_KEYS patterns
+ * (one scan of the table, a NULL pattern matches nothing), and the write. */
+#define ANY(col)                                                                                                     \
+    "(" col " LIKE $1 ESCAPE '\\' OR " col " LIKE $2 ESCAPE '\\' OR " col " LIKE $3 ESCAPE '\\' OR " col           \
+    " LIKE $4 ESCAPE '\\' OR " col " LIKE $5 ESCAPE '\\')"
 static const struct {
     const char *find, *write;
 } REDACT_SQL[REDACT_TARGETS] = {
-    [REDACT_POSTS] = {"SELECT id, body FROM posts WHERE deleted = 0 AND " ANY4("search") " ORDER BY id",
+    [REDACT_POSTS] = {"SELECT id, body FROM posts WHERE deleted = 0 AND " ANY("search") " ORDER BY id",
                       "UPDATE posts SET body = $2, html = $3, search = $4, version = version + 1 WHERE id = $1"},
-    [REDACT_REVISIONS] = {"SELECT id, body FROM post_revisions WHERE " ANY4("lower(body)") " ORDER BY id",
+    [REDACT_REVISIONS] = {"SELECT id, body FROM post_revisions WHERE " ANY("lower(body)") " ORDER BY id",
                           "UPDATE post_revisions SET body = $2 WHERE id = $1"},
-    [REDACT_NOTIFICATIONS] = {"SELECT id, text FROM notifications WHERE " ANY4("lower(text)") " ORDER BY id",
+    [REDACT_NOTIFICATIONS] = {"SELECT id, text FROM notifications WHERE " ANY("lower(text)") " ORDER BY id",
                               "UPDATE notifications SET text = $2 WHERE id = $1"},
-    [REDACT_REQUESTS] = {"SELECT id, requester FROM privacy_requests WHERE " ANY4("lower(requester)") " ORDER BY id",
+    [REDACT_REQUESTS] = {"SELECT id, requester FROM privacy_requests WHERE " ANY("lower(requester)") " ORDER BY id",
                          "UPDATE privacy_requests SET requester = $2 WHERE id = $1"},
 };
 
-StoreResult store_redact_candidates(Db *db, Arena *a, RedactTarget t, const char *const patterns[4], TextRow **out,
-                                    int *n) {
+StoreResult store_redact_candidates(Db *db, Arena *a, RedactTarget t, const char *const patterns[REDACT_KEYS],
+                                    TextRow **out, int *n) {
     DbStmt *st = db_prepare(db, REDACT_SQL[t].find);
     if (!st) return STORE_ERROR;
-    for (int i = 0; i < 4; i++) db_bind_text(st, i + 1, patterns[i]);
+    for (int i = 0; i < REDACT_KEYS; i++) db_bind_text(st, i + 1, patterns[i]);
     size_t cap = 8;
     *out = arena_alloc(a, cap * sizeof **out);
     *n = 0;
@@ -162,6 +169,16 @@ StoreResult store_redact_write(Db *db, RedactTarget t, long long id, const char 
         db_bind_text(st, 4, search);
     }
     return store_result(db_run(st));
+}
+
+StoreResult store_person_account_handle(Db *db, Arena *a, long long person_id, const char **handle) {
+    DbStmt *st = db_prepare(db, "SELECT handle FROM users WHERE person_id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, person_id);
+    DbStatus s = db_step(st);
+    *handle = s == DB_ROW ? store_text(a, st, 0) : NULL;
+    db_reset_all(db);
+    return s == DB_ROW || s == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
 StoreResult store_people_named(Db *db, const char *last_name, long long except_id, long long *n) {

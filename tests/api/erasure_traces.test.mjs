@@ -88,6 +88,23 @@ test('a last name someone else bears is not enough to take a post for theirs; th
   assert.equal(await body(byLink), `Voir [ce profil](#/people/${leon.id}) avant lundi`, 'a link names nobody: the id stays');
 });
 
+test('a consultant with an account: the account is closed and named nobody, and their @mentions keep a placeholder', async () => {
+  const admin = await srv.as('admin');
+  const tag = `${process.pid}${++seq}`;
+  const p = (await srv.post('/api/v1/people', { kind: 'consultant', first_name: 'Ysaline', last_name: `Comptée${tag}`, email: `ysaline.${tag}@example.org` }, { as: admin })).json;
+  const u = await srv.post('/api/v1/users', { email: `ysaline.${tag}@alliance.example`, name: `Ysaline Comptée${tag}`, role: 'consultant', password: 'une phrase de passe solide', person_id: p.id }, { as: admin });
+  assert.equal(u.status, 201, u.text);
+  const session = await srv.signIn(`ysaline.${tag}@alliance.example`, 'une phrase de passe solide');
+  const post = (await srv.post(`/api/v1/channels/${channel}/posts`, { body: `Merci @${u.json.handle} pour la démo` }, { as: rec })).json;
+  assert.equal((await erase(p.id)).status, 200);
+  assert.equal((await srv.get('/api/v1/me', { as: session })).status, 401, 'their session ended');
+  assertProblem(await srv.post('/api/v1/session', { email: `ysaline.${tag}@alliance.example`, password: 'une phrase de passe solide' }), 401);
+  const acc = (await srv.get(`/api/v1/users/${u.json.id}`, { as: admin })).json;
+  assert.deepEqual([acc.name, acc.disabled, acc.email.endsWith('@invalid.example')], ['Personne effacée', true, true]);
+  assert.ok(!acc.handle.includes('ysaline'));
+  assert.equal((await srv.get(`/api/v1/posts/${post.id}`, { as: rec })).json.body, 'Merci [personne effacée] pour la démo');
+});
+
 test('the files of an erased person leave the disk, but not a file someone else also gave', async () => {
   const a = await secretPerson(), b = await secretPerson();
   const shared = `CV partagé ${process.pid}: Kafka, Spark, Scala.`;

@@ -134,7 +134,13 @@ test('recording a basis checks its fields: hostile, wrong-type, oversized, unfit
   ]) assertFieldError(await srv.post(url, body, { as: rec }), field, JSON.stringify(body));
   assertProblem(await srv.req('POST', url, { raw: '{"purpose": "talent_pool", "basis"', as: rec }), 400);
   assertProblem(await srv.post(url, ok, { as: sales }), 403);
-  assertProblem(await srv.get(`/api/v1/people/${person.id}/privacy`, { as: await srv.as('consultant') }), 403);
+  // a consultant reads their own legal bases (their right of access), another's does not exist for them
+  const cons = await srv.as('consultant');
+  assertProblem(await srv.get(`/api/v1/people/${person.id}/privacy`, { as: cons }), 404);
+  const own = (await srv.get('/api/v1/me', { as: cons })).json.user.person_id;
+  assert.ok(own, 'the demo consultant stands for a person');
+  assert.equal((await srv.get(`/api/v1/people/${own}/privacy`, { as: cons })).json.retention_reason, 'contract');
+  assertProblem(await srv.post(`/api/v1/people/${own}/legal-bases`, ok, { as: cons }), 403);
   assertProblem(await srv.post('/api/v1/people/999999/legal-bases', ok, { as: rec }), 404);
   assertProblem(await srv.post('/api/v1/legal-bases/999999/renew', undefined, { as: rec }), 404);
   assertProblem(await srv.get('/api/v1/people/999999/privacy', { as: rec }), 404);

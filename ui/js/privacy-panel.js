@@ -4,8 +4,8 @@
 // zip with the files) and the erasure. The server computes every date.
 import { t, formatDate } from './i18n.js';
 import { api } from './api.js';
-import { can } from './session.js';
-import { h, field, select, formSummary, showErrors, clearErrors, toast, errorBox, loading } from './dom.js';
+import { can, isMe } from './session.js';
+import { h, fill, field, select, formSummary, showErrors, clearErrors, toast, errorBox, loading } from './dom.js';
 import { reasonDialog } from './reason-dialog.js';
 
 const PURPOSES = ['recruitment', 'talent_pool', 'employment'];
@@ -110,16 +110,17 @@ function exportsAndErasure(person, onErased) {
 
 export function privacyPanel(person, onErased) {
   const card = h('section', { class: 'card section', id: 'person-privacy', 'aria-labelledby': 'privacy-title' }, loading());
-  if (!can('legal_bases.read')) return null;
+  // staff, and a consultant on their own profile (their right of access)
+  if (!can('legal_bases.read') && !isMe(person.id)) return null;
   const draw = async () => {
     try {
       const p = await api('GET', `/api/v1/people/${person.id}/privacy`);
-      card.replaceChildren(...[ // (a null would be written as the text "null")
+      fill(card,
         h('h2', { class: 'h3', id: 'privacy-title' }, t('privacy.title')),
         ...summary(p),
         basesTable(p, draw),
         can('legal_bases.write') && !p.erased_at ? recordForm(person, draw) : null,
-        exportsAndErasure({ ...person, erased_at: p.erased_at }, onErased)].filter(Boolean));
+        exportsAndErasure({ ...person, erased_at: p.erased_at }, onErased));
     } catch (e) {
       card.replaceChildren(errorBox(e, draw));
     }

@@ -5,7 +5,7 @@
 import { t, formatDate, formatNumber } from '../i18n.js';
 import { api } from '../api.js';
 import { can } from '../session.js';
-import { h, loading, pageHeader, field, formSummary, showErrors, clearErrors, toast } from '../dom.js';
+import { h, fill, loading, pageHeader, field, formSummary, showErrors, clearErrors, toast } from '../dom.js';
 
 function activity(a) {
   const list = (items) => h('ul', null, items.map((x) => h('li', null, x)));
@@ -68,7 +68,7 @@ export async function render(ctx) {
     const purge = r.purge.automatic
       ? t('register.purgeOn', { hour: r.purge.hour_utc, last: r.purge.last_run ? formatDate(r.purge.last_run) : t('register.never') })
       : t('register.purgeOff');
-    ctx.main.replaceChildren(...[ // (a null would be written as the text "null")
+    fill(ctx.main,
       pageHeader(t('register.title'), h('button', { type: 'button', class: 'btn btn-ghost', id: 'register-print', onclick: () => window.print() }, t('register.print'))),
       h('p', { class: 'lead' }, t('register.lead', { firm: r.controller.name })),
       h('p', { class: 'notice', id: 'register-purge', role: 'status' }, purge, ' ', t('register.erased', { n: formatNumber(r.people_erased) })),
@@ -77,7 +77,7 @@ export async function render(ctx) {
       h('section', { class: 'card section', 'aria-labelledby': 'register-measures-title' },
         h('h2', { class: 'h3', id: 'register-measures-title' }, t('register.measures')),
         h('ul', { id: 'register-measures' }, r.measures.map((m) => h('li', null, m.label)))),
-      h('p', { class: 'muted small' }, t('register.generated', { date: formatDate(r.generated_at) }))].filter(Boolean));
+      h('p', { class: 'muted small' }, t('register.generated', { date: formatDate(r.generated_at) })));
   };
   await draw();
 }
