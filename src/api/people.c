@@ -177,8 +177,12 @@ void people_update(Request *rq, Response *rs) {
     StoreResult r = store_person_get(rq->db, &rq->arena, rq->ids[0], &p);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     if (p.version != expected) return reply_store_error(rq, rs, STORE_STALE);
+    bool hired = strcmp(p.kind, "consultant") != 0; /* a candidate now, perhaps a consultant below */
     if (!read_person(rq, rs, rq->json, true, &p)) return;
     r = store_person_update(rq->db, &rq->arena, &p, expected);
+    /* privacy: a candidate who becomes a consultant is kept for their contract */
+    if (r == STORE_OK && hired && strcmp(p.kind, "consultant") == 0)
+        r = privacy_intake(rq->db, &rq->arena, &p, "contract", -1, rq->user.id, false);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     person_record_change(rq, &p, "person.updated");
     rs->audit_type = "person";

@@ -158,6 +158,8 @@ static int link_accounts(Db *db, Arena *a, long long hired_person, long long cli
         p.last_name = "Durand";
         p.email = "camille.durand@demo.alliance.example";
         if (store_person_update(db, a, &p, p.version) != STORE_OK) return -1;
+        /* privacy: hired, they are kept for their contract now */
+        if (privacy_intake(db, a, &p, "contract", -1, -1, false) != STORE_OK) return -1;
         u.person_id = hired_person;
         if (store_user_update(db, &u, u.version) != STORE_OK) return -1;
     }

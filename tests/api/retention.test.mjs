@@ -48,6 +48,13 @@ test('a basis is recorded where data comes in: a recruiter, the API, a consultan
   assert.deepEqual(b.map((x) => [x.purpose, x.basis, x.source]), [['employment', 'contract', 'api']]);
   const p = await privacy(byApi.json.id);
   assert.deepEqual([p.retention_until, p.retention_reason, p.state], [null, 'contract', 'kept'], 'a consultant is kept for the contract');
+  // hired: the candidate becomes a consultant, kept for their contract
+  const cur = await srv.get(`/api/v1/people/${byRec.json.id}`, { as: rec });
+  const hired = await srv.patch(`/api/v1/people/${byRec.json.id}`, { kind: 'consultant' }, { as: rec, ifMatch: cur.headers.get('etag') });
+  assert.equal(hired.status, 200, hired.text);
+  const h = await privacy(byRec.json.id);
+  assert.deepEqual(h.legal_bases.map((x) => [x.purpose, x.basis, x.source]), [['recruitment', 'legitimate_interest', 'recruiter'], ['employment', 'contract', 'contract']]);
+  assert.equal(h.retention_reason, 'contract');
   const csv = `first_name,last_name,email,kind\nLéa,Importée,lea.${unique()}@example.org,candidate\n`;
   const imp = await multipart(srv, '/api/v1/import/people.csv', { file: { name: 'p.csv', data: Buffer.from(csv), type: 'text/csv' } },
     { Cookie: rec.cookie, 'X-CSRF-Token': rec.csrf });

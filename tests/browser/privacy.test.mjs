@@ -142,6 +142,24 @@ test('personal data: the person page, the register, the renewal page, a forgotte
     await page.locator('input[name="password"]').fill('une phrase de passe neuve');
     await page.locator('form.login-form button[type="submit"]').click();
     await page.locator('#sign-out').waitFor();
+    // a consultant reads their own legal bases; a manager is asked why before an erasure
+    await page.locator('#sign-out').click();
+    await page.waitForURL(/#\/login/);
+    await signIn(page, 'consultant');
+    const me = await page.evaluate(async () => (await (await fetch('/api/v1/me')).json()).user.person_id);
+    await page.goto(`${server.base}/#/people/${me}`);
+    await page.locator('#person-privacy #legal-bases').waitFor();
+    assert.equal(await page.locator('#legal-basis-new').count(), 0, 'they read, they do not record');
+    assert.match(await page.locator('#person-privacy').innerText(), /Contrat de travail ou de mission/);
+    await shot(page, 'privacy-14-consultant-own');
+    await page.locator('#sign-out').click();
+    await page.waitForURL(/#\/login/);
+    await signIn(page, 'manager');
+    await page.goto(`${server.base}/#/people/${person.id}`);
+    await page.locator('#person-erase').click();
+    await page.locator('dialog[open] #erase-reason').waitFor();
+    await shot(page, 'privacy-15-erase-dialog');
+    await page.locator('#erase-cancel').click();
     // the careers form: the talent pool is a box of its own, never ticked
     const offer = await context.newPage();
     await offer.goto(`${server.base}/careers`);
