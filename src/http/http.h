@@ -65,7 +65,6 @@ typedef struct Response {
     const char *audit_type;        /* object written, for the audit log */
     long long audit_id;
     bool keep_writes;              /* commit even though the status is an error */
-    bool erased_text;              /* text was deleted for good: after COMMIT, store_posts_scrub */
     struct SseStream *stream;      /* server-sent events: the body is this stream (sse.h), owned */
 } Response;
 

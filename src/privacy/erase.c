@@ -13,6 +13,7 @@
 #include "../store/people_index.h"
 #include "../store/privacy.h"
 #include "../store/privacy_requests.h"
+#include "../store/scrub.h"
 
 enum { EVENTS_MAX = 10000, NEEDLES = 8 };
 
@@ -180,10 +181,7 @@ StoreResult erase_orphans(Db *db, Arena *a, const char *const *hashes, int n, Er
     return STORE_OK;
 }
 
-void erase_compact(Db *db) {
-    store_search_compact(db);
-    db_checkpoint(db);
-}
+void erase_compact(Db *db) { store_scrub(db, SCRUB_PEOPLE | SCRUB_POSTS); }
 
 int erase_after_commit(Db *db, const ErasureReport *r, bool compact) {
     int removed = 0;

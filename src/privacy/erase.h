@@ -12,7 +12,8 @@
  * The caller records the "person.erased" event (so the matching index
  * forgets them) and, once committed, calls erase_after_commit: the files
  * no one else names leave the disk and the search indexes and the SQLite
- * file keep no trace (secure_delete, FTS compaction, WAL checkpoint). */
+ * file keep no trace (store/scrub.h: FTS compaction, WAL checkpoint, with
+ * secure_delete on). */
 #ifndef ALLIANCE_PRIVACY_ERASE_H
 #define ALLIANCE_PRIVACY_ERASE_H
 #include "../store/store.h"

@@ -211,16 +211,6 @@ StoreResult store_file_in_use(Db *db, const char *hash, bool *used) {
     return STORE_OK;
 }
 
-StoreResult store_search_compact(Db *db) {
-    if (strcmp(db_engine_name(db), "sqlite") != 0) return STORE_OK;
-    if (db_begin_write(db) != DB_OK) return STORE_ERROR;
-    if (db_exec(db, "INSERT INTO people_fts(people_fts) VALUES ('optimize'); "
-                    "INSERT INTO posts_fts(posts_fts) VALUES ('optimize')") != DB_OK) {
-        db_rollback(db);
-        return STORE_ERROR;
-    }
-    return db_commit(db) == DB_OK ? STORE_OK : STORE_ERROR;
-}
 
 StoreResult store_register_counts(Db *db, RegisterCounts *c) {
     DbStmt *st = db_prepare(

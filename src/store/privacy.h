@@ -57,9 +57,5 @@ typedef struct {
     long long candidates, talent_pool, consultants, contacts, users, erased;
 } RegisterCounts;
 StoreResult store_register_counts(Db *db, RegisterCounts *c);
-/* SQLite: rewrites the full-text indexes without the entries of deleted
- * rows (an FTS5 delete only marks them until segments merge), in a write
- * transaction of its own. Nothing to do on PostgreSQL. */
-StoreResult store_search_compact(Db *db);
 
 #endif
