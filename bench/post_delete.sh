@@ -2,7 +2,7 @@
 # What deleting a post costs on SQLite as the posts pile up: the request
 # erases the text, then (after its COMMIT) rewrites the full-text index
 # without the deleted words and truncates the write-ahead log, so the words
-# leave the files (store_posts_scrub). Prints the time of one DELETE next to
+# leave the files (store/scrub.h). Prints the time of one DELETE next to
 # that of one POST, for each number of posts. Figures, never asserted.
 #   bench/post_delete.sh [N ...]      (default: 10000 100000)
 set -euo pipefail

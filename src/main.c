@@ -25,6 +25,7 @@ static const struct {
     {"eval-match", cli_eval_match},
     {"kpis", cli_kpis}, /* KPIs: rebuild their rows from the event log */
     {"skills-find", cli_skills_find},
+    {"purge", cli_purge}, /* privacy: retention ended */
 };
 
 int main(int argc, char **argv) {

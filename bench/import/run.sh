@@ -5,20 +5,8 @@
 # unless NO_PG=1, on a throw-away PostgreSQL (tests/pg.sh; fsync off there,
 # as in the tests). Prints rows/s; asserts nothing.
 #   bench/import/run.sh            ROWS=50000 bench/import/run.sh
-set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=${ALLIANCE_BIN:-$ROOT/build/alliance}
+. "$(dirname "$0")/../common.sh"
 ROWS=${ROWS:-10000}
-tmp=$(mktemp -d)
-chmod 755 "$tmp" # the PostgreSQL cluster below belongs to the postgres user
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-  [ -d "$tmp/pg" ] && "$ROOT/tests/pg.sh" stop "$tmp/pg"
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-[ -x "$BIN" ] || { echo "build first: make build/alliance" >&2; exit 2; }
 
 # A French Excel file: BOM, ';', CRLF, varied names, cities, phones and skills.
 python3 - "$ROWS" >"$tmp/people.csv" <<'PY'

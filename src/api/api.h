@@ -15,9 +15,27 @@ void session_delete(Request *rq, Response *rs);
 /* trust: sign out everywhere, password reset links */
 void sessions_delete_all(Request *rq, Response *rs);
 void password_reset_confirm(Request *rq, Response *rs);
+void password_reset_request(Request *rq, Response *rs);
 /* trust: the rights of access and erasure (privacy.c) */
 void people_export(Request *rq, Response *rs);
 void people_erase(Request *rq, Response *rs);
+/* The files of a person whose rows just went (deleted, merged away):
+ * those no row names any more leave the disk once the request commits.
+ * hashes were read before (store_person_file_hashes). false on a store error. */
+bool person_files_release(Request *rq, const char *const *hashes, int n);
+/* privacy: legal bases and retention (legal_bases.c), the register of
+ * processing (privacy_register.c), the public renewal page (privacy_page.c) */
+void people_privacy_get(Request *rq, Response *rs);
+/* What GET /api/v1/people/{id}/privacy answers (the export has it too);
+ * NULL on a store error. */
+json_t *person_privacy_json(Request *rq, long long id);
+void legal_bases_create(Request *rq, Response *rs);
+void legal_bases_renew(Request *rq, Response *rs);
+void legal_bases_withdraw(Request *rq, Response *rs);
+void privacy_register_get(Request *rq, Response *rs);
+void privacy_page_get(Request *rq, Response *rs);
+void privacy_page_renew(Request *rq, Response *rs);
+void privacy_page_withdraw(Request *rq, Response *rs);
 /* trust: people's requests about their data (privacy_requests.c) */
 void privacy_requests_list(Request *rq, Response *rs);
 void privacy_requests_create(Request *rq, Response *rs);

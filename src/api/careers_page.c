@@ -20,6 +20,8 @@
 #include "../store/applicants.h"
 #include "../store/candidacies.h"
 #include "../store/needs.h"
+#include "../store/settings.h"
+#include "../privacy/intake.h"
 #include "careers.h"
 #include "duplicates.h"
 #include "cv.h"
@@ -27,7 +29,7 @@
 #include "skill_input.h"
 
 enum { MAX_OFFERS = 200, MAX_SLUG_WORDS = 50, MAX_NAME = 200, MAX_PHONE = 40, MAX_MESSAGE = 5000,
-       VALID_DAYS = 60, RETENTION_MONTHS = 24 };
+       VALID_DAYS = 60 };
 
 /* ---- slugs ---- */
 
@@ -375,7 +377,7 @@ static void paragraphs(Buf *b, const char *text) {
 /* What the candidate typed, kept when the form comes back with errors. */
 typedef struct {
     const char *name, *email, *phone, *message;
-    bool consent;
+    bool consent, talent_pool; /* talent_pool: the optional box, never ticked for them */
 } Applicant;
 
 typedef struct {
@@ -529,11 +531,21 @@ static void offer_page(Request *rq, Response *rs, int status, const Need *n, con
                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
                    "application/vnd.oasis.opendocument.text,text/plain\"></div>",
                has_error(errs, nerr, "cv") ? " aria-invalid=\"true\"" : "");
+    /* privacy: the retention the firm set (store/settings.h) */
+    Settings set;
+    if (store_settings_get(rq->db, &rq->arena, &set) != STORE_OK)
+        set.retention = (RetentionPolicy){RETENTION_REJECTED_MONTHS, RETENTION_POOL_MONTHS, RETENTION_WARNING_DAYS};
     buf_puts(&b, "<div class=\"field consent\">");
     field_error(&b, rq, errs, nerr, "consent");
     buf_printf(&b, "<label><input id=\"f-consent\" type=\"checkbox\" name=\"consent\" value=\"yes\" required%s> ",
                ap->consent ? " checked" : "");
-    buf_printf(&b, i18n(rq->lang, "careers_consent"), RETENTION_MONTHS);
+    html_text(&b, arena_printf(&rq->arena, i18n(rq->lang, "careers_consent"), set.retention.rejected_months));
+    buf_puts(&b, "</label></div>");
+    /* the talent pool is a consent of its own: optional, unticked */
+    buf_printf(&b, "<div class=\"field consent\"><label><input id=\"f-talent-pool\" type=\"checkbox\" "
+                   "name=\"talent_pool\" value=\"yes\"%s> ",
+               ap->talent_pool ? " checked" : "");
+    html_text(&b, arena_printf(&rq->arena, i18n(rq->lang, "careers_talent_pool"), set.retention.talent_pool_months));
     buf_puts(&b, "</label></div><button type=\"submit\">");
     msg(&b, rq, "careers_send");
     buf_puts(&b, "</button></form></section>");
@@ -560,7 +572,7 @@ void careers_offer_page(Request *rq, Response *rs) {
         rs->status = 301;
         return;
     }
-    Applicant none = {"", "", "", "", false};
+    Applicant none = {"", "", "", "", false, false};
     offer_page(rq, rs, 200, &n, &none, NULL, 0);
 }
 
@@ -569,7 +581,7 @@ void careers_offer_page(Request *rq, Response *rs) {
 /* The body could not be read at all (too large, not multipart): the form
  * of the offer (arg) again, empty, with the reason. */
 static void apply_fail(Request *rq, Response *rs, int status, const char *key, const void *arg) {
-    Applicant none = {"", "", "", "", false};
+    Applicant none = {"", "", "", "", false, false};
     FieldError e = {strcmp(key, "cv_too_large") == 0 ? "cv" : "form", key};
     offer_page(rq, rs, status, arg, &none, &e, 1);
 }
@@ -609,7 +621,7 @@ void careers_apply(Request *rq, Response *rs) {
                     clean_field(rq, multipart_text(&rq->arena, parts, np, "email", &bad[1])),
                     clean_field(rq, multipart_text(&rq->arena, parts, np, "phone", &bad[2])),
                     clean_field(rq, multipart_text(&rq->arena, parts, np, "message", &bad[3])),
-                    multipart_find(parts, np, "consent") != NULL};
+                    multipart_find(parts, np, "consent") != NULL, multipart_find(parts, np, "talent_pool") != NULL};
     if (bad[0] || !ap.name || text_utf8_length(ap.name) > MAX_NAME) errs[nerr++] = (FieldError){"name", "careers_name_required"};
     if (bad[1] || !ap.email || strlen(ap.email) > 254 || !validate_email(ap.email))
         errs[nerr++] = (FieldError){"email", "careers_email_invalid"};
@@ -620,7 +632,7 @@ void careers_apply(Request *rq, Response *rs) {
     if (!file || !file->filename || !file->len) errs[nerr++] = (FieldError){"cv", "careers_cv_required"};
     if (!ap.consent) errs[nerr++] = (FieldError){"consent", "careers_consent_required"};
     Applicant echo = {ap.name ? ap.name : "", ap.email ? ap.email : "", ap.phone ? ap.phone : "",
-                      ap.message ? ap.message : "", ap.consent};
+                      ap.message ? ap.message : "", ap.consent, ap.talent_pool};
     if (nerr) return offer_page(rq, rs, 422, &n, &echo, errs, nerr);
     CvUpload up;
     CvStatus cs = cv_prepare(rq, file, &up);
@@ -654,6 +666,8 @@ void careers_apply(Request *rq, Response *rs) {
     Document doc;
     int proposed = 0;
     if (r == STORE_OK) r = cv_save(rq, p.id, &up, &doc, &proposed);
+    /* privacy: this application's basis, and the talent pool if they said yes */
+    if (r == STORE_OK) r = privacy_intake(rq->db, &rq->arena, &p, "careers_form", c.id, -1, ap.talent_pool);
     cv_upload_free(&up);
     if (r != STORE_OK) return reply_db_error(rq, rs);
     /* an application received: a candidacy created, from the careers page */

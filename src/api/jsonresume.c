@@ -20,6 +20,7 @@
 #include "../lib/text.h"
 #include "../store/duplicates.h"
 #include "../store/people.h"
+#include "../privacy/intake.h"
 #include "api.h"
 #include "duplicates.h"
 #include "skill_input.h"
@@ -273,6 +274,7 @@ void import_jsonresume(Request *rq, Response *rs) {
     }
     json_decref(errs);
     StoreResult res = store_person_insert(rq->db, &rq->arena, &p);
+    if (res == STORE_OK) res = privacy_intake(rq->db, &rq->arena, &p, "import", -1, rq->user.id, false);
     for (int t = 0; res == STORE_OK && t < r.ntags; t++) res = store_person_tag_add(rq->db, p.id, r.tags[t]);
     DuplicateHit *hits;
     int nhits;

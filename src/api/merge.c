@@ -4,7 +4,8 @@
  *   - skills: both sets, the higher level (and years) where both hold one;
  *   - candidacies: moved; two for one need become one, the most advanced
  *     kept (domain/dedupe.h), its status links kept working;
- *   - tags and documents: moved;
+ *   - tags and documents: moved (a file the kept person already has is not
+ *     kept twice; a file no one names any more leaves the disk);
  *   - history: audit rows keep their ids, a merge record keeps what the
  *     merged person was, and an audit row is written for each of the two;
  * then the merged person is deleted. */
@@ -17,6 +18,7 @@
 #include "../store/candidacies.h"
 #include "../store/merge.h"
 #include "../store/people.h"
+#include "../store/privacy.h"
 #include "api.h"
 #include "duplicates.h"
 
@@ -141,6 +143,9 @@ void people_merge(Request *rq, Response *rs) {
     r = store_person_update(rq->db, &rq->arena, &into, expected);
     if (r == STORE_OK) r = move_candidacies(rq, into.id, from_id, cands);
     if (r == STORE_OK) r = store_person_tags_merge(rq->db, into.id, from_id);
+    const char **files = NULL; /* the merged person's files: twins of the kept person's are dropped */
+    int nfiles = 0;
+    if (r == STORE_OK) r = store_person_file_hashes(rq->db, &rq->arena, from_id, &files, &nfiles);
     if (r == STORE_OK) r = store_person_documents_merge(rq->db, into.id, from_id);
     if (r == STORE_OK) {
         char *text = json_dumps(report, JSON_COMPACT);
@@ -152,6 +157,7 @@ void people_merge(Request *rq, Response *rs) {
         r = store_audit_add(rq->db, rq->user.id, arena_printf(&rq->arena, "merged into person %lld", into.id), "person",
                             from_id, rq->address);
     if (r == STORE_OK) r = store_person_delete(rq->db, from_id);
+    if (r == STORE_OK && !person_files_release(rq, files, nfiles)) r = STORE_ERROR;
     int nhits;
     if (r == STORE_OK) r = duplicates_check(rq->db, &rq->arena, &into, NULL, &nhits);
     json_t *person = r == STORE_OK ? person_detail_json(rq, &into) : NULL;

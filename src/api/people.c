@@ -2,6 +2,8 @@
 #include <string.h>
 #include "../domain/skills.h"
 #include "../store/people.h"
+#include "../store/privacy.h"
+#include "../privacy/intake.h"
 #include "../http/event_log.h"
 #include "../store/duplicates.h"
 #include "duplicates.h"
@@ -143,6 +145,9 @@ void people_create(Request *rq, Response *rs) {
     int ndups;
     if (duplicates_find(rq->db, &rq->arena, &p, &dups, &ndups) != STORE_OK) return reply_db_error(rq, rs);
     StoreResult r = store_person_insert(rq->db, &rq->arena, &p);
+    /* privacy: the basis they are kept on, from their first day */
+    if (r == STORE_OK)
+        r = privacy_intake(rq->db, &rq->arena, &p, rq->via_token ? "api" : "recruiter", -1, rq->user.id, false);
     if (r == STORE_OK) r = duplicates_record(rq->db, &rq->arena, &p, dups, ndups);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     person_record_change(rq, &p, "person.created");
@@ -172,8 +177,12 @@ void people_update(Request *rq, Response *rs) {
     StoreResult r = store_person_get(rq->db, &rq->arena, rq->ids[0], &p);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     if (p.version != expected) return reply_store_error(rq, rs, STORE_STALE);
+    bool hired = strcmp(p.kind, "consultant") != 0; /* a candidate now, perhaps a consultant below */
     if (!read_person(rq, rs, rq->json, true, &p)) return;
     r = store_person_update(rq->db, &rq->arena, &p, expected);
+    /* privacy: a candidate who becomes a consultant is kept for their contract */
+    if (r == STORE_OK && hired && strcmp(p.kind, "consultant") == 0)
+        r = privacy_intake(rq->db, &rq->arena, &p, "contract", -1, rq->user.id, false);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     person_record_change(rq, &p, "person.updated");
     rs->audit_type = "person";
@@ -181,8 +190,12 @@ void people_update(Request *rq, Response *rs) {
 }
 
 void people_delete(Request *rq, Response *rs) {
+    const char **files;
+    int nfiles;
+    if (store_person_file_hashes(rq->db, &rq->arena, rq->ids[0], &files, &nfiles) != STORE_OK) return reply_db_error(rq, rs);
     StoreResult r = store_person_delete(rq->db, rq->ids[0]);
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
+    if (!person_files_release(rq, files, nfiles)) return reply_db_error(rq, rs);
     person_record_change(rq, &(Person){.id = rq->ids[0]}, "person.deleted");
     rs->audit_type = "person";
     reply_empty(rs, 204);

@@ -21,6 +21,7 @@
 #include "../lib/multipart.h"
 #include "../lib/text.h"
 #include "../store/people.h"
+#include "../privacy/intake.h"
 #include "api.h"
 #include "duplicates.h"
 
@@ -241,6 +242,7 @@ void import_people_csv(Request *rq, Response *rs) {
         DuplicateHit *hits;
         int nhits;
         StoreResult sr = store_person_insert(rq->db, &rq->arena, &people[i]);
+        if (sr == STORE_OK) sr = privacy_intake(rq->db, &rq->arena, &people[i], "import", -1, rq->user.id, false);
         if (sr == STORE_OK) sr = duplicates_check(rq->db, &rq->arena, &people[i], &hits, &nhits);
         if (sr != STORE_OK) {
             json_decref(body);

@@ -13,6 +13,7 @@
 #include "../store/channels.h"
 #include "../store/notifications.h"
 #include "../store/posts.h"
+#include "../store/scrub.h"
 #include "../store/users.h"
 #include "api.h"
 #include "channels.h"
@@ -274,6 +275,12 @@ void posts_update(Request *rq, Response *rs) {
     reply_versioned(rq, rs, p.version, post_json(&p));
 }
 
+/* After the deletion's commit: its text leaves the files too (store/scrub.h). */
+static void scrub_deleted(Request *rq) {
+    if (store_scrub(rq->db, SCRUB_POSTS) != STORE_OK)
+        fprintf(stderr, "alliance: the deleted text could not be scrubbed from the files yet\n");
+}
+
 void posts_delete(Request *rq, Response *rs) {
     Post p;
     Channel c;
@@ -282,7 +289,7 @@ void posts_delete(Request *rq, Response *rs) {
     if (r != STORE_OK) return reply_store_error(rq, rs, r);
     event_record(rq, "post.deleted", "post", p.id, post_refs(&c), NULL, json_pack("{s:I}", "channel_id", c.id));
     rs->audit_type = "post";
-    rs->erased_text = true;
+    rq->after_commit = scrub_deleted;
     reply_empty(rs, 204);
 }
 

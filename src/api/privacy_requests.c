@@ -34,13 +34,6 @@ static json_t *request_json(const PrivacyRequest *r, const char *today) {
                      "updated_at", r->updated_at);
 }
 
-static void today(char out[11]) {
-    char now[21];
-    time_now_iso(now);
-    memcpy(out, now, 10);
-    out[10] = '\0';
-}
-
 /* Overlays j on r, checks the person and the dates; answers 422 itself. */
 static bool read_request(Request *rq, Response *rs, json_t *j, bool partial, PrivacyRequest *r) {
     json_t *errs = json_array();
@@ -52,7 +45,7 @@ static bool read_request(Request *rq, Response *rs, json_t *j, bool partial, Pri
     jset_str(rq, j, "answered_on", &r->answered_on);
     jset_str(rq, j, "answer", &r->answer);
     char day[11], due[11];
-    today(day);
+    time_today_iso(day);
     if (!r->received_on) r->received_on = arena_strdup(&rq->arena, day);
     if (!json_array_size(errs)) {
         if (strcmp(r->received_on, day) > 0) errors_add(rq, errs, "received_on", "not_in_future");
@@ -84,7 +77,7 @@ void privacy_requests_list(Request *rq, Response *rs) {
         STORE_OK)
         return reply_db_error(rq, rs);
     char day[11];
-    today(day);
+    time_today_iso(day);
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) json_array_append_new(arr, request_json(&items[i], day));
     reply_json(rs, 200, page_body(arr, limit, n ? items[n - 1].id : 0));
@@ -96,7 +89,7 @@ void privacy_requests_create(Request *rq, Response *rs) {
     StoreResult s = store_privacy_request_insert(rq->db, &rq->arena, &r, rq->user.id);
     if (s != STORE_OK) return reply_store_error(rq, rs, s);
     char day[11];
-    today(day);
+    time_today_iso(day);
     rs->audit_type = "privacy_request";
     rs->audit_id = r.id;
     reply_versioned(rq, rs, r.version, request_json(&r, day));
@@ -115,7 +108,7 @@ void privacy_requests_update(Request *rq, Response *rs) {
     s = store_privacy_request_update(rq->db, &rq->arena, &r, expected);
     if (s != STORE_OK) return reply_store_error(rq, rs, s);
     char day[11];
-    today(day);
+    time_today_iso(day);
     rs->audit_type = "privacy_request";
     reply_versioned(rq, rs, r.version, request_json(&r, day));
 }

@@ -42,14 +42,7 @@ void html_tag_msg(Buf *b, Request *rq, const char *tag, const char *key) {
 
 /* "1 décembre 2026" / "1 December 2026" of an ISO timestamp. */
 void public_long_date(Buf *b, Request *rq, const char *iso) {
-    int y, m, d;
-    if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) {
-        html_text(b, iso);
-        return;
-    }
-    char key[16];
-    snprintf(key, sizeof key, "month_%d", m);
-    buf_printf(b, "%d ", d);
-    html_text(b, i18n(rq->lang, key));
-    buf_printf(b, " %d", y);
+    char text[64];
+    i18n_long_date(rq->lang, iso, text, sizeof text);
+    html_text(b, text);
 }

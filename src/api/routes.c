@@ -16,6 +16,7 @@ const Route ROUTES[] = {
     /* trust: sign out everywhere, password reset links */
     {"DELETE", "/api/v1/sessions", "me.write", sessions_delete_all, 0},
     {"POST", "/api/v1/password-reset", NULL, password_reset_confirm, ROUTE_PUBLIC | ROUTE_JSON | ROUTE_OWN_TX},
+    {"POST", "/api/v1/password-reset/request", NULL, password_reset_request, ROUTE_PUBLIC | ROUTE_JSON},
 
     {"GET", "/api/v1/skills", "skills.read", skills_search_get, 0},
 
@@ -49,6 +50,12 @@ const Route ROUTES[] = {
     {"GET", "/api/v1/privacy/requests", "privacy.read", privacy_requests_list, 0},
     {"POST", "/api/v1/privacy/requests", "privacy.write", privacy_requests_create, ROUTE_JSON},
     {"PATCH", "/api/v1/privacy/requests/{id}", "privacy.write", privacy_requests_update, ROUTE_JSON},
+    /* privacy: legal bases, retention, the register of processing */
+    {"GET", "/api/v1/people/{id}/privacy", "legal_bases.read", people_privacy_get, 0, ROW_PERSON},
+    {"POST", "/api/v1/people/{id}/legal-bases", "legal_bases.write", legal_bases_create, ROUTE_JSON, ROW_PERSON},
+    {"POST", "/api/v1/legal-bases/{id}/renew", "legal_bases.write", legal_bases_renew, 0},
+    {"POST", "/api/v1/legal-bases/{id}/withdraw", "legal_bases.write", legal_bases_withdraw, 0},
+    {"GET", "/api/v1/privacy/register", "privacy.read", privacy_register_get, 0},
     /* imports, exports, duplicates */
     {"GET", "/api/v1/people/duplicates", "people.read", duplicates_list, 0, ROW_PERSON},
     {"DELETE", "/api/v1/duplicates/{id}", "people.merge", duplicates_dismiss, 0},
@@ -150,6 +157,10 @@ const Route ROUTES[] = {
     {"GET", "/applications/{token}", NULL, application_page_get, ROUTE_PUBLIC},
     {"POST", "/applications/{token}/withdraw", NULL, application_withdraw, ROUTE_PUBLIC},
     {"POST", "/applications/{token}/cv", NULL, application_cv, ROUTE_PUBLIC | ROUTE_UPLOAD | ROUTE_OWN_TX},
+    /* privacy: the page of the warning mail, where a person renews or withdraws consent */
+    {"GET", "/privacy/{token}", NULL, privacy_page_get, ROUTE_PUBLIC},
+    {"POST", "/privacy/{token}/renew", NULL, privacy_page_renew, ROUTE_PUBLIC},
+    {"POST", "/privacy/{token}/withdraw", NULL, privacy_page_withdraw, ROUTE_PUBLIC},
     /* CVs and skill proposals in the back office */
     {"POST", "/api/v1/people/{id}/cv", "people.write", people_cv_upload, ROUTE_UPLOAD | ROUTE_OWN_TX, ROW_PERSON},
     {"GET", "/api/v1/people/{id}/documents", "people.read", people_documents_list, 0, ROW_PERSON},

@@ -27,6 +27,12 @@ int cli_start(void);
  * ALLIANCE_DB (default alliance.db), migrations. Returns this thread's
  * connection or NULL after printing why. */
 Db *cli_open(const char *db_flag);
+/* Uploaded documents live in --data-dir (flag), ALLIANCE_DATA_DIR, or next
+ * to a SQLite file ("<file>.files"), never under the web root. After
+ * cli_open (the database url decides the default). */
+void cli_configure_files(const char *flag);
+/* privacy: erase the people whose retention ended (purge.c) */
+int cli_purge(int argc, char **argv);
 /* Prints every table's row count and checksum (store/copy.h) of a, and
  * when b is given whether b has the same ("ok" or "MISMATCH").
  * 0 when every table could be read (and matched), 1 otherwise. */

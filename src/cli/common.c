@@ -5,7 +5,9 @@
 #include "../api/duplicates.h"
 #include "../domain/sales.h"
 #include "../domain/skills.h"
+#include "../lib/buf.h"
 #include "../lib/embedded.h"
+#include "../lib/files.h"
 #include "../lib/secret.h"
 #include "../match/index.h"
 #include "../store/clients.h"
@@ -41,6 +43,9 @@ void cli_usage(FILE *out) {
           "  eval-match DIR [--json]                quality of the ranking on a graded set (DIR/needs/*.txt,\n"
           "                                         DIR/cvs/*.txt, DIR/qrels.tsv): nDCG@5, nDCG@10, MAP vs BM25\n"
           "  kpis rebuild [--db FILE]               make the KPI rows again from the whole event log\n"
+          "  purge [--dry-run [--as-of DATE]] [--db FILE] [--data-dir DIR]\n"
+          "                                         erase the people whose retention ended (CVs and files\n"
+          "                                         included); --dry-run lists them, as of DATE if given\n"
           "  skills-find [--split]                  print the skills found in the text on stdin (CV reading)\n"
           "  version                                print the version\n"
           "  help                                   print this help\n"
@@ -50,6 +55,7 @@ void cli_usage(FILE *out) {
           "             ALLIANCE_PUBLIC_URL (the careers page's firm name and address)\n"
           "mail: ALLIANCE_SMTP_URL (smtp://host:port), ALLIANCE_SMTP_TLS (none|try|required),\n"
           "      ALLIANCE_SMTP_USER, ALLIANCE_SMTP_PASSWORD, ALLIANCE_MAIL_FROM\n"
+          "privacy: ALLIANCE_PURGE_HOUR (UTC hour of serve's daily warnings and purge, 3; off)\n"
           "roles: admin manager sales recruiter tech consultant\n",
           out);
 }
@@ -144,4 +150,16 @@ struct MatchIndex *cli_match_index(Db *db) {
         return NULL;
     }
     return ix;
+}
+
+void cli_configure_files(const char *flag) {
+    const char *dir = flag && *flag ? flag : getenv("ALLIANCE_DATA_DIR");
+    if (dir && *dir) return files_configure(dir);
+    const char *url = db_url();
+    if (url && strncmp(url, "postgres", 8) != 0) {
+        Buf b = BUF_INIT;
+        buf_printf(&b, "%s.files", strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url);
+        files_configure(buf_str(&b));
+        buf_free(&b);
+    }
 }

@@ -22,6 +22,7 @@
 #include "../store/users.h"
 #include "cli.h"
 #include "demo_history.h"
+#include "../privacy/intake.h"
 
 #define DEMO_PASSWORD "alliance-demo"
 
@@ -157,6 +158,8 @@ static int link_accounts(Db *db, Arena *a, long long hired_person, long long cli
         p.last_name = "Durand";
         p.email = "camille.durand@demo.alliance.example";
         if (store_person_update(db, a, &p, p.version) != STORE_OK) return -1;
+        /* privacy: hired, they are kept for their contract now */
+        if (privacy_intake(db, a, &p, "contract", -1, -1, false) != STORE_OK) return -1;
         u.person_id = hired_person;
         if (store_user_update(db, &u, u.version) != STORE_OK) return -1;
     }
@@ -285,6 +288,8 @@ int demo_create(Db *db) {
             p.skills[k] = (PersonSkill){STACKS[stack][k], level < 1 ? 1 : level > 5 ? 5 : level, 1 + pick(10)};
         }
         if (store_person_insert(db, &a, &p) != STORE_OK) goto done;
+        /* privacy: sourced by the recruiter; half the candidates joined the talent pool */
+        if (privacy_intake(db, &a, &p, "recruiter", -1, -1, i % 2 == 1 && i % 3 != 0) != STORE_OK) goto done;
         person_ids[i] = p.id;
         person_stack[i] = stack;
     }

@@ -12,24 +12,11 @@
 #include "../lib/buf.h"
 #include "../lib/files.h"
 #include "../mail/sender.h"
+#include "../privacy/daily.h"
 #include "../store/calendar_feeds.h"
 #include "../store/server_keys.h"
 #include <unistd.h>
 #include "cli.h"
-
-/* Uploaded documents go to --data-dir, ALLIANCE_DATA_DIR, or next to a
- * SQLite file ("<file>.files"), never under the web root. */
-static void configure_files(const char *flag) {
-    const char *dir = flag && *flag ? flag : getenv("ALLIANCE_DATA_DIR");
-    if (dir && *dir) return files_configure(dir);
-    const char *url = db_url();
-    if (url && strncmp(url, "postgres", 8) != 0) {
-        Buf b = BUF_INIT;
-        buf_printf(&b, "%s.files", strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url);
-        files_configure(buf_str(&b));
-        buf_free(&b);
-    }
-}
 
 /* The whole of a small text file (a PEM certificate or key), or NULL after
  * saying why. Caller frees. */
@@ -114,7 +101,7 @@ int cli_serve(int argc, char **argv) {
         fprintf(stderr, "alliance: %s is being restored (%s)\n", db_url(), errno == EWOULDBLOCK ? "locked" : strerror(errno));
         return 1;
     }
-    configure_files(data_dir);
+    cli_configure_files(data_dir);
     /* the key calendar feed addresses are derived from, shared by every server */
     if (store_server_key_ensure(conn, CALENDAR_KEY) != STORE_OK) {
         fprintf(stderr, "alliance: cannot make the server key: %s\n", db_errmsg(conn));
@@ -136,7 +123,16 @@ int cli_serve(int argc, char **argv) {
         match_sync_stop();
         return 1;
     }
+    /* privacy: the day's retention warnings and purge; an erasure reaches
+     * this server's indexes at once */
+    if (!privacy_daily_start(follower_catch_up)) {
+        mail_sender_stop();
+        follower_stop();
+        match_sync_stop();
+        return 1;
+    }
     int rc = server_run(&o);
+    privacy_daily_stop();
     mail_sender_stop();
     follower_stop();
     match_sync_stop();

@@ -6,7 +6,7 @@
 
 const char *const MAIL_PLACEHOLDERS[] = {"first_name", "last_name", "need_title", "status_link", "stage",
                                          "candidate_message", "interview_start", "interview_duration",
-                                         "interview_place", "interview_video", NULL};
+                                         "interview_place", "interview_video", "privacy_link", "retention_end", NULL};
 
 #define SIGN_FR "\n\nBien cordialement,\nL'équipe recrutement\n"
 #define SIGN_EN "\n\nKind regards,\nThe recruitment team\n"
@@ -88,6 +88,18 @@ const MailTemplate MAIL_TEMPLATE_DEFAULTS[] = {
           "Interview cancelled: {{need_title}}",
           "The interview planned on {{interview_start}} for \"{{need_title}}\" is cancelled. We will be back "
           "to you shortly."),
+    /* privacy: the warning before a person's data is erased (privacy/notice.c) */
+    {"retention_notice", "Vos données chez nous : souhaitez-vous que nous les gardions ?",
+     "Bonjour {{first_name}},\n\nNous conservons les informations que vous nous avez confiées : votre profil, votre "
+     "CV et vos candidatures. Sans nouvelle de votre part, elles seront effacées le {{retention_end}}, comme le "
+     "prévoit notre politique de conservation des données.\n\nSi vous souhaitez que nous gardions votre profil pour "
+     "de prochaines offres, dites-le nous ici (vous pourrez changer d'avis à tout moment) : {{privacy_link}}\n\n"
+     "Si vous ne faites rien, vos données seront effacées à cette date." SIGN_FR,
+     "Your data with us: would you like us to keep it?",
+     "Hello {{first_name}},\n\nWe keep the information you gave us: your profile, your CV and your applications. "
+     "Unless we hear from you, it will be erased on {{retention_end}}, as our data retention policy says.\n\nIf you "
+     "would like us to keep your profile for future openings, tell us here (you can change your mind at any time): "
+     "{{privacy_link}}\n\nIf you do nothing, your data will be erased on that date." SIGN_EN},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

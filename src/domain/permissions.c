@@ -25,6 +25,9 @@ static const struct {
     {"people.erase", ADMIN | MANAGER},
     {"privacy.read", ADMIN | MANAGER},
     {"privacy.write", ADMIN | MANAGER},
+    /* a person's legal bases: read by the staff, recorded by those who bring people in */
+    {"legal_bases.read", STAFF},
+    {"legal_bases.write", ADMIN | MANAGER | RECRUITER},
     {"skills.read", EVERYONE},
     {"clients.read", EVERYONE},
     {"clients.write", ADMIN | MANAGER | SALES},

@@ -43,6 +43,11 @@ typedef struct Request {
     int nevents;
     size_t events_cap;
     bool events_lost;              /* out of memory recording one: the request fails */
+    /* run once the request's transaction committed (never after a rollback):
+     * work that must not happen unless the writes stay, e.g. deleting the
+     * files of an erased person */
+    void (*after_commit)(struct Request *rq);
+    void *after_commit_arg;
 } Request;
 
 typedef struct {
@@ -60,7 +65,6 @@ typedef struct Response {
     const char *audit_type;        /* object written, for the audit log */
     long long audit_id;
     bool keep_writes;              /* commit even though the status is an error */
-    bool erased_text;              /* text was deleted for good: after COMMIT, store_posts_scrub */
     struct SseStream *stream;      /* server-sent events: the body is this stream (sse.h), owned */
 } Response;
 

@@ -24,7 +24,6 @@
 #include "../lib/text.h"
 #include "../lib/timeutil.h"
 #include "../store/audit.h"
-#include "../store/posts.h"
 #include "../api/channels.h"
 #include "access.h"
 #include "auth.h"
@@ -132,9 +131,8 @@ static void finish_transaction(Request *rq, Response *rs, const Route *route) {
     db_reset_all(rq->db);
     if ((ok || rs->keep_writes) && db_commit(rq->db) == DB_OK) {
         if (ok && rq->nevents) follower_catch_up(rq->db); /* this server's state follows before answering */
-        /* the deleted text leaves the files too, before the author is told it is gone */
-        if (ok && rs->erased_text && store_posts_scrub(rq->db) != STORE_OK)
-            fprintf(stderr, "alliance: the deleted text could not be scrubbed from the files yet\n");
+        /* e.g. deleted text leaves the files, before the caller is told it is gone */
+        if (ok && rq->after_commit) rq->after_commit(rq);
         return;
     }
     db_rollback(rq->db);

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,12 +54,24 @@ int files_put(const void *data, size_t len, char out[FILES_HASH_LEN]) {
     return 0;
 }
 
+/* The path of a stored file; false unless hash is 64 hex digits (never a path). */
+static bool path_of(const char *hash, char path[4300]) {
+    if (!hash || strlen(hash) != 64 || strspn(hash, "0123456789abcdef") != 64) return false;
+    snprintf(path, 4300, "%s/%.2s/%s", g_dir, hash, hash);
+    return true;
+}
+
+int files_remove(const char *hash) {
+    char path[4300];
+    if (!path_of(hash, path)) return -1;
+    return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
+}
+
 int files_get(const char *hash, size_t max, char **data, size_t *len) {
     *data = NULL;
     *len = 0;
-    if (!hash || strlen(hash) != 64 || strspn(hash, "0123456789abcdef") != 64) return -1; /* never a path */
     char path[4300];
-    snprintf(path, sizeof path, "%s/%.2s/%s", g_dir, hash, hash);
+    if (!path_of(hash, path)) return -1;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return -1;
     struct stat st;

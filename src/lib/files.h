@@ -21,4 +21,8 @@ int files_put(const void *data, size_t len, char out[FILES_HASH_LEN]);
  * the caller frees), at most max bytes; 0 on success. */
 int files_get(const char *hash, size_t max, char **data, size_t *len);
 
+/* Deletes the file kept under hash (the caller checked that no row still
+ * names it); 0 when it is gone, already gone included. */
+int files_remove(const char *hash);
+
 #endif

@@ -1,6 +1,7 @@
 /* i18n: server message catalog (see i18n.h). Kept sorted by key. */
 #include "i18n.h"
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -48,8 +49,8 @@ static const Message messages[] = {
     {"careers_apply_title", "Postuler", "Apply"},
     {"careers_back", "← Toutes les offres", "← All openings"},
     {"careers_bad_search", "La recherche est mal encodée ou trop longue (100 caractères au plus).", "The search is badly encoded or too long (100 characters at most)."},
-    {"careers_consent", "J'accepte que mes données soient traitées pour cette candidature et conservées %d mois après notre dernier échange, puis effacées. Je peux demander leur suppression à tout moment.", "I agree that my data is processed for this application and kept %d months after our last exchange, then erased. I can ask for it to be deleted at any time."},
-    {"careers_consent_required", "Cochez la case de consentement pour que nous puissions traiter votre candidature.", "Tick the consent box so that we can process your application."},
+    {"careers_consent", "J'ai lu comment mes données sont traitées : elles servent à cette candidature et sont effacées %d mois après la fin du recrutement. Je peux en demander la suppression à tout moment.", "I have read how my data is processed: it serves this application and is erased %d months after the recruitment ends. I can ask for it to be deleted at any time."},
+    {"careers_consent_required", "Cochez la case de consentement pour confirmer que vous avez lu comment vos données sont traitées.", "Tick the consent box to confirm that you have read how your data is processed."},
     {"careers_count", "%d offres", "%d openings"},
     {"careers_count_one", "%d offre", "%d opening"},
     {"careers_cv", "Votre CV", "Your CV"},
@@ -292,6 +293,98 @@ static const Message messages[] = {
     /* matching engine */
     {"level_range", "le niveau doit être un entier de 1 à 5 (java:4)", "the level must be a whole number from 1 to 5 (java:4)"},
     {"too_many_skills", "20 compétences au plus", "at most 20 skills"},
+    /* privacy: legal bases, retention, the renewal page, the register of processing */
+    {"basis_consent", "Consentement (art. 6.1.a RGPD)", "Consent (GDPR art. 6.1.a)"},
+    {"basis_contract", "Exécution d'un contrat (art. 6.1.b RGPD)", "Performance of a contract (GDPR art. 6.1.b)"},
+    {"basis_legal_obligation", "Obligation légale (art. 6.1.c RGPD)", "Legal obligation (GDPR art. 6.1.c)"},
+    {"basis_legitimate_interest", "Intérêt légitime (art. 6.1.f RGPD)", "Legitimate interest (GDPR art. 6.1.f)"},
+    {"basis_not_revocable", "Seul un consentement se renouvelle ou se retire ; pour s'opposer à un autre traitement, enregistrez une demande d'opposition.", "Only a consent can be renewed or withdrawn; to object to another processing, record an objection request."},
+    {"basis_pre_contract", "Mesures précontractuelles à la demande de la personne (art. 6.1.b RGPD)", "Steps taken at the person's request before a contract (GDPR art. 6.1.b)"},
+    {"basis_unfit", "cette base légale ne convient pas à cette finalité (vivier : consentement ; emploi : contrat)", "this legal basis does not fit this purpose (talent pool: consent; employment: contract)"},
+    {"basis_withdrawn", "Ce consentement a été retiré : la personne doit en donner un nouveau.", "This consent was withdrawn: the person must give a new one."},
+    {"careers_talent_pool", "Facultatif : gardez mon profil dans votre vivier pour me proposer d'autres offres, pendant %d mois après notre dernier échange. Je peux changer d'avis à tout moment.", "Optional: keep my profile in your talent pool to offer me other openings, for %d months after our last exchange. I can change my mind at any time."},
+    {"employment_needs_consultant", "seul un consultant a un contrat de travail ou de mission", "only a consultant has an employment or mission contract"},
+    {"kept_contract", "Conservé pendant le contrat du consultant", "Kept for the consultant's contract"},
+    {"kept_process_ended", "Processus de recrutement terminé", "Recruitment process ended"},
+    {"kept_process_open", "Processus de recrutement en cours", "Recruitment process under way"},
+    {"kept_talent_pool", "Vivier, avec le consentement de la personne", "Talent pool, with the person's consent"},
+    {"privacy_page_hello", "Bonjour %s,", "Hello %s,"},
+    {"privacy_page_in_process", "Un recrutement est en cours avec vous : vos données sont conservées tant qu'il dure.", "A recruitment with you is under way: your data is kept while it lasts."},
+    {"privacy_page_join", "Rejoindre le vivier", "Join the talent pool"},
+    {"privacy_page_leave", "Quitter le vivier", "Leave the talent pool"},
+    {"privacy_page_leave_text", "Vous pouvez aussi retirer votre accord : vos données seront alors effacées à la fin de la durée de conservation de votre candidature.", "You can also withdraw your consent: your data will then be erased when the retention period of your application ends."},
+    {"privacy_page_pool_text", "En restant dans notre vivier, vous nous autorisez à garder votre profil et à vous proposer d'autres offres pendant %d mois après notre dernier échange.", "By staying in our talent pool, you let us keep your profile and offer you other openings for %d months after our last exchange."},
+    {"privacy_page_pool_title", "Notre vivier de talents", "Our talent pool"},
+    {"privacy_page_renew", "Rester dans le vivier", "Stay in the talent pool"},
+    {"privacy_page_renewed", "Merci : vous restez dans notre vivier. Vos données sont conservées plus longtemps.", "Thank you: you stay in our talent pool. Your data is kept longer."},
+    {"privacy_page_title", "Vos données personnelles", "Your personal data"},
+    {"privacy_page_until", "Sans nouvelle de votre part, vos données seront effacées le %s.", "Unless we hear from you, your data will be erased on %s."},
+    {"privacy_page_until_pool", "Vous faites partie de notre vivier : vos données sont conservées jusqu'au %s.", "You are in our talent pool: your data is kept until %s."},
+    {"privacy_page_what", "Nous conservons les informations que vous nous avez confiées : votre profil, votre CV et vos candidatures.", "We keep the information you gave us: your profile, your CV and your applications."},
+    {"privacy_page_withdrawn", "C'est noté : vous ne faites plus partie de notre vivier.", "Noted: you are no longer in our talent pool."},
+    {"purpose_employment", "Contrat de travail ou de mission (consultant)", "Employment or mission contract (consultant)"},
+    {"purpose_recruitment", "Processus de recrutement", "Recruitment process"},
+    {"purpose_talent_pool", "Vivier de talents", "Talent pool"},
+    {"register_activity_accounts", "Comptes des collaborateurs et sécurité", "Staff accounts and security"},
+    {"register_activity_client_contacts", "Contacts des clients", "Client contacts"},
+    {"register_activity_consultants", "Consultants : missions et compétences", "Consultants: missions and skills"},
+    {"register_activity_recruitment", "Recrutement : gestion des candidatures", "Recruitment: managing applications"},
+    {"register_activity_talent_pool", "Vivier de talents", "Talent pool"},
+    {"register_category_account", "Compte : nom, e-mail, rôle, mot de passe haché (argon2id), sessions", "Account: name, e-mail, role, hashed password (argon2id), sessions"},
+    {"register_category_application", "Candidatures : besoin visé, étape, motifs, message du candidat, entretiens", "Applications: the need, stage, reasons, the candidate's message, interviews"},
+    {"register_category_connection_logs", "Journaux : journal d'audit des écritures et échecs de connexion, avec l'adresse IP", "Logs: audit log of writes and failed sign-ins, with the IP address"},
+    {"register_category_contact", "Coordonnées : e-mail, téléphone", "Contact details: e-mail, phone"},
+    {"register_category_contact_identity", "Identité : nom, fonction", "Identity: name, job title"},
+    {"register_category_cv", "CV : fichier et texte extrait, compétences proposées", "CV: file and extracted text, proposed skills"},
+    {"register_category_identity", "Identité : prénom, nom", "Identity: first and last name"},
+    {"register_category_location", "Localisation : ville", "Location: city"},
+    {"register_category_messages", "E-mails envoyés au candidat", "E-mails sent to the candidate"},
+    {"register_category_professional", "Vie professionnelle : compétences et niveaux, années d'expérience, disponibilité", "Professional life: skills and levels, years of experience, availability"},
+    {"register_category_rates", "Conditions : taux journalier", "Terms: daily rate"},
+    {"register_category_survey", "Enquêtes de satisfaction : note et commentaire", "Satisfaction surveys: score and comment"},
+    {"register_measure_audit", "Chaque écriture est inscrite au journal d'audit (qui, quoi, quand, d'où).", "Every write is recorded in the audit log (who, what, when, from where)."},
+    {"register_measure_erasure", "Droit à l'effacement : les données personnelles sont effacées partout à la fois (index de recherche, fichiers, publications), les faits restent anonymes.", "Right to erasure: personal data is erased everywhere at once (search indexes, files, posts), the facts stay anonymous."},
+    {"register_measure_passwords", "Mots de passe hachés avec argon2id ; sessions expirées après inactivité.", "Passwords hashed with argon2id; sessions expire when idle."},
+    {"register_measure_purge", "Purge automatique chaque jour à partir de %d h (UTC) ; chaque personne est prévenue par e-mail %d jours avant.", "Automatic purge every day from %d:00 (UTC); each person is warned by e-mail %d days before."},
+    {"register_measure_purge_off", "Purge automatique désactivée sur ce serveur (ALLIANCE_PURGE_HOUR=off) : lancez alliance purge.", "Automatic purge switched off on this server (ALLIANCE_PURGE_HOUR=off): run alliance purge."},
+    {"register_measure_secure_delete", "Les données effacées sont écrasées dans le fichier de la base (SQLite secure_delete).", "Erased data is overwritten in the database file (SQLite secure_delete)."},
+    {"register_measure_tokens", "Liens privés et jetons d'API stockés hachés uniquement.", "Private links and API tokens stored hashed only."},
+    {"register_purpose_accounts", "Authentifier les collaborateurs, tracer les écritures, protéger les comptes.", "Authenticate staff, trace writes, protect accounts."},
+    {"register_purpose_client_contacts", "Suivre la relation commerciale et mesurer la satisfaction des clients.", "Follow the business relationship and measure client satisfaction."},
+    {"register_purpose_consultants", "Staffer les consultants sur les missions, tenir l'inventaire des compétences.", "Staff consultants on missions, keep the skills inventory."},
+    {"register_purpose_recruitment", "Recevoir et étudier les candidatures, rapprocher les profils des besoins des clients, informer les candidats.", "Receive and review applications, match profiles with clients' needs, keep candidates informed."},
+    {"register_purpose_talent_pool", "Proposer d'autres offres aux candidats qui l'ont accepté.", "Offer other openings to candidates who agreed to it."},
+    {"register_recipient_smtp", "Relais SMTP (envoi des e-mails)", "SMTP relay (sending e-mails)"},
+    {"register_retention_account", "Tant que le compte existe ; le journal d'audit n'est pas purgé automatiquement.", "While the account exists; the audit log is not purged automatically."},
+    {"register_retention_contract", "Pendant le contrat ; ensuite selon le droit du travail, à effacer manuellement.", "During the contract; afterwards as labour law requires, erased by hand."},
+    {"register_retention_manual", "Jusqu'à leur suppression par un utilisateur : pas de purge automatique.", "Until a user deletes them: no automatic purge."},
+    {"register_retention_process_ended", "%d mois après la fin du processus de recrutement, sauf consentement au vivier ; effacement automatique.", "%d months after the recruitment process ends, unless the person joined the talent pool; erased automatically."},
+    {"register_retention_talent_pool", "%d mois après le dernier contact ; effacement automatique.", "%d months after the last contact; erased automatically."},
+    {"register_subjects_accounts", "Collaborateurs du cabinet", "The firm's staff"},
+    {"register_subjects_client_contacts", "Interlocuteurs chez les clients", "Contacts at client companies"},
+    {"register_subjects_consultants", "Consultants", "Consultants"},
+    {"register_subjects_recruitment", "Candidats", "Candidates"},
+    {"register_subjects_talent_pool", "Candidats ayant rejoint le vivier", "Candidates who joined the talent pool"},
+    {"reset_mail_subject", "Alliance : choisir un nouveau mot de passe", "Alliance: choosing a new password"},
+    {"reset_mail_text", "Bonjour %s,\n\nQuelqu'un, sans doute vous, a demandé à changer le mot de passe de votre compte Alliance. Pour en choisir un nouveau, ouvrez ce lien dans les %d minutes ; il ne sert qu'une fois :\n\n%s\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n", "Hello %s,\n\nSomeone, probably you, asked to change the password of your Alliance account. To choose a new one, open this link within %d minutes; it works once:\n\n%s\n\nIf you did not ask for it, ignore this message: your password stays the same.\n"},
+    {"reset_requested", "Si un compte existe pour cette adresse, un e-mail vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe.", "If an account exists for this address, an e-mail has just been sent to it with a link to choose a new password."},
+    {"retention_warning_too_long", "doit être plus court que la durée de conservation après un refus", "must be shorter than the retention after a rejection"},
+    {"role_admin", "Administration", "Administration"},
+    {"role_client", "Contacts des clients", "Client contacts"},
+    {"role_consultant", "Consultants", "Consultants"},
+    {"role_manager", "Direction", "Management"},
+    {"role_recruiter", "Recrutement", "Recruitment"},
+    {"role_sales", "Commerciaux", "Sales"},
+    {"role_tech", "Référents techniques", "Tech leads"},
+    {"source_api", "Par l'API", "Through the API"},
+    {"source_careers_form", "Formulaire de candidature du site carrières", "Careers site application form"},
+    {"source_contract", "Contrat signé", "Signed contract"},
+    {"source_email", "Par e-mail", "By e-mail"},
+    {"source_import", "Import d'un fichier", "File import"},
+    {"source_legacy", "Antérieur à ce registre", "Before this record was kept"},
+    {"source_phone", "Par téléphone", "By phone"},
+    {"source_recruiter", "Saisi par un recruteur", "Recorded by a recruiter"},
+    {"source_renewal_page", "Page de renouvellement (lien de l'e-mail)", "Renewal page (the e-mail's link)"},
 };
 
 Lang i18n_lang_from_header(const char *al) {
@@ -305,6 +398,17 @@ Lang i18n_lang_from_header(const char *al) {
         p = strchr(p, ',');
     }
     return LANG_FR;
+}
+
+void i18n_long_date(Lang lang, const char *iso, char *out, unsigned n) {
+    int y, m, d;
+    if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) {
+        snprintf(out, n, "%s", iso ? iso : "");
+        return;
+    }
+    char key[16];
+    snprintf(key, sizeof key, "month_%d", m);
+    snprintf(out, n, "%d %s %d", d, i18n(lang, key), y);
 }
 
 const char *i18n(Lang lang, const char *key) {

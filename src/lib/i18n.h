@@ -11,4 +11,8 @@ Lang i18n_lang_from_header(const char *accept_language);
  * Messages may hold printf conversions documented next to their key. */
 const char *i18n(Lang lang, const char *key);
 
+/* "3 mars 2027" / "3 March 2027" for an ISO date or timestamp into out
+ * (n bytes); the text as is when it is not one. */
+void i18n_long_date(Lang lang, const char *iso, char *out, unsigned n);
+
 #endif

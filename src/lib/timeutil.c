@@ -11,6 +11,13 @@ void time_iso(time_t t, char out[21]) {
 
 void time_now_iso(char out[21]) { time_iso(time(NULL), out); }
 
+void time_today_iso(char out[11]) {
+    char now[21];
+    time_now_iso(now);
+    memcpy(out, now, 10);
+    out[10] = '\0';
+}
+
 static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 static bool parse_date(const char *s, int *y, int *m, int *d) {
@@ -58,6 +65,25 @@ void time_days_civil(long days, int *y, int *m, int *d) {
     *d = (int)(doy - (153 * mp + 2) / 5 + 1);
     *m = (int)(mp < 10 ? mp + 3 : mp - 9);
     *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+long time_days_add_months(long days, int n) {
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d;
+    time_days_civil(days, &y, &m, &d);
+    long months = (long)y * 12 + (m - 1) + n;
+    y = (int)(months >= 0 ? months / 12 : (months - 11) / 12);
+    m = (int)(months - (long)y * 12) + 1;
+    int max = mdays[m - 1] + (m == 2 && is_leap(y));
+    return time_civil_days(y, m, d > max ? max : d);
+}
+
+long time_day_of(const char *iso) {
+    if (!iso || strlen(iso) < 10) return -1;
+    char date[11];
+    memcpy(date, iso, 10);
+    date[10] = '\0';
+    return time_date_days(date);
 }
 
 void time_days_iso(long days, char out[11]) {

@@ -1,23 +1,19 @@
 /* sender: outbox delivery over SMTP (see sender.h). */
 #include "sender.h"
 #include <curl/curl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include "../lib/secret.h"
 #include "../lib/timeutil.h"
+#include "../lib/worker.h"
 #include "../store/outbox.h"
 #include "digest.h"
 #include "mail_config.h"
 
 enum { BATCH = 10 };
 
-static pthread_t g_thread;
-static bool g_running;
-static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t g_wake = PTHREAD_COND_INITIALIZER;
-static bool g_stop;
+static Worker g_worker = WORKER_INIT;
 
 typedef struct {
     const char *data;
@@ -32,13 +28,11 @@ static size_t read_cb(char *out, size_t size, size_t nmemb, void *arg) {
     return n;
 }
 
-static bool stopping(void);
-
 /* A stop aborts a delivery in progress (its mail is retried after the
  * lease, like after a crash) instead of waiting for the SMTP timeout. */
 static int progress_cb(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un) {
     (void)arg, (void)dt, (void)dn, (void)ut, (void)un;
-    return stopping() ? 1 : 0;
+    return worker_stopping(&g_worker) ? 1 : 0;
 }
 
 /* One SMTP transaction; 0 when the server accepted the message, else an
@@ -124,36 +118,18 @@ static int deliver_batch(Db *db, CURL *curl, const MailConfig *cfg) {
     return n;
 }
 
-static bool stopping(void) {
-    pthread_mutex_lock(&g_lock);
-    bool s = g_stop;
-    pthread_mutex_unlock(&g_lock);
-    return s;
-}
-
-static void pause_ms(int ms) {
-    struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += ms / 1000;
-    until.tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) until.tv_sec++, until.tv_nsec -= 1000000000L;
-    pthread_mutex_lock(&g_lock);
-    if (!g_stop) pthread_cond_timedwait(&g_wake, &g_lock, &until);
-    pthread_mutex_unlock(&g_lock);
-}
-
 static void *run(void *arg) {
     (void)arg;
     const MailConfig *cfg = mail_config();
     CURL *curl = curl_easy_init();
-    while (curl && !stopping()) {
+    while (curl && !worker_stopping(&g_worker)) {
         Db *db = db_thread();
         if (!db) {
-            pause_ms(cfg->poll_ms);
+            worker_pause(&g_worker, cfg->poll_ms);
             continue;
         }
         mail_digest_if_due(db);
-        if (deliver_batch(db, curl, cfg) < BATCH) pause_ms(cfg->poll_ms);
+        if (deliver_batch(db, curl, cfg) < BATCH) worker_pause(&g_worker, cfg->poll_ms);
     }
     if (curl) curl_easy_cleanup(curl);
     db_thread_close();
@@ -164,20 +140,13 @@ bool mail_sender_start(void) {
     const MailConfig *cfg = mail_config();
     if (!cfg->smtp_url) return true;
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    g_stop = false;
-    if (pthread_create(&g_thread, NULL, run, NULL) != 0) return false;
-    g_running = true;
+    if (!worker_start(&g_worker, run, NULL)) return false;
     fprintf(stderr, "alliance: the mail sender is running\n");
     return true;
 }
 
 void mail_sender_stop(void) {
-    if (!g_running) return;
-    pthread_mutex_lock(&g_lock);
-    g_stop = true;
-    pthread_cond_broadcast(&g_wake);
-    pthread_mutex_unlock(&g_lock);
-    pthread_join(g_thread, NULL);
-    g_running = false;
+    if (!g_worker.running) return;
+    worker_stop(&g_worker);
     curl_global_cleanup();
 }

@@ -23,7 +23,10 @@ const char *const COPY_TABLES[] = {"users",  "sessions",      "api_tokens", "sig
                                    "notifications",
                                    /* trust */ "password_resets", "erasures", "privacy_requests",
                                    /* imports and duplicates */
-                                   "person_keys", "duplicate_pairs", "person_tags", "person_merges", NULL};
+                                   "person_keys", "duplicate_pairs", "person_tags", "person_merges",
+                                   /* privacy: legal bases, renewal links, retention warnings */
+                                   "legal_bases", "privacy_links", "retention_notices",
+                                   "password_reset_requests", NULL};
 
 static StoreResult count_rows(Db *db, const char *table, long long *n) {
     char sql[96];

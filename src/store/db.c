@@ -192,6 +192,8 @@ DbStatus db_lock_schema(Db *db, bool lock) {
 
 bool db_can_backup(Db *db) { return db->engine->backup != NULL; }
 
+DbStatus db_checkpoint(Db *db) { return db->engine->checkpoint ? db->engine->checkpoint(db->conn) : DB_OK; }
+
 DbStatus db_backup(Db *db, const char *path, char err[256]) {
     if (!db->engine->backup) {
         snprintf(err, 256, "%s has its own backup tools", db->engine->name);

@@ -63,6 +63,10 @@ DbStatus db_lock_schema(Db *db, bool lock);
  * SQLite's online backup API: one consistent snapshot, writers go on. */
 bool db_can_backup(Db *db);
 DbStatus db_backup(Db *db, const char *path, char err[256]);
+/* Outside a transaction: the SQLite file takes in its write-ahead log and
+ * the log is emptied, so no older copy of a page survives there (after an
+ * erasure). DB_OK at once on PostgreSQL. */
+DbStatus db_checkpoint(Db *db);
 /* An advisory lock on a SQLite file that says who uses it: serve holds it
  * shared for its lifetime, restore exclusive. Returns a descriptor to keep
  * open (closing it releases the lock), -1 when another process holds it in

@@ -51,6 +51,9 @@ typedef struct {
     DbStatus (*notify_changes)(void *conn);
     DbStatus (*listen_changes)(void *conn);
     int (*wait_changes)(void *conn, int timeout_ms);
+    /* Writes the log of recent changes into the database file and empties
+     * it (SQLite's WAL); NULL when the engine manages its own. */
+    DbStatus (*checkpoint)(void *conn);
 } DbEngine;
 
 extern const DbEngine DB_SQLITE;

@@ -65,6 +65,12 @@ static void *lite_open(const char *url, char err[256]) {
 
 static void lite_close(void *conn) { sqlite3_close(conn); }
 
+/* TRUNCATE: waits for readers, copies every frame into the file and
+ * empties the WAL, whose older frames still hold the pages as they were. */
+static DbStatus lite_checkpoint(void *conn) {
+    return map_rc(sqlite3_wal_checkpoint_v2(conn, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL));
+}
+
 /* "$1" -> "?1": SQLite numbers "?NNN" parameters by their digits, which
  * keeps $n meaning the same thing as on PostgreSQL whatever the order. */
 static void *lite_prepare(void *conn, const char *sql, int slot) {
@@ -199,4 +205,5 @@ const DbEngine DB_SQLITE = {
     .lock_schema = NULL, /* BEGIN IMMEDIATE already serializes migrations */
     .backup = lite_backup,
     .hold = lite_hold,
+    .checkpoint = lite_checkpoint,
 };

@@ -117,15 +117,7 @@ StoreResult store_person_tags(Db *db, Arena *a, long long person_id, const char 
     DbStmt *st = db_prepare(db, "SELECT tag FROM person_tags WHERE person_id = $1 ORDER BY tag");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, person_id);
-    size_t cap = 0;
-    *out = NULL;
-    *n = 0;
-    DbStatus s;
-    while ((s = db_step(st)) == DB_ROW) {
-        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
-        (*out)[(*n)++] = store_text(a, st, 0);
-    }
-    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+    return store_read_texts(a, st, out, n);
 }
 
 StoreResult store_person_tag_add(Db *db, long long person_id, const char *tag) {

@@ -35,9 +35,16 @@ StoreResult store_person_tags_merge(Db *db, long long into_id, long long from_id
 }
 
 StoreResult store_person_documents_merge(Db *db, long long into_id, long long from_id) {
-    /* CVs and other documents join the kept person; the skills proposed
-     * from them too (twins once: the kept person's proposal stays) */
-    DbStmt *st = db_prepare(db, "UPDATE documents SET person_id = $1 WHERE person_id = $2");
+    /* CVs and other documents join the kept person, but the same file only
+     * once; the skills proposed from them too (twins once: the kept
+     * person's proposal stays) */
+    DbStmt *st = db_prepare(db, "DELETE FROM documents WHERE person_id = $2 "
+                                "AND sha256 IN (SELECT sha256 FROM documents WHERE person_id = $1)");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, into_id);
+    db_bind_int(st, 2, from_id);
+    if (db_run(st) != DB_OK) return STORE_ERROR;
+    st = db_prepare(db, "UPDATE documents SET person_id = $1 WHERE person_id = $2");
     if (!st) return STORE_ERROR;
     db_bind_int(st, 1, into_id);
     db_bind_int(st, 2, from_id);

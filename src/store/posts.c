@@ -205,22 +205,6 @@ StoreResult store_post_delete(Db *db, Arena *a, Post *p, long long editor_id) {
     return STORE_OK;
 }
 
-StoreResult store_posts_scrub(Db *db) {
-    if (strcmp(db_engine_name(db), "sqlite") != 0) return STORE_OK; /* see posts.h */
-    if (db_begin_write(db) != DB_OK) return STORE_ERROR;
-    /* FTS5 (before 3.42's secure-delete) only marks a removed document
-     * deleted; its words stay in older segments until they are merged:
-     * 'optimize' merges them all into one, without the deleted words */
-    if (db_exec(db, "INSERT INTO posts_fts(posts_fts) VALUES ('optimize')") != DB_OK) {
-        db_rollback(db);
-        return STORE_ERROR;
-    }
-    if (db_commit(db) != DB_OK) return STORE_ERROR;
-    /* the write-ahead log still holds the pages as they were before: copy
-     * it into the file (zeros where text was) and empty it */
-    return db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)") == DB_OK ? STORE_OK : STORE_ERROR;
-}
-
 StoreResult store_post_revisions(Db *db, Arena *a, long long post_id, PostRevision **out, int *n) {
     DbStmt *st = db_prepare(db, "SELECT r.body, r.replaced_at, r.edited_by, u.name FROM post_revisions r "
                                 "LEFT JOIN users u ON u.id = r.edited_by WHERE r.post_id = $1 ORDER BY r.id");

@@ -20,17 +20,8 @@ StoreResult store_post_edit(Db *db, Arena *a, Post *p, const char *search, long 
                             long long expected_version);
 /* Deletes: the post stays as "deleted" and its text leaves the store:
  * the body, every earlier version (their authors and times stay) and the
- * excerpts of the notifications about it. See store_posts_scrub. */
+ * excerpts of the notifications about it. See store/scrub.h. */
 StoreResult store_post_delete(Db *db, Arena *a, Post *p, long long editor_id);
-/* After the commit of a deletion, in no transaction: makes the removed
- * text leave the files. On SQLite the full-text index is rewritten
- * without the deleted words (its cost grows with the index: 0.29 s per
- * DELETE at 100,000 posts, bench/post_delete.sh) and the write-ahead log
- * is checkpointed and emptied; with secure_delete on, the freed bytes are
- * zeros. On PostgreSQL nothing:
- * no query returns the text any more, and its bytes leave the files with
- * VACUUM and the recycling of the WAL, as for any deleted row. */
-StoreResult store_posts_scrub(Db *db);
 typedef struct {
     const char *body;          /* NULL: erased when the post was deleted */
     const char *replaced_at, *editor_name;

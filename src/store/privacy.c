@@ -1,5 +1,6 @@
 /* store/privacy: erasure and access (see privacy.h). */
 #include "privacy.h"
+#include <string.h>
 
 StoreResult store_person_erase(Db *db, long long id, long long actor_id, const char *reason, const char *now) {
     DbStmt *st = db_prepare(db, "SELECT erased_at FROM people WHERE id = $1");
@@ -43,6 +44,15 @@ StoreResult store_person_erase(Db *db, long long id, long long actor_id, const c
         /* CVs: their text and the skills proposed from it */
         "DELETE FROM skill_proposals WHERE person_id = $1",
         "DELETE FROM documents WHERE person_id = $1",
+        /* the renewal links of their warning mail; legal bases keep their facts */
+        "DELETE FROM privacy_links WHERE person_id = $1",
+        "UPDATE legal_bases SET note = NULL WHERE person_id = $1",
+        /* their account, if they had one: it can no longer sign in and names nobody */
+        "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE person_id = $1)",
+        "DELETE FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE person_id = $1)",
+        "DELETE FROM password_resets WHERE user_id IN (SELECT id FROM users WHERE person_id = $1)",
+        "UPDATE users SET name = 'Personne effacée', email = 'erased-' || id || '@invalid.example', "
+        "handle = 'effacee-' || id, password_hash = '!', disabled = 1, version = version + 1 WHERE person_id = $1",
     };
     for (size_t i = 0; i < sizeof CLEAN / sizeof CLEAN[0]; i++) {
         st = db_prepare(db, CLEAN[i]);
@@ -111,4 +121,108 @@ StoreResult store_erasures_of_person(Db *db, Arena *a, long long id, Erasure **o
                                      store_text(a, st, 4)};
     }
     return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+/* The SQL of each target: rows that may hold one of REDACT_KEYS patterns
+ * (one scan of the table, a NULL pattern matches nothing), and the write. */
+#define ANY(col)                                                                                                     \
+    "(" col " LIKE $1 ESCAPE '\\' OR " col " LIKE $2 ESCAPE '\\' OR " col " LIKE $3 ESCAPE '\\' OR " col           \
+    " LIKE $4 ESCAPE '\\' OR " col " LIKE $5 ESCAPE '\\')"
+static const struct {
+    const char *find, *write;
+} REDACT_SQL[REDACT_TARGETS] = {
+    [REDACT_POSTS] = {"SELECT id, body FROM posts WHERE deleted = 0 AND " ANY("search") " ORDER BY id",
+                      "UPDATE posts SET body = $2, html = $3, search = $4, version = version + 1 WHERE id = $1"},
+    [REDACT_REVISIONS] = {"SELECT id, body FROM post_revisions WHERE " ANY("lower(body)") " ORDER BY id",
+                          "UPDATE post_revisions SET body = $2 WHERE id = $1"},
+    [REDACT_NOTIFICATIONS] = {"SELECT id, text FROM notifications WHERE " ANY("lower(text)") " ORDER BY id",
+                              "UPDATE notifications SET text = $2 WHERE id = $1"},
+    [REDACT_REQUESTS] = {"SELECT id, requester FROM privacy_requests WHERE " ANY("lower(requester)") " ORDER BY id",
+                         "UPDATE privacy_requests SET requester = $2 WHERE id = $1"},
+};
+
+StoreResult store_redact_candidates(Db *db, Arena *a, RedactTarget t, const char *const patterns[REDACT_KEYS],
+                                    TextRow **out, int *n) {
+    DbStmt *st = db_prepare(db, REDACT_SQL[t].find);
+    if (!st) return STORE_ERROR;
+    for (int i = 0; i < REDACT_KEYS; i++) db_bind_text(st, i + 1, patterns[i]);
+    size_t cap = 8;
+    *out = arena_alloc(a, cap * sizeof **out);
+    *n = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
+        if (!*out) return STORE_ERROR;
+        (*out)[(*n)++] = (TextRow){db_col_int(st, 0), store_text(a, st, 1)};
+    }
+    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+StoreResult store_redact_write(Db *db, RedactTarget t, long long id, const char *text, const char *html,
+                               const char *search) {
+    DbStmt *st = db_prepare(db, REDACT_SQL[t].write);
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, text);
+    if (t == REDACT_POSTS) {
+        db_bind_text(st, 3, html);
+        db_bind_text(st, 4, search);
+    }
+    return store_result(db_run(st));
+}
+
+StoreResult store_person_account_handle(Db *db, Arena *a, long long person_id, const char **handle) {
+    DbStmt *st = db_prepare(db, "SELECT handle FROM users WHERE person_id = $1");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, person_id);
+    DbStatus s = db_step(st);
+    *handle = s == DB_ROW ? store_text(a, st, 0) : NULL;
+    db_reset_all(db);
+    return s == DB_ROW || s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+StoreResult store_people_named(Db *db, const char *last_name, long long except_id, long long *n) {
+    DbStmt *st = db_prepare(db, "SELECT count(*) FROM people WHERE id <> $2 AND erased_at IS NULL "
+                                "AND lower(last_name) = lower($1)");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, last_name);
+    db_bind_int(st, 2, except_id);
+    if (db_step(st) != DB_ROW) return STORE_ERROR;
+    *n = db_col_int(st, 0);
+    db_reset_all(db);
+    return STORE_OK;
+}
+
+StoreResult store_person_file_hashes(Db *db, Arena *a, long long person_id, const char ***hashes, int *n) {
+    DbStmt *st = db_prepare(db, "SELECT DISTINCT sha256 FROM documents WHERE person_id = $1 ORDER BY sha256");
+    if (!st) return STORE_ERROR;
+    db_bind_int(st, 1, person_id);
+    return store_read_texts(a, st, hashes, n);
+}
+
+StoreResult store_file_in_use(Db *db, const char *hash, bool *used) {
+    DbStmt *st = db_prepare(db, "SELECT (SELECT count(*) FROM documents WHERE sha256 = $1) + "
+                                "(SELECT count(*) FROM attachments WHERE sha256 = $1)");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, hash);
+    if (db_step(st) != DB_ROW) return STORE_ERROR;
+    *used = db_col_int(st, 0) > 0;
+    db_reset_all(db);
+    return STORE_OK;
+}
+
+
+StoreResult store_register_counts(Db *db, RegisterCounts *c) {
+    DbStmt *st = db_prepare(
+        db, "SELECT (SELECT count(*) FROM people WHERE kind = 'candidate' AND erased_at IS NULL), "
+            "(SELECT count(DISTINCT b.person_id) FROM legal_bases b JOIN people p ON p.id = b.person_id "
+            "  WHERE b.purpose = 'talent_pool' AND b.withdrawn_at IS NULL AND p.erased_at IS NULL), "
+            "(SELECT count(*) FROM people WHERE kind = 'consultant' AND erased_at IS NULL), "
+            "(SELECT count(*) FROM contacts), (SELECT count(*) FROM users WHERE disabled = 0), "
+            "(SELECT count(*) FROM people WHERE erased_at IS NOT NULL)");
+    if (!st || db_step(st) != DB_ROW) return STORE_ERROR;
+    *c = (RegisterCounts){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2),
+                          db_col_int(st, 3), db_col_int(st, 4), db_col_int(st, 5)};
+    db_reset_all(db);
+    return STORE_OK;
 }

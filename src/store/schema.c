@@ -716,6 +716,69 @@ static const Migration migrations[] = {
      "    (SELECT 1 FROM channel_members m WHERE m.channel_id = c.id AND m.user_id = p.user_id);\n"
      "UPDATE rituals SET channel_id = (SELECT c.id FROM channels c WHERE c.object_type = 'ritual'\n"
      "  AND c.object_id = rituals.id) WHERE channel_id IS NULL;\n"},
+    /* privacy: the legal basis of each person's data and its retention
+     * (domain/retention.h, store/legal_bases.c), the links of the warning
+     * mail that lets them renew consent, the warnings sent (one per end
+     * date), and the firm's retention settings. People already there get
+     * the basis they were taken on; applicants who ticked the old careers
+     * box (kept 24 months after the last exchange) get that consent. */
+    {90,
+     "CREATE TABLE legal_bases (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  version INTEGER NOT NULL DEFAULT 1,\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  candidacy_id INTEGER REFERENCES candidacies(id) ON DELETE SET NULL,\n"
+     "  purpose TEXT NOT NULL CHECK (purpose IN ('recruitment','talent_pool','employment')),\n"
+     "  basis TEXT NOT NULL CHECK (basis IN ('consent','pre_contract','contract','legitimate_interest','legal_obligation')),\n"
+     "  source TEXT NOT NULL CHECK (source IN ('careers_form','email','phone','recruiter','contract','import','api',"
+     "'renewal_page','legacy')),\n"
+     "  obtained_at TEXT NOT NULL,\n"
+     "  renewed_at TEXT,\n"
+     "  withdrawn_at TEXT,\n"
+     "  recorded_by INTEGER REFERENCES users(id),\n"
+     "  note TEXT,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL);\n"
+     "CREATE INDEX legal_bases_person ON legal_bases(person_id, id);\n"
+     "INSERT INTO legal_bases (person_id, purpose, basis, source, obtained_at, created_at, updated_at)\n"
+     "  SELECT id, CASE WHEN kind = 'consultant' THEN 'employment' ELSE 'recruitment' END,\n"
+     "         CASE WHEN kind = 'consultant' THEN 'contract' ELSE 'legitimate_interest' END,\n"
+     "         'legacy', created_at, created_at, created_at FROM people WHERE erased_at IS NULL;\n"
+     "INSERT INTO legal_bases (person_id, candidacy_id, purpose, basis, source, obtained_at, note, created_at, updated_at)\n"
+     "  SELECT c.person_id, c.id, 'talent_pool', 'consent', 'careers_form', c.consent_at,\n"
+     "         'formulaire de candidature : conservation 24 mois après le dernier échange', c.consent_at, c.consent_at\n"
+     "  FROM candidacies c JOIN people p ON p.id = c.person_id\n"
+     "  WHERE c.consent_at IS NOT NULL AND p.erased_at IS NULL;\n"
+     "CREATE TABLE privacy_links (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  token_hash TEXT NOT NULL UNIQUE,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  expires_at TEXT NOT NULL);\n"
+     "CREATE INDEX privacy_links_person ON privacy_links(person_id);\n"
+     "CREATE TABLE retention_notices (\n"
+     "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,\n"
+     "  retention_until TEXT NOT NULL,\n"
+     "  sent_at TEXT NOT NULL,\n"
+     "  PRIMARY KEY (person_id, retention_until));\n"
+     "ALTER TABLE settings ADD COLUMN rejected_retention_months INTEGER NOT NULL DEFAULT 3;\n"
+     "ALTER TABLE settings ADD COLUMN talent_pool_retention_months INTEGER NOT NULL DEFAULT 24;\n"
+     "ALTER TABLE settings ADD COLUMN retention_warning_days INTEGER NOT NULL DEFAULT 30;\n"
+     "ALTER TABLE settings ADD COLUMN purge_date TEXT;\n"},
+    /* trust: password reset requests by e-mail, counted per e-mail and per
+     * address so that nobody can flood an inbox (api/password_reset.c);
+     * forgotten with old sign-in failures */
+    {91,
+     "CREATE TABLE password_reset_requests (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  email TEXT NOT NULL,\n"
+     "  address TEXT NOT NULL,\n"
+     "  at TEXT NOT NULL);\n"
+     "CREATE INDEX password_reset_requests_email ON password_reset_requests(email, at);\n"
+     "CREATE INDEX password_reset_requests_address ON password_reset_requests(address, at);\n"},
+    /* privacy: an erasure and an export read the events of one person; without
+     * this each one read the whole log (store_events_of_person) */
+    {92, "CREATE INDEX events_person ON events(person_id);\n"},
 };
 
 bool schema_known(int version) {

@@ -135,10 +135,11 @@ StoreResult store_tokens_list(Db *db, Arena *a, long long user_id, ApiToken **ou
     return s == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
-StoreResult store_signin_failures(Db *db, const char *email, const char *address, const char *since,
+/* Attempts (sign-in failures, reset requests) are counted the same way:
+ * sql (a literal) counts by $1 e-mail and $2 address since $3. */
+static StoreResult count_attempts(Db *db, const char *sql, const char *email, const char *address, const char *since,
                                   int *by_email, int *by_address) {
-    DbStmt *st = db_prepare(db, "SELECT (SELECT COUNT(*) FROM signin_failures WHERE email = $1 AND at > $3), "
-                                "(SELECT COUNT(*) FROM signin_failures WHERE address = $2 AND at > $3)");
+    DbStmt *st = db_prepare(db, sql);
     if (!st) return STORE_ERROR;
     db_bind_text(st, 1, email);
     db_bind_text(st, 2, address);
@@ -146,14 +147,46 @@ StoreResult store_signin_failures(Db *db, const char *email, const char *address
     if (db_step(st) != DB_ROW) return STORE_ERROR;
     *by_email = (int)db_col_int(st, 0);
     *by_address = (int)db_col_int(st, 1);
+    db_reset_all(db);
     return STORE_OK;
 }
 
-StoreResult store_signin_failure_add(Db *db, const char *email, const char *address, const char *now) {
-    DbStmt *st = db_prepare(db, "INSERT INTO signin_failures (email, address, at) VALUES ($1, $2, $3)");
+/* sql (a literal) inserts $1 e-mail, $2 address, $3 time. */
+static StoreResult add_attempt(Db *db, const char *sql, const char *email, const char *address, const char *now) {
+    DbStmt *st = db_prepare(db, sql);
     if (!st) return STORE_ERROR;
     db_bind_text(st, 1, email);
     db_bind_text(st, 2, address);
     db_bind_text(st, 3, now);
+    return store_result(db_run(st));
+}
+
+StoreResult store_signin_failures(Db *db, const char *email, const char *address, const char *since,
+                                  int *by_email, int *by_address) {
+    return count_attempts(db, "SELECT (SELECT COUNT(*) FROM signin_failures WHERE email = $1 AND at > $3), "
+                              "(SELECT COUNT(*) FROM signin_failures WHERE address = $2 AND at > $3)",
+                          email, address, since, by_email, by_address);
+}
+
+StoreResult store_signin_failure_add(Db *db, const char *email, const char *address, const char *now) {
+    return add_attempt(db, "INSERT INTO signin_failures (email, address, at) VALUES ($1, $2, $3)", email, address, now);
+}
+
+StoreResult store_reset_requests(Db *db, const char *email, const char *address, const char *since, int *by_email,
+                                 int *by_address) {
+    return count_attempts(db, "SELECT (SELECT count(*) FROM password_reset_requests WHERE email = $1 AND at > $3), "
+                              "(SELECT count(*) FROM password_reset_requests WHERE address = $2 AND at > $3)",
+                          email, address, since, by_email, by_address);
+}
+
+StoreResult store_reset_request_add(Db *db, const char *email, const char *address, const char *now) {
+    return add_attempt(db, "INSERT INTO password_reset_requests (email, address, at) VALUES ($1, $2, $3)", email,
+                       address, now);
+}
+
+StoreResult store_reset_requests_purge(Db *db, const char *before) {
+    DbStmt *st = db_prepare(db, "DELETE FROM password_reset_requests WHERE at <= $1");
+    if (!st) return STORE_ERROR;
+    db_bind_text(st, 1, before);
     return store_result(db_run(st));
 }

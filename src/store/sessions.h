@@ -38,5 +38,11 @@ StoreResult store_tokens_list(Db *db, Arena *a, long long user_id, ApiToken **ou
 StoreResult store_signin_failures(Db *db, const char *email, const char *address, const char *since,
                                   int *by_email, int *by_address);
 StoreResult store_signin_failure_add(Db *db, const char *email, const char *address, const char *now);
+/* Password reset requests (api/password_reset.c), counted the same way;
+ * those before a time are forgotten. */
+StoreResult store_reset_requests(Db *db, const char *email, const char *address, const char *since, int *by_email,
+                                 int *by_address);
+StoreResult store_reset_request_add(Db *db, const char *email, const char *address, const char *now);
+StoreResult store_reset_requests_purge(Db *db, const char *before);
 
 #endif

@@ -73,6 +73,20 @@ StoreResult store_run_versioned(Db *db, DbStmt *st, Arena *a, long long expected
     return STORE_OK;
 }
 
+StoreResult store_read_texts(Arena *a, DbStmt *st, const char ***out, int *n) {
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    DbStatus s;
+    while ((s = db_step(st)) == DB_ROW) {
+        if (db_col_is_null(st, 0)) continue;
+        *out = arena_grow(a, *out, (size_t)*n, &cap, sizeof **out);
+        if (!*out) return STORE_ERROR;
+        (*out)[(*n)++] = store_text(a, st, 0);
+    }
+    return s == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
 StoreResult store_read_ids(Arena *a, DbStmt *st, long long **ids, int *n) {
     size_t cap = 0;
     *ids = NULL;

@@ -38,6 +38,8 @@ const char *store_search_text(Arena *a, const char *const *words, int n);
 /* Steps st to the end, collecting its first column (NULLs skipped) into
  * an arena array. */
 StoreResult store_read_ids(Arena *a, DbStmt *st, long long **ids, int *n);
+/* The same for a text column (arena copies); *out may stay NULL when empty. */
+StoreResult store_read_texts(Arena *a, DbStmt *st, const char ***out, int *n);
 /* Binds v, or NULL when v < 0. */
 void store_bind_opt_int(DbStmt *st, int idx, long long v);
 

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, Server, cli, assertProblem, assertFieldError, assertHealthy, assertNoSanitizerReport } from './harness.mjs';
+import { multipart as postMultipart } from './privacy_helpers.mjs';
 
 let srv, sales, rec, fx;
 const FX = mkdtempSync(join(tmpdir(), 'alliance-cvs-'));
@@ -43,18 +44,7 @@ async function offerPath(id) {
 }
 
 /** Posts a multipart form (fields: strings, or {name, data, type} for files). */
-async function multipart(path, fields, headers = {}) {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) {
-    if (v && typeof v === 'object') fd.append(k, new Blob([v.data], { type: v.type || 'application/octet-stream' }), v.name);
-    else fd.append(k, v);
-  }
-  const r = await fetch(srv.base + path, { method: 'POST', body: fd, headers, redirect: 'manual' });
-  const text = await r.text();
-  let json;
-  try { json = JSON.parse(text); } catch { json = undefined; }
-  return { status: r.status, headers: r.headers, text, json };
-}
+const multipart = (path, fields, headers = {}) => postMultipart(srv, path, fields, headers);
 
 const pdf = (name = 'cv_fr.pdf') => ({ name, data: file(name), type: 'application/pdf' });
 let seq = 0;
@@ -132,9 +122,13 @@ test('an offer page shows the description, skills with levels, remote policy, pa
   assert.match(r.text, /jusqu&#39;à 650 € par jour/);
   assert.match(r.text, /<form method="post" enctype="multipart\/form-data" action="\/careers\/developpeur-java-senior-\d+\/apply\?lang=fr">/);
   for (const f of ['name', 'email', 'phone', 'message', 'cv', 'consent']) assert.match(r.text, new RegExp(`name="${f}"`));
-  assert.match(r.text, /conservées 24 mois/, 'the retention period is stated next to the consent box');
+  // privacy: the firm's retention next to the box, and the talent pool as a box of its own, unticked
+  assert.match(r.text, /effacées 3 mois après la fin du recrutement/, 'the retention period is stated next to the consent box');
+  assert.match(r.text, /<input id="f-talent-pool" type="checkbox" name="talent_pool" value="yes">/, 'the talent pool is opt-in');
+  assert.match(r.text, /vivier[^<]*24 mois après notre dernier échange/);
   const en = await html(`${path}?lang=en`);
-  assert.match(en.text, /kept 24 months/);
+  assert.match(en.text, /erased 3 months after the recruitment ends/);
+  assert.match(en.text, /talent pool[^<]*24 months after our last exchange/);
   assert.match(en.text, /up to €650 a day/);
 });
 

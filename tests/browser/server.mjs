@@ -4,6 +4,7 @@
 //   env(base)  more environment for `serve`, given the server's address
 //              (so that mailed links can point back at it)
 //   waitMs     how long to wait for /healthz and for the exit (15 s)
+// The answer names the SQLite file too (db), for set-up behind the UI's back.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,7 @@ export async function startServer({ env = () => ({}), waitMs = 15000 } = {}) {
   }
   return {
     base,
+    db,
     output: () => output,
     async stop() {
       child.kill('SIGTERM');

@@ -25,6 +25,8 @@ static const struct {
     {"people.erase",         {1,  1,  0,  0,  0,  0,  0}},
     {"privacy.read",         {1,  1,  0,  0,  0,  0,  0}},
     {"privacy.write",        {1,  1,  0,  0,  0,  0,  0}},
+    {"legal_bases.read",     {1,  1,  1,  1,  1,  0,  0}},
+    {"legal_bases.write",    {1,  1,  0,  1,  0,  0,  0}},
     {"skills.read",          {1,  1,  1,  1,  1,  1,  0}},
     {"clients.read",         {1,  1,  1,  1,  1,  1,  0}},
     {"clients.write",        {1,  1,  1,  0,  0,  0,  0}},

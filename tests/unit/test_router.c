@@ -145,6 +145,10 @@ static void test_public_routes_are_only_health_metrics_about_sign_in_and_survey_
                         (strcmp(r->pattern, "/api/v1/session") == 0 && strcmp(r->method, "POST") == 0) ||
                         strcmp(r->pattern, "/s/{token}") == 0 || /* the link's token is the credential */
                         strcmp(r->pattern, "/api/v1/password-reset") == 0 || /* so is the reset link's */
+                        /* asking for a reset link: the same answer whoever asks */
+                        strcmp(r->pattern, "/api/v1/password-reset/request") == 0 ||
+                        /* privacy: the retention warning's link is the credential */
+                        strncmp(r->pattern, "/privacy/{token}", 16) == 0 ||
                         /* the careers site, and the candidate's status link */
                         strcmp(r->pattern, "/careers") == 0 || strncmp(r->pattern, "/careers/{token}", 16) == 0 ||
                         strncmp(r->pattern, "/applications/{token}", 21) == 0 ||
@@ -195,7 +199,9 @@ static bool is_bodiless_action(const Route *r) {
             /* mail: cancelling an interview */
             strcmp(r->pattern, "/api/v1/interviews/{id}/cancel") == 0 ||
             /* incidents and rituals: accept an incident, make a calendar address */
-            strcmp(r->pattern, "/api/v1/incidents/{id}/accept") == 0 || strcmp(r->pattern, "/api/v1/me/calendar") == 0);
+            strcmp(r->pattern, "/api/v1/incidents/{id}/accept") == 0 || strcmp(r->pattern, "/api/v1/me/calendar") == 0 ||
+            /* privacy: a consent renewed or withdrawn, by staff or by the person's form */
+            strncmp(r->pattern, "/api/v1/legal-bases/", 20) == 0 || strncmp(r->pattern, "/privacy/{token}/", 17) == 0);
 }
 
 /* Uploads take 10 MiB: only the CV routes and post attachments, and they read the file before

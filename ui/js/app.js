@@ -43,6 +43,10 @@ import * as mailTemplates from './pages/mail-templates.js';
 import * as gap from './pages/gap.js';
 // KPIs and shared objectives
 import * as dashboard from './pages/dashboard.js';
+// personal data: the register of processing; a forgotten password
+import * as privacyRegister from './pages/privacy-register.js';
+import * as passwordForgot from './pages/password-forgot.js';
+import * as passwordReset from './pages/password-reset.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, public: true },
@@ -88,6 +92,10 @@ const ROUTES = [
   { re: /^\/gap$/, page: gap, perm: 'capabilities.read', nav: 'gap' }, // matching engine
   // KPIs and shared objectives
   { re: /^\/dashboard$/, page: dashboard, nav: 'dashboard' },
+  // personal data and a forgotten password
+  { re: /^\/privacy$/, page: privacyRegister, perm: 'privacy.read', nav: 'privacy' },
+  { re: /^\/forgot$/, page: passwordForgot, public: true },
+  { re: /^\/reset\/([A-Za-z0-9_-]{10,64})$/, page: passwordReset, public: true },
 ];
 
 const main = document.getElementById('main');
@@ -151,6 +159,7 @@ function renderHeader(current) {
     if (can('candidacies.read')) links.push(['#/home', t('nav.waiting'), 'waiting']);
     if (can('capabilities.read')) links.push(['#/gap', t('nav.gap'), 'gap']); // matching engine
     links.push(['#/dashboard', t('nav.dashboard'), 'dashboard']); // KPIs and shared objectives
+    if (can('privacy.read')) links.push(['#/privacy', t('nav.privacy'), 'privacy']); // the register of processing
   }
   links.push(['#/about', t('nav.about'), 'about']);
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },
@@ -193,7 +202,7 @@ async function route() {
     navigate('#/login');
     return;
   }
-  if (found.page === login && session.user) { navigate(homePage()); return; }
+  if ((found.page === login || found.page === passwordForgot) && session.user) { navigate(homePage()); return; }
   if (session.user && !liveStarted) { /* signed in: live updates and the badge */
     liveStarted = true;
     startLive();

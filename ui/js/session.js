@@ -42,6 +42,11 @@ const RULES = {
   'channels.read': ALL, // a client contact reads no channel, not even an incident's thread
   // rates and salaries: what a consultant is sold for, what a client pays
   'money.read': ['admin', 'manager', 'sales'],
+  // personal data: legal bases, erasure, the register of processing
+  'legal_bases.read': STAFF,
+  'legal_bases.write': ['admin', 'manager', 'recruiter'],
+  'people.erase': ['admin', 'manager'],
+  'privacy.read': ['admin', 'manager'],
 };
 
 export const session = { user: null };

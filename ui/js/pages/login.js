@@ -54,11 +54,16 @@ export async function render(ctx) {
       h('span', { class: 'muted' }, ` — ${t(`role.${r}`)}`)))),
     h('p', { class: 'muted' }, t('login.demoPassword'), ' ', h('code', null, 'alliance-demo')));
 
+  const reset = ctx.query.get('reset') === 'done'
+    ? h('p', { class: 'notice', role: 'status', id: 'reset-done' }, t('reset.done')) : null;
   ctx.main.append(h('section', { class: 'login' },
     h('div', { class: 'login-card card' },
       h('h1', { class: 'page-title', tabindex: '-1' }, t('login.title')),
       h('p', { class: 'lead' }, t('login.lead')),
-      form),
+      reset,
+      form,
+      // a forgotten password: a link by e-mail (pages/password-forgot.js)
+      h('p', { class: 'login-forgot' }, h('a', { href: '#/forgot', id: 'forgot-link' }, t('login.forgot')))),
     demo));
   email.focus();
 }

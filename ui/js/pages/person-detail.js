@@ -1,10 +1,12 @@
-// person-detail: a person's card, skills and where they are in pipelines.
+// person-detail: a person's card, skills, CVs, personal data (legal bases,
+// retention, export, erasure) and where they are in pipelines.
 import { t, formatDate, formatMoney } from '../i18n.js';
 import { api, withQuery } from '../api.js';
 import { can, isMe } from '../session.js';
 import { h, fill, loading, pageHeader, errorBox } from '../dom.js';
 import { kindBadge } from '../labels.js';
 import { cvPanel } from '../cv-panel.js';
+import { privacyPanel } from '../privacy-panel.js';
 
 export async function render(ctx) {
   const id = Number(ctx.params[0]);
@@ -49,6 +51,7 @@ export async function render(ctx) {
           can('money.read') ? fact(t('person.rate'), p.daily_rate != null ? formatMoney(p.daily_rate) : null) : null)),
       skillsCard),
     cvPanel(p, drawSkills),
+    privacyPanel(p, () => ctx.navigate(`#/people/${id}`)), // personal data: retention, legal bases, export, erasure
     // staff see every pipeline the person is in; a consultant, on their own profile, their missions
     pipelines ? h('section', { class: 'section' }, h('h2', null, t(can('candidacies.read') ? 'person.pipelines' : 'person.missions')), pipeline) : null);
   if (!pipelines) return;
