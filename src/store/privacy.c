@@ -51,8 +51,8 @@ StoreResult store_person_erase(Db *db, long long id, long long actor_id, const c
         "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE person_id = $1)",
         "DELETE FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE person_id = $1)",
         "DELETE FROM password_resets WHERE user_id IN (SELECT id FROM users WHERE person_id = $1)",
-        "UPDATE users SET name = 'Personne effacée', email = 'erased-' || id || '@invalid.example', "
-        "handle = 'effacee-' || id, password_hash = '!', disabled = 1, version = version + 1 WHERE person_id = $1",
+        ("UPDATE users SET name = 'Personne effacée', email = 'erased-' || id || '@invalid.example', "
+         "handle = 'effacee-' || id, password_hash = '!', disabled = 1, version = version + 1 WHERE person_id = $1"),
     };
     for (size_t i = 0; i < sizeof CLEAN / sizeof CLEAN[0]; i++) {
         st = db_prepare(db, CLEAN[i]);
