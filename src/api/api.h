@@ -18,6 +18,9 @@ void password_reset_confirm(Request *rq, Response *rs);
 void password_reset_request(Request *rq, Response *rs);
 /* trust: the rights of access and erasure (privacy.c) */
 void people_export(Request *rq, Response *rs);
+/* Everything about person id as one JSON document (?format=zip: with their
+ * files): the right of access, for staff and for the candidate's own link. */
+void person_export(Request *rq, Response *rs, long long id);
 void people_erase(Request *rq, Response *rs);
 /* The files of a person whose rows just went (deleted, merged away):
  * those no row names any more leave the disk once the request commits.
@@ -119,6 +122,7 @@ void careers_apply(Request *rq, Response *rs);
 void application_page_get(Request *rq, Response *rs);
 void application_withdraw(Request *rq, Response *rs);
 void application_cv(Request *rq, Response *rs);
+void application_export(Request *rq, Response *rs);
 void people_cv_upload(Request *rq, Response *rs);
 void people_documents_list(Request *rq, Response *rs);
 void documents_file_get(Request *rq, Response *rs);

@@ -108,8 +108,28 @@ static void status_page(Request *rq, Response *rs, int status, const CandidacyRo
         html_text(&b, i18n(rq->lang, "application_withdraw_send"));
         buf_puts(&b, "</button></form></section>");
     }
+    /* the right of access, from the candidate's own link */
+    buf_puts(&b, "<section aria-labelledby=\"data-title\"><h2 id=\"data-title\">");
+    html_text(&b, i18n(rq->lang, "application_data_title"));
+    buf_puts(&b, "</h2><p>");
+    html_text(&b, i18n(rq->lang, "application_data_text"));
+    buf_puts(&b, "</p><p><a id=\"export-json\" href=\"/applications/");
+    html_text(&b, rq->token);
+    buf_puts(&b, "/export\">");
+    html_text(&b, i18n(rq->lang, "application_data_json"));
+    buf_puts(&b, "</a> · <a id=\"export-zip\" href=\"/applications/");
+    html_text(&b, rq->token);
+    buf_puts(&b, "/export?format=zip\">");
+    html_text(&b, i18n(rq->lang, "application_data_zip"));
+    buf_puts(&b, "</a></p></section>");
     page(rq, rs, status, buf_str(&b));
     buf_free(&b);
+}
+
+void application_export(Request *rq, Response *rs) {
+    CandidacyRow row;
+    if (!open_application(rq, rs, &row)) return;
+    person_export(rq, rs, row.c.person_id);
 }
 
 void application_page_get(Request *rq, Response *rs) {

@@ -115,8 +115,9 @@ static void reply_zip(Request *rq, Response *rs, long long id, json_t *doc, cons
     reply_header(rq, rs, "Content-Disposition", arena_printf(&rq->arena, "attachment; filename=\"person-%lld.zip\"", id));
 }
 
-void people_export(Request *rq, Response *rs) {
-    long long id = rq->ids[0];
+void people_export(Request *rq, Response *rs) { person_export(rq, rs, rq->ids[0]); }
+
+void person_export(Request *rq, Response *rs, long long id) {
     const char *format = req_query(rq, "format");
     if (format && strcmp(format, "json") != 0 && strcmp(format, "zip") != 0)
         return reply_problem(rq, rs, 400, "bad-format", "bad_request", "format: json | zip");

@@ -157,6 +157,7 @@ const Route ROUTES[] = {
     {"GET", "/applications/{token}", NULL, application_page_get, ROUTE_PUBLIC},
     {"POST", "/applications/{token}/withdraw", NULL, application_withdraw, ROUTE_PUBLIC},
     {"POST", "/applications/{token}/cv", NULL, application_cv, ROUTE_PUBLIC | ROUTE_UPLOAD | ROUTE_OWN_TX},
+    {"GET", "/applications/{token}/export", NULL, application_export, ROUTE_PUBLIC},
     /* privacy: the page of the warning mail, where a person renews or withdraws consent */
     {"GET", "/privacy/{token}", NULL, privacy_page_get, ROUTE_PUBLIC},
     {"POST", "/privacy/{token}/renew", NULL, privacy_page_renew, ROUTE_PUBLIC},

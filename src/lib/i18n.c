@@ -43,6 +43,12 @@ static const Message messages[] = {
     {"application_updated", "Dernière mise à jour", "Last update"},
     {"application_withdraw", "Retirer ma candidature", "Withdraw my application"},
     {"application_withdraw_send", "Retirer ma candidature", "Withdraw my application"},
+    {"application_data_title", "Vos données", "Your data"},
+    {"application_data_text", "Téléchargez tout ce que nous conservons sur vous : votre profil, vos candidatures, "
+                              "l'historique et vos documents.",
+     "Download everything we keep about you: your profile, your applications, the history and your documents."},
+    {"application_data_json", "Télécharger (JSON)", "Download (JSON)"},
+    {"application_data_zip", "Télécharger avec mes documents (zip)", "Download with my documents (zip)"},
     {"application_withdrawn", "Votre candidature est retirée. Merci de nous avoir prévenus.", "Your application has been withdrawn. Thank you for letting us know."},
     {"careers_all", "Voir toutes les offres", "See all openings"},
     {"careers_already_applied", "Vous avez déjà postulé à cette offre avec cette adresse : suivez votre candidature avec le lien reçu.", "You have already applied to this opening with this address: follow your application with the link you received."},

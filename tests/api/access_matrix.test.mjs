@@ -203,6 +203,7 @@ const E = {
   'GET /applications/{token}': { p: '/applications/unknown', ok: 404 },
   'POST /applications/{token}/withdraw': { p: '/applications/unknown/withdraw', ok: 404, raw: '', contentType: 'application/x-www-form-urlencoded' },
   'POST /applications/{token}/cv': { p: '/applications/unknown/cv', ok: 404, raw: 'x', contentType: 'text/plain' },
+  'GET /applications/{token}/export': { p: '/applications/unknown/export', ok: 404 },
   'POST /api/v1/people/{id}/cv': { rows: PERSON, ok: 415, raw: 'x', contentType: 'text/plain' },
   'GET /api/v1/people/{id}/documents': { rows: PERSON, ok: 200 },
   'GET /api/v1/documents/{id}': { rows: TWO, ok: 200, raw200: true },

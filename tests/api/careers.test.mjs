@@ -289,6 +289,25 @@ test('the status page shows the stage in plain words, the next step and the date
   assert.match((await html(`/applications/${applied.token}`)).text, /Nous vous avons contacté/);
 });
 
+test('the candidate downloads everything kept about them from their status link (JSON, or zip with their CV)', async () => {
+  const page = await html(`/applications/${applied.token}`);
+  assert.match(page.text, /Vos données/);
+  assert.match(page.text, new RegExp(`href="/applications/${applied.token}/export\\?format=zip"`));
+  const r = await srv.req('GET', `/applications/${applied.token}/export`);
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-disposition'), /^attachment; filename="person-\d+\.json"/);
+  assert.equal(r.json.format, 'alliance.person-export/1');
+  assert.equal(r.json.person.id, applied.personId);
+  assert.equal(r.json.person.email.toLowerCase(), applied.email.toLowerCase());
+  assert.ok(r.json.candidacies.some((c) => c.id === applied.candidacyId));
+  const zip = await srv.req('GET', `/applications/${applied.token}/export?format=zip`);
+  assert.equal(zip.status, 200);
+  assert.equal(zip.headers.get('content-type'), 'application/zip');
+  assert.ok(zip.buffer ? zip.buffer.subarray(0, 2).toString() === 'PK' : zip.text.startsWith('PK'), 'a zip archive');
+  assert.equal((await srv.req('GET', `/applications/${applied.token}/export?format=xml`)).status, 400);
+  for (const t of ['A'.repeat(43), 'x', '..%2f..']) assert.equal((await srv.req('GET', `/applications/${t}/export`)).status, 404);
+});
+
 test('a wrong status token gets a 404 page that reveals nothing', async () => {
   const pages = new Set();
   for (const t of ['A'.repeat(43), applied.token.slice(0, 42) + (applied.token[42] === 'A' ? 'B' : 'A'), 'x', 'a-b_c']) {
