@@ -111,9 +111,9 @@ static void status_page(Request *rq, Response *rs, int status, const CandidacyRo
     /* the right of access, from the candidate's own link */
     buf_puts(&b, "<section aria-labelledby=\"data-title\"><h2 id=\"data-title\">");
     html_text(&b, i18n(rq->lang, "application_data_title"));
-    buf_puts(&b, "</h2><p>");
-    html_text(&b, i18n(rq->lang, "application_data_text"));
-    buf_puts(&b, "</p><p><a id=\"export-json\" href=\"/applications/");
+    buf_puts(&b, "</h2>");
+    html_tag_msg(&b, rq, "p", "application_data_text");
+    buf_puts(&b, "<p><a id=\"export-json\" href=\"/applications/");
     html_text(&b, rq->token);
     buf_puts(&b, "/export\">");
     html_text(&b, i18n(rq->lang, "application_data_json"));
