@@ -172,7 +172,7 @@ run: deps
 run-built: $(B)/alliance
 	@[ -f alliance.db ] || ./$(B)/alliance init --demo --db alliance.db
 	@echo "Open http://127.0.0.1:8080 and sign in as <role>@demo.alliance.example / alliance-demo"
-	@echo "(roles: admin manager sales recruiter tech consultant)"
+	@echo "(roles: admin manager sales recruiter tech consultant; client: a client contact)"
 	./$(B)/alliance serve --db alliance.db --addr 127.0.0.1:8080
 
 test: deps
