@@ -55,8 +55,8 @@ static json_t *basis_json(Request *rq, const LegalBasis *b, const RetentionPolic
 
 /* The settings and the retention row of a person (row NULL once erased). */
 static StoreResult load_retention(Request *rq, long long person_id, Settings *s, RetentionRow **row) {
-    RetentionRow *rows;
-    int n;
+    RetentionRow *rows = NULL;
+    int n = 0;
     StoreResult r = store_settings_get(rq->db, &rq->arena, s);
     if (r == STORE_OK) r = store_retention_rows(rq->db, &rq->arena, person_id, &rows, &n);
     *row = r == STORE_OK && n == 1 ? &rows[0] : NULL;
